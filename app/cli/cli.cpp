@@ -1,0 +1,105 @@
+#include "cli/cli.hpp"
+
+#include <cstdio>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/verbs.hpp"
+#include "rolefit/platform/paths.hpp"
+#include "rolefit/store/store.hpp"
+#include "ui/app_state.hpp"
+#include "window_app.hpp"
+
+namespace rolefit::app {
+namespace {
+
+int usageError(const std::string& message) {
+  std::fprintf(stderr, "rolefit: %s\nRun 'rolefit --help' for usage.\n", message.c_str());
+  return kExitUsage;
+}
+
+std::string viewList() {
+  std::string out;
+  for (auto name : ui::viewNames()) out += (out.empty() ? "" : ", ") + std::string(name);
+  return out;
+}
+
+}  // namespace
+
+int runCommandLine(int argc, char** argv) {
+  CLI::App cli{"RoleFit: decide what technology leadership a company needs (CIO, CTO, both, hybrid).\n"
+               "With no verb, opens the window.",
+               "rolefit"};
+  cli.set_version_flag("--version", "rolefit " ROLEFIT_VERSION);
+  cli.fallthrough();  // --db is accepted after any verb too
+  cli.require_subcommand(0, 1);
+
+  std::string db;
+  cli.add_option("--db", db, "Database file (default: the per-user one)")->type_name("PATH");
+  std::string screenshot, size = "1280x800", view;
+  cli.add_option("--screenshot", screenshot, "Render the window off-screen to this PNG and exit")->type_name("PNG");
+  cli.add_option("--size", size, "Window size for --screenshot")->type_name("WxH");
+  cli.add_option("--view", view, "View to show: " + viewList())->type_name("NAME");
+
+  auto* list = cli.add_subcommand("list", "List saved profiles");
+  bool listJson = false;
+  list->add_flag("--json", listJson, "Print a JSON array");
+
+  auto* importCsvVerb = cli.add_subcommand("import-csv", "Add profiles from a CSV file with the contract's header");
+  std::string csvFile;
+  importCsvVerb->add_option("FILE", csvFile, "CSV file")->required();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return cli.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return usageError(e.what());
+  }
+
+  const std::filesystem::path database = db.empty() ? platform::defaultDatabasePath() : std::filesystem::path(db);
+  const bool windowOptions = !screenshot.empty() || cli.count("--size") > 0 || !view.empty();
+  try {
+    if (list->parsed() || importCsvVerb->parsed()) {
+      if (windowOptions) return usageError("--screenshot, --size and --view go without a verb");
+      if (list->parsed()) return listProfiles(database, listJson);
+      return importCsv(database, csvFile);
+    }
+
+    WindowRun run;
+    run.database = database;
+    if (!view.empty() && !ui::viewFromName(view))
+      return usageError(fmt::format("--view: unknown view \"{}\" (views: {})", view, viewList()));
+    run.view = view;
+    if (!screenshot.empty()) {
+      char x = 0;
+      char rest = 0;
+      if (std::sscanf(size.c_str(), "%d%c%d%c", &run.width, &x, &run.height, &rest) != 3 || (x != 'x' && x != 'X') ||
+          run.width < 320 || run.height < 240 || run.width > 8192 || run.height > 8192)
+        return usageError(fmt::format("--size: \"{}\" is not WIDTHxHEIGHT between 320x240 and 8192x8192", size));
+      run.screenshot = screenshot;
+      const auto folder = std::filesystem::absolute(*run.screenshot).parent_path();
+      if (!std::filesystem::is_directory(folder)) {
+        std::fprintf(stderr, "rolefit: %s: no such folder for the screenshot\n", folder.string().c_str());
+        return kExitRefused;
+      }
+    } else if (cli.count("--size") > 0) {
+      return usageError("--size goes with --screenshot");
+    }
+    return runWindow(run);
+  } catch (const ValidationError& e) {
+    for (const auto& problem : e.problems()) std::fprintf(stderr, "rolefit: %s: %s\n", problem.field.c_str(), problem.message.c_str());
+    return kExitRefused;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rolefit: %s\n", e.what());
+    return kExitRefused;
+  }
+}
+
+}  // namespace rolefit::app

@@ -1,0 +1,128 @@
+#include "cli/verbs.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <rapidjson/ostreamwrapper.h>
+
+#include "rolefit/csv/profiles_csv.hpp"
+#include "rolefit/model/profile_json.hpp"
+#include "rolefit/store/store.hpp"
+#include "rolefit/util/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rolefit::app {
+namespace {
+
+void refuse(const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); }
+
+// Read-only verbs on a database that does not exist see an empty one; they
+// never create a file.
+std::vector<Profile> loadProfiles(const fs::path& db) {
+  if (!fs::exists(db)) return {};
+  Store store(db);
+  return store.profiles();
+}
+
+std::string clip(std::string_view text, std::size_t maxChars) {
+  if (utf8Length(text) <= maxChars) return std::string(text);
+  std::string out;
+  std::size_t chars = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++chars > maxChars - 1) break;
+    out += c;
+  }
+  return out + "…";
+}
+
+std::optional<std::string> readWholeFile(const fs::path& file, std::size_t maxBytes, std::string& error) {
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {
+    error = fs::exists(file, ec) ? "is not a regular file" : "no such file";
+    return std::nullopt;
+  }
+  if (fs::file_size(file, ec) > maxBytes) {
+    error = fmt::format("is larger than {} MiB", maxBytes >> 20);
+    return std::nullopt;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (!in && !in.eof()) {
+    error = "cannot be read";
+    return std::nullopt;
+  }
+  return content.str();
+}
+
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::size_t total) : enabled_(total >= 2000 && isatty(STDERR_FILENO)) {}
+  void update(std::size_t done, std::size_t total) {
+    if (!enabled_) return;
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(kWidth * done / std::max<std::size_t>(total, 1));
+    std::fprintf(stderr, "\rImporting [%s%s] %zu/%zu", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(kWidth - filled), ' ').c_str(), done, total);
+    if (done == total) std::fputc('\n', stderr);
+  }
+
+ private:
+  bool enabled_;
+};
+
+}  // namespace
+
+int listProfiles(const fs::path& db, bool json) {
+  const auto profiles = loadProfiles(db);
+  if (json) {
+    rapidjson::OStreamWrapper out(std::cout);
+    rapidjson::Writer<rapidjson::OStreamWrapper> writer(out);
+    writer.StartArray();
+    for (const auto& p : profiles) writeProfileJson(writer, p, Bookkeeping::With);
+    writer.EndArray();
+    std::cout << '\n';
+    return kExitOk;
+  }
+  if (profiles.empty()) {
+    std::cout << "No profiles in " << db.string() << "\n";
+    return kExitOk;
+  }
+  std::cout << fmt::format("{:<32}  {:<22}  {:<11}  {:>9}  {:<7}  {}\n", "NAME", "INDUSTRY", "STAGE", "EMPLOYEES",
+                           "LEADERS", "ID");
+  for (const auto& p : profiles)
+    std::cout << fmt::format("{:<32}  {:<22}  {:<11}  {:>9}  {:<7}  {}\n", clip(p.name, 32), toString(p.industry),
+                             toString(p.stage), p.employees, toString(p.leaders), p.id);
+  return kExitOk;
+}
+
+int importCsv(const fs::path& db, const fs::path& file) {
+  const std::string name = file.string();
+  std::string error;
+  const auto content = readWholeFile(file, kMaxCsvBytes, error);
+  if (!content) {
+    refuse(fmt::format("{}: {}", name, error));
+    return kExitRefused;
+  }
+  const auto result = readProfilesCsv(*content);
+  if (!result.problems.empty()) {
+    for (const auto& problem : result.problems) refuse(describe(name, problem));
+    refuse(fmt::format("{}: nothing imported ({} problem{})", name, result.problems.size(),
+                       result.problems.size() == 1 ? "" : "s"));
+    return kExitRefused;
+  }
+  Store store(db);
+  ProgressBar bar(result.profiles.size());
+  const auto saved = store.saveAll(result.profiles, [&](std::size_t done, std::size_t total) { bar.update(done, total); });
+  std::cout << fmt::format("Imported {} profile{} from {} into {}\n", saved.size(), saved.size() == 1 ? "" : "s", name,
+                           db.string());
+  return kExitOk;
+}
+
+}  // namespace rolefit::app

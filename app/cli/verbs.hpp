@@ -1,0 +1,14 @@
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace rolefit::app {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRefused = 1;
+inline constexpr int kExitUsage = 2;
+
+int listProfiles(const std::filesystem::path& db, bool json);
+int importCsv(const std::filesystem::path& db, const std::filesystem::path& file);
+
+}  // namespace rolefit::app

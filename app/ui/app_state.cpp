@@ -1,0 +1,73 @@
+#include "ui/app_state.hpp"
+
+#include <array>
+
+#include <fmt/format.h>
+#include <imgui.h>
+
+#include "rolefit/assets.hpp"
+#include "rolefit/csv/profiles_csv.hpp"
+
+namespace rolefit::ui {
+namespace {
+constexpr std::array<std::string_view, 2> kViewNames{"welcome", "profiles"};
+constexpr double kToastSeconds = 4.0;
+}  // namespace
+
+std::span<const std::string_view> viewNames() { return kViewNames; }
+
+std::optional<ViewId> viewFromName(std::string_view name) {
+  for (std::size_t i = 0; i < kViewNames.size(); ++i)
+    if (kViewNames[i] == name) return static_cast<ViewId>(i);
+  return std::nullopt;
+}
+
+std::string_view viewName(ViewId view) { return kViewNames.at(static_cast<std::size_t>(view)); }
+
+void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew) {
+  dbPath = path;
+  store.reset();
+  storeError.clear();
+  try {
+    const bool isNew = !std::filesystem::exists(path);
+    store = std::make_unique<Store>(path);
+    if (addSamplesIfNew && isNew && store->profileCount() == 0) {
+      auto samples = readProfilesCsv(assets::sample_companies);
+      if (samples.problems.empty()) store->saveAll(samples.profiles);
+    }
+    reloadProfiles();
+  } catch (const std::exception& e) {
+    store.reset();
+    storeError = e.what();
+    profiles.clear();
+  }
+}
+
+void AppState::reloadProfiles() {
+  if (!store) return;
+  try {
+    profiles = store->profiles();
+    dataVersion_ = store->dataVersion();
+  } catch (const std::exception& e) {
+    showError(fmt::format("Could not read the profiles: {}", e.what()));
+  }
+}
+
+bool AppState::refreshIfChangedElsewhere() {
+  if (!store) return false;
+  try {
+    if (store->dataVersion() == dataVersion_) return false;
+    reloadProfiles();
+    return true;
+  } catch (const std::exception&) {
+    return false;  // a busy database is asked again on the next wake-up
+  }
+}
+
+void AppState::toast(std::string text) {
+  toasts.push_back({std::move(text), ImGui::GetTime() + kToastSeconds});
+}
+
+void AppState::showError(std::string text) { errorText = std::move(text); }
+
+}  // namespace rolefit::ui

@@ -1,0 +1,60 @@
+#include "ui/style.hpp"
+
+#include <filesystem>
+
+#include <imgui.h>
+
+#include "rolefit/platform/paths.hpp"
+
+namespace rolefit::ui {
+
+float em(float count) { return ImGui::GetFontSize() * count; }
+
+void applyTheme(Theme theme, float scale) {
+  ImGuiStyle style;
+  if (theme == Theme::Dark) {
+    ImGui::StyleColorsDark(&style);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.11f, 0.12f, 0.14f, 1.0f);
+    style.Colors[ImGuiCol_MenuBarBg] = ImVec4(0.15f, 0.16f, 0.19f, 1.0f);
+  } else {
+    ImGui::StyleColorsLight(&style);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+  }
+  style.WindowRounding = 6;
+  style.FrameRounding = 4;
+  style.PopupRounding = 4;
+  style.GrabRounding = 4;
+  style.TabRounding = 4;
+  style.WindowPadding = ImVec2(12, 10);
+  style.FramePadding = ImVec2(8, 5);
+  style.ItemSpacing = ImVec2(10, 7);
+  style.CellPadding = ImVec2(6, 4);
+  style.ScrollbarSize = 14;
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
+
+std::string loadFonts(float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  const float size = 16.0f * scale;
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193,
+                                   0x2713, 0x2717, 0};
+  for (const auto& candidate : platform::uiFontCandidates()) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(candidate, ec)) continue;
+    ImFontConfig config;
+    config.OversampleH = 2;
+    if (io.Fonts->AddFontFromFileTTF(candidate.string().c_str(), size, &config, ranges)) {
+      if (io.Fonts->Build()) return candidate.string();
+      io.Fonts->Clear();
+    }
+  }
+  ImFontConfig fallback;
+  fallback.SizePixels = 13.0f * scale;
+  io.Fonts->AddFontDefault(&fallback);
+  io.Fonts->Build();
+  return {};
+}
+
+}  // namespace rolefit::ui

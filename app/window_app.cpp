@@ -1,0 +1,165 @@
+#include "window_app.hpp"
+
+#include <cstdio>
+#include <cstring>
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <stb_image_write.h>
+
+#include "rolefit/platform/paths.hpp"
+#include "rolefit/platform/window.hpp"
+#include "ui/app_state.hpp"
+#include "ui/frame.hpp"
+#include "ui/style.hpp"
+
+namespace rolefit::app {
+namespace {
+
+// Settings kept in imgui.ini under [RoleFit][Settings], through ImGui's own
+// settings handler, so one file holds the layout and our preferences.
+struct Settings {
+  platform::WindowGeometry geometry;
+  ui::Theme theme = ui::Theme::Dark;
+  std::string view;
+};
+
+void registerSettingsHandler(Settings& settings) {
+  ImGuiSettingsHandler handler;
+  handler.TypeName = "RoleFit";
+  handler.TypeHash = ImHashStr("RoleFit");
+  handler.UserData = &settings;
+  handler.ReadOpenFn = [](ImGuiContext*, ImGuiSettingsHandler* h, const char* name) -> void* {
+    return std::strcmp(name, "Settings") == 0 ? h->UserData : nullptr;
+  };
+  handler.ReadLineFn = [](ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* line) {
+    auto& s = *static_cast<Settings*>(entry);
+    int x, y, w, h, maximized;
+    char word[32] = {};
+    if (std::sscanf(line, "Window=%d,%d,%d,%d,%d", &x, &y, &w, &h, &maximized) == 5) {
+      s.geometry = {x, y, w, h, maximized != 0};
+    } else if (std::sscanf(line, "Theme=%31s", word) == 1) {
+      s.theme = std::strcmp(word, "light") == 0 ? ui::Theme::Light : ui::Theme::Dark;
+    } else if (std::sscanf(line, "View=%31s", word) == 1) {
+      s.view = word;
+    }
+  };
+  handler.WriteAllFn = [](ImGuiContext*, ImGuiSettingsHandler* h, ImGuiTextBuffer* out) {
+    const auto& s = *static_cast<const Settings*>(h->UserData);
+    out->appendf("[RoleFit][Settings]\nWindow=%d,%d,%d,%d,%d\nTheme=%s\nView=%s\n\n", s.geometry.x, s.geometry.y,
+                 s.geometry.width, s.geometry.height, s.geometry.maximized ? 1 : 0,
+                 s.theme == ui::Theme::Light ? "light" : "dark", s.view.c_str());
+  };
+  ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
+}
+
+bool writePng(const std::filesystem::path& path, const platform::Image& image) {
+  return stbi_write_png(path.string().c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4) != 0;
+}
+
+// Owns the ImGui context for the run; destroyed last, after the window.
+struct ImGuiContextGuard {
+  ImGuiContextGuard() { ImGui::CreateContext(); }
+  ~ImGuiContextGuard() { ImGui::DestroyContext(); }
+};
+
+}  // namespace
+
+int runWindow(const WindowRun& run) {
+  const bool offscreen = run.screenshot.has_value();
+  const auto folders = platform::userFolders();
+  const std::string iniPath = (folders.config / "imgui.ini").string();
+
+  ImGuiContextGuard contextGuard;
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  Settings settings;
+  registerSettingsHandler(settings);
+  if (offscreen) {
+    // A screenshot shows a fresh layout: no user settings read or written.
+    io.IniFilename = nullptr;
+    settings.geometry = {-1, -1, run.width, run.height, false};
+  } else {
+    std::error_code ec;
+    std::filesystem::create_directories(folders.config, ec);
+    io.IniFilename = iniPath.c_str();
+    ImGui::LoadIniSettingsFromDisk(iniPath.c_str());
+  }
+
+  std::unique_ptr<platform::Window> window;
+  try {
+    window = platform::Window::create({"RoleFit", settings.geometry, !offscreen});
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rolefit: %s\n", e.what());
+    return 1;
+  }
+
+  ui::AppState state;
+  state.theme = settings.theme;
+  // The app adds its sample companies to a new database; command-line verbs never do.
+  state.openStore(run.database, /*addSamplesIfNew=*/true);
+  // First run (nothing remembered) opens on the welcome panel.
+  if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) state.view = *view;
+
+  float scale = window->contentScale();
+  ui::loadFonts(scale);
+  ui::Theme appliedTheme = state.theme;
+  ui::applyTheme(appliedTheme, scale);
+
+  // Draw only when something happened; a few frames after each event let
+  // Dear ImGui settle its layout.
+  int framesToDraw = 3;
+  const int screenshotFrames = 6;
+  int frame = 0;
+  while (true) {
+    const bool busyAnimating = !state.toasts.empty();
+    const auto events = window->waitEvents(offscreen || framesToDraw > 0 ? 0.0 : (busyAnimating ? 0.1 : 1.0));
+    if (events > 0) framesToDraw = std::max(framesToDraw, 3);
+    if (!offscreen && framesToDraw == 0) {
+      // Another copy may have written: a cheap pragma tells.
+      if (state.refreshIfChangedElsewhere()) framesToDraw = 3;
+      else if (!busyAnimating) continue;
+    }
+    if (const float newScale = window->contentScale(); newScale != scale) {
+      scale = newScale;
+      ui::loadFonts(scale);
+      window->fontsChanged();
+      ui::applyTheme(appliedTheme, scale);
+    }
+    for (const auto& path : window->takeDroppedPaths()) state.toast(fmt::format("Dropped {}", path));
+
+    window->beginFrame();
+    ImGui::NewFrame();
+    ui::drawFrame(state);
+    ImGui::Render();
+    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    window->render(clear.x, clear.y, clear.z);
+
+    if (offscreen && ++frame >= screenshotFrames) {
+      const auto image = window->readBackBuffer();
+      if (!writePng(*run.screenshot, image)) {
+        std::fprintf(stderr, "rolefit: %s: cannot write the PNG file\n", run.screenshot->string().c_str());
+        return 1;
+      }
+      return 0;
+    }
+    window->present();
+    if (framesToDraw > 0) --framesToDraw;
+
+    if (state.theme != appliedTheme) {
+      appliedTheme = state.theme;
+      ui::applyTheme(appliedTheme, scale);
+      framesToDraw = 3;
+    }
+    settings.theme = state.theme;
+    settings.view = std::string(ui::viewName(state.view));
+    settings.geometry = window->geometry();
+    if (state.quitRequested) window->setCloseRequested(true);
+    if (window->closeRequested()) break;
+  }
+  ImGui::SaveIniSettingsToDisk(iniPath.c_str());
+  return 0;
+}
+
+}  // namespace rolefit::app

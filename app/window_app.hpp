@@ -1,0 +1,20 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace rolefit::app {
+
+struct WindowRun {
+  std::filesystem::path database;
+  // Off-screen mode: render the window hidden, write a PNG, exit.
+  std::optional<std::filesystem::path> screenshot;
+  int width = 1280, height = 800;
+  std::string view;  // empty: the remembered or default view
+};
+
+// Exit status: 0 done, 1 the screenshot could not be written or no window
+// could be opened.
+int runWindow(const WindowRun& run);
+
+}  // namespace rolefit::app

@@ -1,0 +1,7 @@
+// Files from assets/, compiled in (see assets/CMakeLists.txt).
+#pragma once
+#include <string_view>
+
+namespace rolefit::assets {
+extern const std::string_view sample_companies;  // samples/companies.csv
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs the Debian packages RoleFit needs that are not installed yet, and
+# nothing when all are there. Works as root or through sudo; never prompts.
+#   cmake/setup.sh          packages to build and run the app
+#   cmake/setup.sh test     ... plus what the test suite needs
+set -euo pipefail
+
+build_packages=(
+  cmake g++ make pkg-config git
+  libimgui-dev libglfw3-dev libgl-dev
+  libsqlitecpp-dev libsqlite3-dev sqlite3
+  libcereal-dev rapidjson-dev
+  libfmt-dev libcli11-dev libstb-dev libcsv-dev uuid-dev
+  fonts-inter fonts-dejavu-core
+  zenity
+)
+test_packages=(
+  catch2 xvfb xauth
+)
+
+wanted=("${build_packages[@]}")
+if [[ "${1:-}" == "test" ]]; then
+  wanted+=("${test_packages[@]}")
+fi
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup: all ${#wanted[@]} packages already installed"
+  exit 0
+fi
+
+echo "setup: installing ${#missing[@]} missing package(s): ${missing[*]}"
+if [[ $(id -u) -eq 0 ]]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo -n)
+else
+  echo "setup: need root or sudo to install: ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup: done"

@@ -1,0 +1,68 @@
+// The interchange contract as data: one row per field, with its range, its
+// meaning and where that meaning comes from. Validation, CSV, JSON, the store's
+// columns and the editor's tooltips all read this one table.
+#pragma once
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rolefit/model/profile.hpp"
+
+namespace rolefit {
+
+enum class FieldKind : std::uint8_t { Text, Choice, Integer, Number };
+
+enum class FieldGroup : std::uint8_t { Identity, Facts, Goals, Capabilities, Leaders, Notes };
+
+struct FieldInfo {
+  std::string_view key;    // the contract's name: CSV header, JSON key, store column
+  std::string_view label;  // for people
+  FieldKind kind;
+  FieldGroup group;
+  double min = 0;          // Integer/Number: inclusive range; Text: length in characters
+  double max = 0;
+  bool optional = false;   // may be absent (CSV cell empty, JSON key missing)
+  std::span<const std::string_view> choices{};  // Choice: the accepted values, in enum order
+  std::string_view help;   // what it means, in our words
+  std::string_view source; // which seed articles, e.g. "000, 002"
+};
+
+// All contract fields, in contract order.
+std::span<const FieldInfo> profileFields();
+const FieldInfo* findField(std::string_view key);
+
+struct FieldProblem {
+  std::string field;    // contract key
+  std::string message;  // says what is wrong and what is allowed
+};
+
+// Every problem with the profile, each naming its field. Empty when valid.
+std::vector<FieldProblem> validate(const Profile& profile);
+
+// The field as text in contract form (choices by name, numbers without
+// trailing zeros, absent optional as "").
+std::string fieldText(const Profile& profile, const FieldInfo& field);
+
+// Parses text into the field. Range is not checked here (validate() does);
+// only the form: a whole number, a finite number, a known choice.
+// Returns the problem, or nothing when stored. Empty text on an optional
+// field clears it; on a required one it is a problem.
+std::optional<std::string> setFieldText(Profile& profile, const FieldInfo& field, std::string_view text);
+
+// Numeric view used by scoring and what-if: Integer/Number values, or the
+// choice index. Absent optional numbers read as 0.
+double fieldNumber(const Profile& profile, const FieldInfo& field);
+void setFieldNumber(Profile& profile, const FieldInfo& field, double value);
+
+// Names for enums (contract spelling).
+std::string_view toString(Industry v);
+std::string_view toString(BusinessModel v);
+std::string_view toString(Stage v);
+std::string_view toString(LeadershipBudget v);
+std::string_view toString(Leaders v);
+std::span<const std::string_view> goalKeys();        // goal_efficiency ...
+std::span<const std::string_view> capabilityKeys();  // cap_infrastructure ...
+
+}  // namespace rolefit

@@ -1,0 +1,122 @@
+// The profile store: one SQLite file, opened through SQLiteCpp.
+//
+// Every write is one BEGIN IMMEDIATE transaction, so a second writer waits
+// (busy timeout) instead of failing half-way, and a crash leaves either the
+// whole change or none of it (WAL, synchronous=FULL). Every save of an existing
+// profile first keeps the previous version as a revision.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rolefit/model/fields.hpp"
+#include "rolefit/model/profile.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace rolefit {
+
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The database failed its integrity check; backups() lists what can be restored.
+class CorruptDatabaseError : public StoreError {
+ public:
+  CorruptDatabaseError(const std::string& message, std::vector<std::filesystem::path> backups)
+      : StoreError(message), backups_(std::move(backups)) {}
+  const std::vector<std::filesystem::path>& backups() const { return backups_; }
+
+ private:
+  std::vector<std::filesystem::path> backups_;
+};
+
+// A profile that is not valid; problems() names each field.
+class ValidationError : public StoreError {
+ public:
+  ValidationError(const std::string& what, std::vector<FieldProblem> problems)
+      : StoreError(what), problems_(std::move(problems)) {}
+  const std::vector<FieldProblem>& problems() const { return problems_; }
+
+ private:
+  std::vector<FieldProblem> problems_;
+};
+
+struct StoreOptions {
+  bool readOnly = false;
+  int busyTimeoutMs = 10'000;
+  int backupsToKeep = 3;
+};
+
+struct RevisionInfo {
+  std::int64_t revision = 0;
+  std::string savedAt;
+  bool current = false;
+};
+
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+inline constexpr std::int32_t kApplicationId = 0x52464954;  // "RFIT"
+
+class Store {
+ public:
+  explicit Store(const std::filesystem::path& path, StoreOptions options = {});
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  bool readOnly() const { return options_.readOnly; }
+  int schemaVersion() const;
+
+  std::vector<Profile> profiles() const;  // not in the bin, by name
+  std::size_t profileCount() const;
+  std::optional<Profile> profile(std::string_view id) const;
+  // An exact id, else the profiles whose name matches (case-insensitive).
+  std::vector<Profile> findByIdOrName(std::string_view key) const;
+
+  // Validates, assigns id and timestamps, bumps the revision. Throws
+  // ValidationError (nothing written) or StoreError.
+  Profile save(const Profile& profile);
+  // All or nothing, in one transaction.
+  std::vector<Profile> saveAll(std::span<const Profile> profiles, const Progress& progress = {});
+
+  std::vector<RevisionInfo> revisions(std::string_view id) const;  // newest first
+  Profile revision(std::string_view id, std::int64_t revision) const;
+  // Saves the old content as a new revision: restoring is itself undoable.
+  Profile restoreRevision(std::string_view id, std::int64_t revision);
+
+  void moveToBin(std::string_view id);
+  void restoreFromBin(std::string_view id);
+  std::vector<Profile> bin() const;
+  std::size_t emptyBin();
+
+  // Changes whenever another connection commits: lets a window refresh.
+  std::int64_t dataVersion() const;
+
+  SQLite::Database& database() { return *db_; }
+
+  // Backups kept beside a database, newest first.
+  static std::vector<std::filesystem::path> backupsOf(const std::filesystem::path& path);
+
+ private:
+  template <typename F>
+  auto write(F&& body);
+  void insertOrUpdate(const Profile& p, bool exists, const std::optional<Profile>& previous);
+
+  std::filesystem::path path_;
+  StoreOptions options_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace rolefit

@@ -1,0 +1,28 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rolefit {
+
+// Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool isValidUtf8(std::string_view text);
+// Code points in valid UTF-8 text.
+std::size_t utf8Length(std::string_view text);
+// True when the text holds a C0 control character other than tab/newline/CR, or DEL.
+bool hasControlCharacters(std::string_view text, bool allowNewlines);
+
+std::optional<std::int64_t> parseWholeNumber(std::string_view text);
+// Finite decimal numbers only: no NaN, no infinity, no hex.
+std::optional<double> parseFiniteNumber(std::string_view text);
+// Shortest text that reads back as the same double ("12", "0.5").
+std::string formatNumber(double value);
+
+// Text quoted for a one-line message: at most 40 characters, control
+// characters escaped, so hostile input cannot forge extra lines.
+std::string quoteForMessage(std::string_view text);
+
+std::string trim(std::string_view text);
+
+}  // namespace rolefit

@@ -1,0 +1,93 @@
+#include "rolefit/store/migrations.hpp"
+
+#include <array>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include "rolefit/store/store.hpp"
+
+namespace rolefit {
+namespace {
+
+void createProfiles(SQLite::Database& db) {
+  db.exec(R"sql(
+    CREATE TABLE profiles (
+      id TEXT PRIMARY KEY NOT NULL,
+      name TEXT NOT NULL,
+      industry TEXT NOT NULL,
+      business_model TEXT NOT NULL,
+      stage TEXT NOT NULL,
+      employees INTEGER NOT NULL,
+      revenue_musd REAL,
+      product_lines INTEGER NOT NULL,
+      tech_revenue_pct REAL NOT NULL,
+      regulatory_burden INTEGER NOT NULL,
+      it_complexity INTEGER NOT NULL,
+      leadership_budget TEXT NOT NULL,
+      goal_efficiency INTEGER NOT NULL,
+      goal_cost INTEGER NOT NULL,
+      goal_innovation INTEGER NOT NULL,
+      goal_growth INTEGER NOT NULL,
+      goal_customer INTEGER NOT NULL,
+      goal_security INTEGER NOT NULL,
+      goal_transformation INTEGER NOT NULL,
+      goal_information INTEGER NOT NULL,
+      cap_infrastructure INTEGER NOT NULL,
+      cap_security INTEGER NOT NULL,
+      cap_information INTEGER NOT NULL,
+      cap_enterprise_systems INTEGER NOT NULL,
+      cap_vendor INTEGER NOT NULL,
+      cap_engineering INTEGER NOT NULL,
+      cap_innovation INTEGER NOT NULL,
+      cap_architecture INTEGER NOT NULL,
+      leaders TEXT NOT NULL,
+      notes TEXT NOT NULL DEFAULT '',
+      revision INTEGER NOT NULL,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      deleted_at TEXT
+    );
+    CREATE INDEX profiles_name ON profiles(name COLLATE NOCASE);
+    -- Earlier versions of each profile, as JSON of the contract's fields, so a
+    -- revision stays readable whatever later migrations do to the columns.
+    CREATE TABLE profile_revisions (
+      profile_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      saved_at TEXT NOT NULL,
+      content TEXT NOT NULL,
+      PRIMARY KEY (profile_id, revision)
+    ) WITHOUT ROWID;
+  )sql");
+}
+
+const std::array<Migration, 1> kMigrations{{
+    {1, "profiles with revisions and a bin", createProfiles},
+}};
+
+}  // namespace
+
+std::span<const Migration> builtinMigrations() { return kMigrations; }
+int latestSchemaVersion() { return kMigrations.back().version; }
+
+int userVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+void migrate(SQLite::Database& db, std::span<const Migration> migrations) {
+  for (const auto& m : migrations) {
+    // Re-read inside the write lock: a second copy may have migrated meanwhile.
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (userVersion(db) >= m.version) continue;
+    try {
+      m.apply(db);
+    } catch (const std::exception& e) {
+      throw StoreError(fmt::format("upgrading the database to schema version {} ({}) failed: {}",
+                                   m.version, m.description, e.what()));
+    }
+    db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+    db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    tx.commit();
+  }
+}
+
+}  // namespace rolefit

@@ -1,0 +1,408 @@
+#include "rolefit/store/store.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "rolefit/model/profile_json.hpp"
+#include "rolefit/store/migrations.hpp"
+#include "rolefit/util/ids.hpp"
+
+namespace fs = std::filesystem;
+
+namespace rolefit {
+namespace {
+
+constexpr int kBookkeepingColumns = 4;  // id, revision, created_at, updated_at
+
+std::string describe(const SQLite::Exception& e) {
+  switch (e.getErrorCode() & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "the database is busy: another RoleFit is writing to it; try again";
+    case SQLITE_FULL:
+      return "the disk is full (nothing was written)";
+    case SQLITE_READONLY:
+      return "the database cannot be written (read-only file or folder)";
+    case SQLITE_CANTOPEN:
+      return "the database file cannot be opened (missing folder or no permission)";
+    case SQLITE_NOTADB:
+      return "not a RoleFit database (not an SQLite file)";
+    case SQLITE_CORRUPT:
+      return "the database file is damaged";
+    case SQLITE_IOERR:
+      return fmt::format("a disk error stopped the write ({}); nothing was written", e.what());
+    default:
+      return e.what();
+  }
+}
+
+std::string columnList() {
+  std::string cols = "id, revision, created_at, updated_at";
+  for (const auto& f : profileFields()) cols += fmt::format(", {}", f.key);
+  return cols;
+}
+
+const std::string& selectSql() {
+  static const std::string sql = fmt::format("SELECT {} FROM profiles", columnList());
+  return sql;
+}
+
+const std::string& upsertSql() {
+  static const std::string sql = [] {
+    std::string placeholders = "?, ?, ?, ?";
+    std::string updates = "revision = excluded.revision, updated_at = excluded.updated_at, deleted_at = NULL";
+    for (const auto& f : profileFields()) {
+      placeholders += ", ?";
+      updates += fmt::format(", {0} = excluded.{0}", f.key);
+    }
+    return fmt::format("INSERT INTO profiles ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}", columnList(),
+                       placeholders, updates);
+  }();
+  return sql;
+}
+
+Profile readRow(SQLite::Statement& q) {
+  Profile p;
+  p.id = q.getColumn(0).getString();
+  p.revision = q.getColumn(1).getInt64();
+  p.created_at = q.getColumn(2).getString();
+  p.updated_at = q.getColumn(3).getString();
+  int column = kBookkeepingColumns;
+  for (const auto& f : profileFields()) {
+    const auto value = q.getColumn(column++);
+    switch (f.kind) {
+      case FieldKind::Text:
+      case FieldKind::Choice:
+        if (auto problem = setFieldText(p, f, value.getString()))
+          throw StoreError(fmt::format("stored profile {} has a bad {}: {}", p.id, f.key, *problem));
+        break;
+      case FieldKind::Integer: setFieldNumber(p, f, static_cast<double>(value.getInt64())); break;
+      case FieldKind::Number:
+        if (value.isNull()) setFieldText(p, f, "");
+        else setFieldNumber(p, f, value.getDouble());
+        break;
+    }
+  }
+  return p;
+}
+
+void bindRow(SQLite::Statement& q, const Profile& p) {
+  q.bind(1, p.id);
+  q.bind(2, static_cast<int64_t>(p.revision));
+  q.bind(3, p.created_at);
+  q.bind(4, p.updated_at);
+  int index = kBookkeepingColumns + 1;
+  for (const auto& f : profileFields()) {
+    switch (f.kind) {
+      case FieldKind::Text:
+      case FieldKind::Choice: q.bind(index, fieldText(p, f)); break;
+      case FieldKind::Integer: q.bind(index, static_cast<int64_t>(fieldNumber(p, f))); break;
+      case FieldKind::Number:
+        if (f.key == "revenue_musd" && !p.revenue_musd) q.bind(index);
+        else q.bind(index, fieldNumber(p, f));
+        break;
+    }
+    ++index;
+  }
+}
+
+void throwIfInvalid(const Profile& p) {
+  auto problems = validate(p);
+  if (!p.id.empty() && !isUuid(p.id)) problems.insert(problems.begin(), {"id", "is not a UUID"});
+  if (problems.empty()) return;
+  const auto& first = problems.front();
+  throw ValidationError(fmt::format("{}: {}", first.field, first.message), std::move(problems));
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Prepared once per write transaction; saveAll runs thousands of rows through it.
+struct ProfileWriter {
+  explicit ProfileWriter(SQLite::Database& db)
+      : existing(db, selectSql() + " WHERE id = ?"),
+        upsert(db, upsertSql()),
+        keepRevision(db, "INSERT OR REPLACE INTO profile_revisions (profile_id, revision, saved_at, content) "
+                         "VALUES (?, ?, ?, ?)") {}
+
+  Profile save(Profile p, const std::string& now) {
+    std::optional<Profile> previous;
+    if (p.id.empty()) {
+      p.id = newUuid();
+    } else {
+      p.id = lower(p.id);
+      existing.reset();
+      existing.bind(1, p.id);
+      if (existing.executeStep()) previous = readRow(existing);
+    }
+    if (previous) {
+      if (previous->sameContent(p)) return *previous;  // nothing changed: no new revision
+      keepRevision.reset();
+      keepRevision.bind(1, previous->id);
+      keepRevision.bind(2, static_cast<int64_t>(previous->revision));
+      keepRevision.bind(3, previous->updated_at);
+      keepRevision.bind(4, profileToJson(*previous, Bookkeeping::Without));
+      keepRevision.exec();
+      p.revision = previous->revision + 1;
+      p.created_at = previous->created_at;
+    } else {
+      p.revision = std::max<std::int64_t>(p.revision, 1);
+      if (p.created_at.empty()) p.created_at = now;
+    }
+    p.updated_at = now;
+    upsert.reset();
+    upsert.clearBindings();
+    bindRow(upsert, p);
+    upsert.exec();
+    return p;
+  }
+
+  SQLite::Statement existing;
+  SQLite::Statement upsert;
+  SQLite::Statement keepRevision;
+};
+
+std::string backupPrefix(const fs::path& db) { return db.filename().string() + ".backup-v"; }
+
+void backupBeforeMigration(SQLite::Database& db, const fs::path& path, int fromVersion, int keep) {
+  std::string stamp = utcNowIso8601();
+  std::replace(stamp.begin(), stamp.end(), ':', '-');
+  const fs::path target = path.parent_path() / fmt::format("{}{}-{}", backupPrefix(path), fromVersion, stamp);
+  {
+    SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Backup backup(copy, db);
+    backup.executeStep(-1);
+  }
+  const auto all = Store::backupsOf(path);
+  for (std::size_t i = static_cast<std::size_t>(std::max(keep, 1)); i < all.size(); ++i) {
+    std::error_code ignored;
+    fs::remove(all[i], ignored);
+  }
+}
+
+}  // namespace
+
+Store::Store(const fs::path& path, StoreOptions options) : path_(path), options_(options) {
+  const std::string where = path.string();
+  try {
+    if (options.readOnly && !fs::exists(path)) throw StoreError(fmt::format("{}: no such database", where));
+    if (!options.readOnly && path.has_parent_path()) {
+      std::error_code ec;
+      fs::create_directories(path.parent_path(), ec);
+      if (ec) throw StoreError(fmt::format("{}: cannot create its folder: {}", where, ec.message()));
+    }
+    const int flags = options.readOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db_ = std::make_unique<SQLite::Database>(where, flags, options.busyTimeoutMs);
+
+    const int appId = db_->execAndGet("PRAGMA application_id").getInt();
+    const int tables = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (appId != kApplicationId && (appId != 0 || tables > 0))
+      throw StoreError(fmt::format("{}: an SQLite database of another application, not RoleFit's", where));
+
+    const int version = userVersion(*db_);
+    if (version > latestSchemaVersion())
+      throw StoreError(fmt::format(
+          "{}: the database has schema version {}, newer than this RoleFit understands (up to {}); "
+          "update RoleFit to open it",
+          where, version, latestSchemaVersion()));
+
+    if (tables > 0) {
+      const std::string check = db_->execAndGet("PRAGMA quick_check").getString();
+      if (check != "ok")
+        throw CorruptDatabaseError(fmt::format("{}: the database failed its integrity check ({})", where, check),
+                                   backupsOf(path));
+    }
+
+    if (!options.readOnly) {
+      db_->exec("PRAGMA journal_mode = WAL");
+      db_->exec("PRAGMA synchronous = FULL");
+    }
+    db_->exec("PRAGMA foreign_keys = ON");
+
+    if (version < latestSchemaVersion()) {
+      if (options.readOnly)
+        throw StoreError(fmt::format("{}: the database needs an upgrade (schema {} to {}); open it writable once",
+                                     where, version, latestSchemaVersion()));
+      if (version > 0) backupBeforeMigration(*db_, path, version, options.backupsToKeep);
+      migrate(*db_, builtinMigrations());
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: {}", where, describe(e)));
+  }
+}
+
+Store::~Store() = default;
+
+template <typename F>
+auto Store::write(F&& body) {
+  if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
+  try {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    if constexpr (std::is_void_v<decltype(body())>) {
+      body();
+      tx.commit();
+    } else {
+      auto result = body();
+      tx.commit();
+      return result;
+    }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: {}", path_.string(), describe(e)));
+  }
+}
+
+int Store::schemaVersion() const { return userVersion(*db_); }
+
+std::vector<Profile> Store::profiles() const {
+  SQLite::Statement q(*db_, selectSql() + " WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id");
+  std::vector<Profile> out;
+  while (q.executeStep()) out.push_back(readRow(q));
+  return out;
+}
+
+std::size_t Store::profileCount() const {
+  return static_cast<std::size_t>(
+      db_->execAndGet("SELECT count(*) FROM profiles WHERE deleted_at IS NULL").getInt64());
+}
+
+std::optional<Profile> Store::profile(std::string_view id) const {
+  SQLite::Statement q(*db_, selectSql() + " WHERE id = ?");
+  q.bind(1, std::string(id));
+  if (!q.executeStep()) return std::nullopt;
+  return readRow(q);
+}
+
+std::vector<Profile> Store::findByIdOrName(std::string_view key) const {
+  if (isUuid(key))
+    if (auto p = profile(lower(key))) return {*p};
+  SQLite::Statement q(*db_, selectSql() + " WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE ORDER BY id");
+  q.bind(1, std::string(key));
+  std::vector<Profile> out;
+  while (q.executeStep()) out.push_back(readRow(q));
+  return out;
+}
+
+Profile Store::save(const Profile& profile) {
+  throwIfInvalid(profile);
+  return write([&] {
+    ProfileWriter writer(*db_);
+    return writer.save(profile, utcNowIso8601());
+  });
+}
+
+std::vector<Profile> Store::saveAll(std::span<const Profile> profiles, const Progress& progress) {
+  for (const auto& p : profiles) throwIfInvalid(p);
+  return write([&] {
+    ProfileWriter writer(*db_);
+    const std::string now = utcNowIso8601();
+    std::vector<Profile> saved;
+    saved.reserve(profiles.size());
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+      saved.push_back(writer.save(profiles[i], now));
+      if (progress && (i % 256 == 0 || i + 1 == profiles.size())) progress(i + 1, profiles.size());
+    }
+    return saved;
+  });
+}
+
+std::vector<RevisionInfo> Store::revisions(std::string_view id) const {
+  const auto current = profile(id);
+  if (!current) throw StoreError(fmt::format("no profile with id {}", id));
+  std::vector<RevisionInfo> out{{current->revision, current->updated_at, true}};
+  SQLite::Statement q(*db_,
+                      "SELECT revision, saved_at FROM profile_revisions WHERE profile_id = ? ORDER BY revision DESC");
+  q.bind(1, std::string(id));
+  while (q.executeStep()) out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), false});
+  return out;
+}
+
+Profile Store::revision(std::string_view id, std::int64_t revision) const {
+  const auto current = profile(id);
+  if (!current) throw StoreError(fmt::format("no profile with id {}", id));
+  if (revision == current->revision) return *current;
+  SQLite::Statement q(*db_,
+                      "SELECT saved_at, content FROM profile_revisions WHERE profile_id = ? AND revision = ?");
+  q.bind(1, std::string(id));
+  q.bind(2, static_cast<int64_t>(revision));
+  if (!q.executeStep()) throw StoreError(fmt::format("profile {} has no revision {}", id, revision));
+  rapidjson::Document doc;
+  const std::string content = q.getColumn(1).getString();
+  doc.Parse(content.c_str(), content.size());
+  Profile p;
+  std::vector<FieldProblem> problems;
+  if (!doc.HasParseError()) readProfileFields(doc, p, problems);
+  if (doc.HasParseError() || !problems.empty())
+    throw StoreError(fmt::format("revision {} of profile {} is damaged", revision, id));
+  p.id = current->id;
+  p.revision = revision;
+  p.created_at = current->created_at;
+  p.updated_at = q.getColumn(0).getString();
+  return p;
+}
+
+Profile Store::restoreRevision(std::string_view id, std::int64_t revision) {
+  return save(this->revision(id, revision));
+}
+
+void Store::moveToBin(std::string_view id) {
+  write([&] {
+    SQLite::Statement q(*db_, "UPDATE profiles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL");
+    q.bind(1, utcNowIso8601());
+    q.bind(2, std::string(id));
+    if (q.exec() == 0) throw StoreError(fmt::format("no profile with id {} outside the bin", id));
+  });
+}
+
+void Store::restoreFromBin(std::string_view id) {
+  write([&] {
+    SQLite::Statement q(*db_, "UPDATE profiles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL");
+    q.bind(1, std::string(id));
+    if (q.exec() == 0) throw StoreError(fmt::format("no profile with id {} in the bin", id));
+  });
+}
+
+std::vector<Profile> Store::bin() const {
+  SQLite::Statement q(*db_, selectSql() + " WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id");
+  std::vector<Profile> out;
+  while (q.executeStep()) out.push_back(readRow(q));
+  return out;
+}
+
+std::size_t Store::emptyBin() {
+  return write([&] {
+    db_->exec(
+        "DELETE FROM profile_revisions WHERE profile_id IN (SELECT id FROM profiles WHERE deleted_at IS NOT NULL)");
+    return static_cast<std::size_t>(db_->exec("DELETE FROM profiles WHERE deleted_at IS NOT NULL"));
+  });
+}
+
+std::int64_t Store::dataVersion() const { return db_->execAndGet("PRAGMA data_version").getInt64(); }
+
+std::vector<fs::path> Store::backupsOf(const fs::path& path) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  const auto folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  const auto prefix = backupPrefix(path);
+  for (const auto& entry : fs::directory_iterator(folder, ec))
+    if (entry.path().filename().string().starts_with(prefix)) out.push_back(entry.path());
+  // Names end in a sortable UTC time stamp of fixed width (2026-11-23T08-52-28Z).
+  constexpr std::size_t kStampWidth = 20;
+  auto stamp = [](const fs::path& p) {
+    const auto name = p.filename().string();
+    return name.substr(name.size() > kStampWidth ? name.size() - kStampWidth : 0);
+  };
+  std::sort(out.begin(), out.end(), [&](const fs::path& a, const fs::path& b) { return stamp(a) > stamp(b); });
+  return out;
+}
+
+}  // namespace rolefit

@@ -1,0 +1,108 @@
+#include "rolefit/util/text.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+#include <fmt/format.h>
+
+namespace rolefit {
+
+bool isValidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t extra;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1Fu; }
+    else if ((c & 0xF0) == 0xE0) { extra = 2; cp = c & 0x0Fu; }
+    else if ((c & 0xF8) == 0xF0) { extra = 3; cp = c & 0x07u; }
+    else return false;
+    if (i + extra >= n) return false;  // truncated sequence
+    for (std::size_t k = 1; k <= extra; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (s[i + k] & 0x3Fu);
+    }
+    if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000))
+      return false;  // overlong
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
+std::size_t utf8Length(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text)
+    if ((c & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+bool hasControlCharacters(std::string_view text, bool allowNewlines) {
+  for (unsigned char c : text) {
+    if (c == 0x7F) return true;
+    if (c >= 0x20) continue;
+    if (c == '\t') continue;
+    if (allowNewlines && (c == '\n' || c == '\r')) continue;
+    return true;
+  }
+  return false;
+}
+
+std::optional<std::int64_t> parseWholeNumber(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  std::int64_t value = 0;
+  const auto* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+std::optional<double> parseFiniteNumber(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  double value = 0;
+  const auto* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value, std::chars_format::general);
+  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::string formatNumber(double value) {
+  if (std::isfinite(value) && value == std::round(value) && std::fabs(value) < 1e15)
+    return fmt::format("{}", static_cast<std::int64_t>(value));
+  return fmt::format("{}", value);  // fmt prints the shortest round-trip form
+}
+
+std::string quoteForMessage(std::string_view text) {
+  constexpr std::size_t kMax = 40;
+  std::string out = "\"";
+  std::size_t shown = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (shown >= kMax && (c & 0xC0) != 0x80) {
+      out += "...";
+      break;
+    }
+    if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
+    else if (c == '"') out += "\\\"";
+    else out += static_cast<char>(c);
+    if ((c & 0xC0) != 0x80) ++shown;
+  }
+  out += '"';
+  return out;
+}
+
+std::string trim(std::string_view text) {
+  const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
+  while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+  return std::string(text);
+}
+
+}  // namespace rolefit

@@ -1,0 +1,63 @@
+// The native window: GLFW with an OpenGL 3 context, and Dear ImGui's GLFW and
+// OpenGL 3 backends bound to the current ImGui context. A phone or web build
+// replaces this file's implementation, not its callers.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rolefit::platform {
+
+struct WindowGeometry {
+  int x = -1, y = -1;  // -1: let the window manager place it
+  int width = 1280, height = 800;
+  bool maximized = false;
+};
+
+struct WindowOptions {
+  std::string title = "RoleFit";
+  WindowGeometry geometry;
+  bool visible = true;  // false for off-screen rendering
+};
+
+struct Image {
+  int width = 0, height = 0;
+  std::vector<std::uint8_t> rgba;  // top row first
+};
+
+class Window {
+ public:
+  // Needs a current ImGui context. Throws std::runtime_error when no display
+  // or no OpenGL 3 context can be had.
+  static std::unique_ptr<Window> create(const WindowOptions& options);
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  bool closeRequested() const;
+  void setCloseRequested(bool requested);
+
+  // Sleeps until input or a window event arrives, or the timeout passes.
+  // Returns how many events arrived since the last call.
+  std::uint64_t waitEvents(double timeoutSeconds);
+
+  void fontsChanged();                        // after rebuilding the font atlas
+  void beginFrame();                          // backends' NewFrame
+  void render(float r, float g, float b);     // ImGui draw data to the back buffer
+  Image readBackBuffer() const;               // after render(), before present()
+  void present();
+
+  float contentScale() const;
+  WindowGeometry geometry() const;
+  void setTitle(const std::string& title);
+  std::vector<std::string> takeDroppedPaths();
+
+  struct Impl;  // opaque; public only so the GLFW callbacks can reach it
+
+ private:
+  explicit Window(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rolefit::platform

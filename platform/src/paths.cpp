@@ -1,0 +1,62 @@
+#include "rolefit/platform/paths.hpp"
+
+#include <cstdlib>
+
+namespace fs = std::filesystem;
+
+namespace rolefit::platform {
+namespace {
+
+fs::path fromEnv(const char* name) {
+  const char* value = std::getenv(name);
+  return value && *value ? fs::path(value) : fs::path();
+}
+
+fs::path home() {
+#ifdef _WIN32
+  if (auto p = fromEnv("USERPROFILE"); !p.empty()) return p;
+#endif
+  if (auto p = fromEnv("HOME"); !p.empty()) return p;
+  return fs::temp_directory_path();
+}
+
+UserFolders conventionalFolders() {
+#if defined(_WIN32)
+  fs::path base = fromEnv("APPDATA");
+  if (base.empty()) base = home() / "AppData" / "Roaming";
+  return {base / "RoleFit", base / "RoleFit"};
+#elif defined(__APPLE__)
+  const fs::path base = home() / "Library" / "Application Support" / "RoleFit";
+  return {base, base};
+#else
+  fs::path config = fromEnv("XDG_CONFIG_HOME");
+  if (config.empty() || config.is_relative()) config = home() / ".config";  // XDG: relative paths are invalid
+  fs::path data = fromEnv("XDG_DATA_HOME");
+  if (data.empty() || data.is_relative()) data = home() / ".local" / "share";
+  return {config / "rolefit", data / "rolefit"};
+#endif
+}
+
+}  // namespace
+
+UserFolders userFolders() {
+  UserFolders folders = conventionalFolders();
+  if (auto p = fromEnv("ROLEFIT_CONFIG_DIR"); !p.empty()) folders.config = p;
+  if (auto p = fromEnv("ROLEFIT_DATA_DIR"); !p.empty()) folders.data = p;
+  return folders;
+}
+
+fs::path defaultDatabasePath() { return userFolders().data / "rolefit.db"; }
+
+std::vector<fs::path> uiFontCandidates() {
+#if defined(_WIN32)
+  return {fs::path(fromEnv("WINDIR")) / "Fonts" / "segoeui.ttf"};
+#elif defined(__APPLE__)
+  return {"/System/Library/Fonts/SFNS.ttf", "/Library/Fonts/Arial Unicode.ttf"};
+#else
+  return {"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
+          "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};
+#endif
+}
+
+}  // namespace rolefit::platform
