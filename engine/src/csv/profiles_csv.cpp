@@ -17,31 +17,107 @@ constexpr std::array<std::string_view, 6> kRequired{"name",     "industry",     
                                                     "stage",    "employees",         "leadership_budget"};
 constexpr std::size_t kMaxProblems = 200;
 
-struct Parse {
-  std::vector<std::string> cells;
-  std::vector<std::vector<std::string>> rows;
-  bool tooManyRows = false;
-};
+// Rows are handled as libcsv completes them, so memory stays one row deep
+// whatever the file's size, and cell buffers are reused from row to row.
+class Reader {
+ public:
+  explicit Reader(CsvReadResult& result) : result_(result) {}
 
-void onCell(void* data, std::size_t length, void* context) {
-  auto* parse = static_cast<Parse*>(context);
-  parse->cells.emplace_back(data ? static_cast<const char*>(data) : "", data ? length : 0);
-}
-
-void onRowEnd(int, void* context) {
-  auto* parse = static_cast<Parse*>(context);
-  if (parse->rows.size() > kMaxCsvRows) {
-    parse->tooManyRows = true;
-    parse->cells.clear();
-    return;
+  static void onCell(void* data, std::size_t length, void* context) {
+    auto& reader = *static_cast<Reader*>(context);
+    if (reader.cellCount_ == reader.cells_.size()) reader.cells_.emplace_back();
+    reader.cells_[reader.cellCount_++].assign(data ? static_cast<const char*>(data) : "", data ? length : 0);
   }
-  parse->rows.push_back(std::move(parse->cells));
-  parse->cells.clear();
-}
 
-bool isBlankRow(const std::vector<std::string>& row) {
-  return row.size() == 1 && trim(row.front()).empty();
-}
+  static void onRowEnd(int, void* context) {
+    auto& reader = *static_cast<Reader*>(context);
+    const std::span<const std::string> row(reader.cells_.data(), reader.cellCount_);
+    reader.cellCount_ = 0;
+    ++reader.rowNumber_;
+    if (reader.stopped_) return;
+    if (reader.rowNumber_ > kMaxCsvRows + 1) {
+      reader.result_.problems.push_back({0, "", fmt::format("has more than {} rows", kMaxCsvRows)});
+      reader.stopped_ = true;
+    } else if (reader.rowNumber_ == 1) {
+      reader.readHeader(row);
+      reader.stopped_ = !reader.result_.problems.empty();
+    } else {
+      reader.readRow(row);
+      reader.stopped_ = reader.result_.problems.size() >= kMaxProblems;
+    }
+  }
+
+  std::size_t rowsSeen() const { return rowNumber_; }
+
+ private:
+  void readHeader(std::span<const std::string> header) {
+    std::set<std::string, std::less<>> seen;
+    for (const auto& cell : header) {
+      const std::string name = trim(cell);
+      if (!seen.insert(name).second) result_.problems.push_back({1, name, "column appears twice in the header"});
+      if (name == "id") {
+        columns_.push_back(nullptr);
+        continue;
+      }
+      const FieldInfo* field = findField(name);
+      if (!field)
+        result_.problems.push_back(
+            {1, "", fmt::format("unknown column {} (the header uses the contract's field names)", quoteForMessage(name))});
+      columns_.push_back(field);
+    }
+    for (auto required : kRequired)
+      if (!seen.contains(required))
+        result_.problems.push_back({1, std::string(required), "required column is missing from the header"});
+  }
+
+  void readRow(std::span<const std::string> row) {
+    if (row.size() == 1 && trimmed(row.front()).empty()) return;  // blank line
+    if (row.size() != columns_.size()) {
+      result_.problems.push_back(
+          {rowNumber_, "", fmt::format("has {} cells; the header has {}", row.size(), columns_.size())});
+      return;
+    }
+    const std::size_t problemsBefore = result_.problems.size();
+    Profile profile;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::string& cell = row[c];
+      const FieldInfo* field = columns_[c];
+      const std::string fieldName = field ? std::string(field->key) : "id";
+      if (!isValidUtf8(cell)) {
+        result_.problems.push_back({rowNumber_, fieldName, "is not valid UTF-8 text"});
+        continue;
+      }
+      if (!field) {
+        readId(trimmed(cell), profile);
+        continue;
+      }
+      if (auto problem = setFieldText(profile, *field, cell))
+        result_.problems.push_back({rowNumber_, fieldName, *problem});
+    }
+    if (result_.problems.size() == problemsBefore)
+      for (auto& problem : validate(profile))
+        result_.problems.push_back({rowNumber_, std::move(problem.field), std::move(problem.message)});
+    if (result_.problems.empty()) result_.profiles.push_back(std::move(profile));
+  }
+
+  void readId(std::string_view id, Profile& profile) {
+    if (id.empty()) return;
+    if (!isUuid(id))
+      result_.problems.push_back({rowNumber_, "id", fmt::format("{} is not a UUID", quoteForMessage(id))});
+    else if (!ids_.emplace(id).second)
+      result_.problems.push_back({rowNumber_, "id", "appears on an earlier row too"});
+    else
+      profile.id = id;
+  }
+
+  CsvReadResult& result_;
+  std::vector<std::string> cells_;
+  std::size_t cellCount_ = 0;
+  std::size_t rowNumber_ = 0;
+  bool stopped_ = false;
+  std::vector<const FieldInfo*> columns_;
+  std::set<std::string, std::less<>> ids_;
+};
 
 std::string csvQuote(std::string_view cell) {
   if (cell.find_first_of(",\"\r\n") == std::string_view::npos && cell == trim(cell)) return std::string(cell);
@@ -69,79 +145,18 @@ CsvReadResult readProfilesCsv(std::string_view content) {
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // UTF-8 byte order mark
   if (trim(content).empty()) return fileProblem("is empty: expected a header row with the contract's field names");
 
-  Parse parse;
+  Reader reader(result);
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     return fileProblem("cannot start the CSV reader");
-  const std::size_t used = csv_parse(&parser, content.data(), content.size(), onCell, onRowEnd, &parse);
-  const bool parsed = used == content.size() && csv_fini(&parser, onCell, onRowEnd, &parse) == 0;
+  const std::size_t used = csv_parse(&parser, content.data(), content.size(), Reader::onCell, Reader::onRowEnd, &reader);
+  const bool parsed = used == content.size() && csv_fini(&parser, Reader::onCell, Reader::onRowEnd, &reader) == 0;
   const std::string parseError = csv_strerror(csv_error(&parser));
   csv_free(&parser);
   if (!parsed) {
-    result.problems.push_back({parse.rows.size() + 1, "", fmt::format("bad CSV quoting ({})", parseError)});
+    result.problems.push_back({reader.rowsSeen() + 1, "", fmt::format("bad CSV quoting ({})", parseError)});
+    result.profiles.clear();
     return result;
-  }
-  if (parse.tooManyRows) return fileProblem(fmt::format("has more than {} rows", kMaxCsvRows));
-  if (parse.rows.empty()) return fileProblem("is empty: expected a header row");
-
-  // Header: every column known, none twice, the required ones present.
-  const auto& header = parse.rows.front();
-  std::vector<const FieldInfo*> columns;
-  std::set<std::string> seen;
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    const std::string name = trim(header[c]);
-    if (!seen.insert(name).second)
-      result.problems.push_back({1, name, "column appears twice in the header"});
-    if (name == "id") {
-      columns.push_back(nullptr);
-      continue;
-    }
-    const FieldInfo* field = findField(name);
-    if (!field)
-      result.problems.push_back(
-          {1, "", fmt::format("unknown column {} (the header uses the contract's field names)", quoteForMessage(name))});
-    columns.push_back(field);
-  }
-  for (auto required : kRequired)
-    if (!seen.contains(std::string(required)))
-      result.problems.push_back({1, std::string(required), "required column is missing from the header"});
-  if (!result.problems.empty()) return result;
-
-  std::set<std::string> ids;
-  for (std::size_t r = 1; r < parse.rows.size(); ++r) {
-    if (result.problems.size() >= kMaxProblems) break;
-    const auto& row = parse.rows[r];
-    const std::size_t rowNumber = r + 1;
-    if (isBlankRow(row)) continue;
-    if (row.size() != header.size()) {
-      result.problems.push_back(
-          {rowNumber, "", fmt::format("has {} cells; the header has {}", row.size(), header.size())});
-      continue;
-    }
-    Profile profile;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::string& cell = row[c];
-      const std::string fieldName = columns[c] ? std::string(columns[c]->key) : "id";
-      if (!isValidUtf8(cell)) {
-        result.problems.push_back({rowNumber, fieldName, "is not valid UTF-8 text"});
-        continue;
-      }
-      if (!columns[c]) {
-        const std::string id = trim(cell);
-        if (id.empty()) continue;
-        if (!isUuid(id)) result.problems.push_back({rowNumber, "id", fmt::format("{} is not a UUID", quoteForMessage(id))});
-        else if (!ids.insert(id).second) result.problems.push_back({rowNumber, "id", "appears on an earlier row too"});
-        else profile.id = id;
-        continue;
-      }
-      if (auto problem = setFieldText(profile, *columns[c], cell))
-        result.problems.push_back({rowNumber, fieldName, *problem});
-    }
-    const bool cellProblems = !result.problems.empty() && result.problems.back().row == rowNumber;
-    if (!cellProblems)
-      for (auto& problem : validate(profile))
-        result.problems.push_back({rowNumber, std::move(problem.field), std::move(problem.message)});
-    result.profiles.push_back(std::move(profile));
   }
   if (!result.problems.empty()) result.profiles.clear();
   else if (result.profiles.empty()) return fileProblem("has a header but no rows");

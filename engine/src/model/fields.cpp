@@ -199,7 +199,7 @@ std::string fieldText(const Profile& p, const FieldInfo& f) {
 }
 
 std::optional<std::string> setFieldText(Profile& p, const FieldInfo& f, std::string_view raw) {
-  const std::string text = f.kind == K::Text ? std::string(raw) : trim(raw);
+  const std::string_view text = f.kind == K::Text ? raw : trimmed(raw);
   if (text.empty() && f.kind != K::Text) {
     if (!f.optional) return std::string("is required");
     if (f.key == "revenue_musd") p.revenue_musd.reset();
@@ -207,7 +207,7 @@ std::optional<std::string> setFieldText(Profile& p, const FieldInfo& f, std::str
   }
   switch (f.kind) {
     case K::Text:
-      (f.key == "name" ? p.name : p.notes) = text;
+      (f.key == "name" ? p.name : p.notes).assign(text);
       return std::nullopt;
     case K::Choice:
       for (std::size_t i = 0; i < f.choices.size(); ++i)

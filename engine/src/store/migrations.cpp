@@ -49,7 +49,6 @@ void createProfiles(SQLite::Database& db) {
       updated_at TEXT NOT NULL,
       deleted_at TEXT
     );
-    CREATE INDEX profiles_name ON profiles(name COLLATE NOCASE);
     -- Earlier versions of each profile, as JSON of the contract's fields, so a
     -- revision stays readable whatever later migrations do to the columns.
     CREATE TABLE profile_revisions (

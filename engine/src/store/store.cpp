@@ -93,16 +93,18 @@ Profile readRow(SQLite::Statement& q) {
   return p;
 }
 
+// Binds without copying: `p` outlives the statement's execution, and choice
+// names are static literals.
 void bindRow(SQLite::Statement& q, const Profile& p) {
-  q.bind(1, p.id);
+  q.bindNoCopy(1, p.id);
   q.bind(2, static_cast<int64_t>(p.revision));
-  q.bind(3, p.created_at);
-  q.bind(4, p.updated_at);
+  q.bindNoCopy(3, p.created_at);
+  q.bindNoCopy(4, p.updated_at);
   int index = kBookkeepingColumns + 1;
   for (const auto& f : profileFields()) {
     switch (f.kind) {
-      case FieldKind::Text:
-      case FieldKind::Choice: q.bind(index, fieldText(p, f)); break;
+      case FieldKind::Text: q.bindNoCopy(index, f.key == "name" ? p.name : p.notes); break;
+      case FieldKind::Choice: q.bindNoCopy(index, f.choices[static_cast<std::size_t>(fieldNumber(p, f))].data()); break;
       case FieldKind::Integer: q.bind(index, static_cast<int64_t>(fieldNumber(p, f))); break;
       case FieldKind::Number:
         if (f.key == "revenue_musd" && !p.revenue_musd) q.bind(index);
@@ -161,7 +163,6 @@ struct ProfileWriter {
     }
     p.updated_at = now;
     upsert.reset();
-    upsert.clearBindings();
     bindRow(upsert, p);
     upsert.exec();
     return p;
@@ -201,7 +202,9 @@ Store::Store(const fs::path& path, StoreOptions options) : path_(path), options_
       fs::create_directories(path.parent_path(), ec);
       if (ec) throw StoreError(fmt::format("{}: cannot create its folder: {}", where, ec.message()));
     }
-    const int flags = options.readOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // One thread uses a Store: SQLite's per-call connection mutex is pure cost.
+    const int flags = SQLite::OPEN_NOMUTEX |
+                      (options.readOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
     db_ = std::make_unique<SQLite::Database>(where, flags, options.busyTimeoutMs);
 
     const int appId = db_->execAndGet("PRAGMA application_id").getInt();
@@ -224,10 +227,16 @@ Store::Store(const fs::path& path, StoreOptions options) : path_(path), options_
     }
 
     if (!options.readOnly) {
+      // Set before the first write: larger pages mean a quarter of the write
+      // calls for a bulk import (a new database only; it is fixed after).
+      if (tables == 0) db_->exec("PRAGMA page_size = 16384");
       db_->exec("PRAGMA journal_mode = WAL");
       db_->exec("PRAGMA synchronous = FULL");
     }
     db_->exec("PRAGMA foreign_keys = ON");
+    // 32 MiB of page cache: a 10,000-profile import then stays in memory
+    // instead of spilling half-done pages to the WAL mid-transaction.
+    db_->exec("PRAGMA cache_size = -32768");
 
     if (version < latestSchemaVersion()) {
       if (options.readOnly)

@@ -1,17 +1,27 @@
 #include "rolefit/util/ids.hpp"
 
-#include <uuid/uuid.h>
-
 #include <ctime>
+#include <random>
+
+#include <fmt/format.h>
 
 namespace rolefit {
 
+// Version 4 (random) UUIDs from a generator seeded once per thread from the
+// OS's entropy. libuuid makes five system calls per id, which dominated bulk
+// imports; ids need uniqueness, not secrecy.
 std::string newUuid() {
-  uuid_t raw;
-  uuid_generate_random(raw);
-  char text[37];
-  uuid_unparse_lower(raw, text);
-  return text;
+  thread_local std::mt19937_64 generator = [] {
+    std::random_device entropy;
+    std::seed_seq seed{entropy(), entropy(), entropy(), entropy(), entropy(), entropy(), entropy(), entropy()};
+    return std::mt19937_64(seed);
+  }();
+  std::uint64_t high = generator();
+  std::uint64_t low = generator();
+  high = (high & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;  // version 4
+  low = (low & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;    // RFC 4122 variant
+  return fmt::format("{:08x}-{:04x}-{:04x}-{:04x}-{:012x}", high >> 32, (high >> 16) & 0xFFFF, high & 0xFFFF,
+                     low >> 48, low & 0xFFFFFFFFFFFFull);
 }
 
 bool isUuid(std::string_view text) {

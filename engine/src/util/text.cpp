@@ -98,11 +98,13 @@ std::string quoteForMessage(std::string_view text) {
   return out;
 }
 
-std::string trim(std::string_view text) {
+std::string_view trimmed(std::string_view text) {
   const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
   while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
-  return std::string(text);
+  return text;
 }
+
+std::string trim(std::string_view text) { return std::string(trimmed(text)); }
 
 }  // namespace rolefit

@@ -24,5 +24,6 @@ std::string formatNumber(double value);
 std::string quoteForMessage(std::string_view text);
 
 std::string trim(std::string_view text);
+std::string_view trimmed(std::string_view text);  // a view into `text`
 
 }  // namespace rolefit

@@ -1,0 +1,98 @@
+// Crash safety, two writers and a full disk, through the real binary.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include <SQLiteCpp/Database.h>
+
+#include "support/support.hpp"
+
+using namespace rolefit::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+int countProfiles(const fs::path& db) {
+  SQLite::Database d(db.string(), SQLite::OPEN_READONLY);
+  return d.execAndGet("SELECT count(*) FROM profiles").getInt();
+}
+
+std::string integrity(const fs::path& db) {
+  SQLite::Database d(db.string(), SQLite::OPEN_READONLY);
+  return d.execAndGet("PRAGMA integrity_check").getString();
+}
+
+}  // namespace
+
+TEST_CASE("SIGKILL at random moments during import-csv leaves only whole imports") {
+  TempDir dir;
+  const auto db = dir / "r.db";
+  const auto csv = dir / "in.csv";
+  constexpr int kRows = 3000;
+  writeFile(csv, generatedCsv(kRows));
+
+  // How long one import takes here, so kills land before, during and after the write.
+  const auto start = std::chrono::steady_clock::now();
+  REQUIRE(runRolefit({"import-csv", csv.string(), "--db", db.string()}).exitCode == 0);
+  const auto oneImport = std::chrono::steady_clock::now() - start;
+  const auto spanUs = std::max<long>(1000, std::chrono::duration_cast<std::chrono::microseconds>(oneImport).count());
+
+  std::mt19937 random(20261123);
+  int killedMidway = 0;
+  for (int attempt = 0; attempt < 30; ++attempt) {
+    const pid_t pid = startRolefit({"import-csv", csv.string(), "--db", db.string()});
+    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<long>(0, spanUs * 6 / 5)(random)));
+    kill(pid, SIGKILL);
+    const auto result = wait(pid);
+    if (result.signal == SIGKILL) ++killedMidway;
+  }
+  INFO("runs killed before they finished: " << killedMidway);
+  CHECK(killedMidway > 0);
+  CHECK(integrity(db) == "ok");
+  CHECK(countProfiles(db) % kRows == 0);
+  CHECK(countProfiles(db) >= kRows);
+}
+
+TEST_CASE("two processes importing into one database at once lose nothing") {
+  TempDir dir;
+  const auto db = dir / "r.db";
+  writeFile(dir / "a.csv", generatedCsv(2000, 1));
+  writeFile(dir / "b.csv", generatedCsv(2000, 2));
+  REQUIRE(runRolefit({"list", "--db", db.string()}).exitCode == 0);
+
+  for (int round = 0; round < 3; ++round) {
+    const pid_t a = startRolefit({"import-csv", (dir / "a.csv").string(), "--db", db.string()});
+    const pid_t b = startRolefit({"import-csv", (dir / "b.csv").string(), "--db", db.string()});
+    const auto ra = wait(a);
+    const auto rb = wait(b);
+    CHECK(ra.exitCode == 0);
+    CHECK(rb.exitCode == 0);
+  }
+  CHECK(integrity(db) == "ok");
+  CHECK(countProfiles(db) == 3 * 4000);
+}
+
+TEST_CASE("a full disk during import is reported and nothing is half-written") {
+  TempDir dir;
+  const auto db = dir / "r.db";
+  writeFile(dir / "seed.csv", generatedCsv(50));
+  REQUIRE(runRolefit({"import-csv", (dir / "seed.csv").string(), "--db", db.string()}).exitCode == 0);
+  const auto sizeBefore = static_cast<long>(fs::file_size(db));
+  writeFile(dir / "big.csv", generatedCsv(5000));
+
+  // RLIMIT_FSIZE makes every write past the limit fail, as a full disk would.
+  const auto result = runRolefit({"import-csv", (dir / "big.csv").string(), "--db", db.string()},
+                                  {.env = {}, .fileSizeLimit = sizeBefore + 64 * 1024});
+  CAPTURE(result.err);
+  CHECK(result.exitCode == 1);
+  CHECK(result.err.find(db.string()) != std::string::npos);
+  CHECK((result.err.find("disk") != std::string::npos));
+  CHECK(result.err.find("nothing was written") != std::string::npos);
+  CHECK(integrity(db) == "ok");
+  CHECK(countProfiles(db) == 50);
+}

@@ -1,0 +1,151 @@
+#include <catch2/catch.hpp>
+
+#include <fmt/format.h>
+
+#include "rolefit/csv/profiles_csv.hpp"
+#include "rolefit/model/fields.hpp"
+#include "support/support.hpp"
+
+using namespace rolefit;
+using rolefit::test::contractHeader;
+using rolefit::test::generatedCsv;
+
+namespace {
+const std::string kMinimalHeader = "name,industry,business_model,stage,employees,leadership_budget\n";
+
+bool hasProblem(const CsvReadResult& r, std::size_t row, const std::string& field) {
+  for (const auto& p : r.problems)
+    if (p.row == row && p.field == field) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("a generated CSV with every field reads back") {
+  const auto result = readProfilesCsv(generatedCsv(50));
+  REQUIRE(result.problems.empty());
+  REQUIRE(result.profiles.size() == 50);
+  CHECK(result.profiles[0].name == "Company 0 \"1\", Ltd");
+  CHECK(result.profiles[0].notes == "line one\nline two");
+  CHECK_FALSE(result.profiles[0].revenue_musd);
+  CHECK(result.profiles[1].revenue_musd);
+}
+
+TEST_CASE("header order is free and missing optional columns take their defaults") {
+  const auto result = readProfilesCsv(
+      "employees,stage,name,leadership_budget,business_model,industry\r\n12,startup,Tiny,one,product,software\r\n");
+  REQUIRE(result.problems.empty());
+  const Profile& p = result.profiles.at(0);
+  CHECK(p.name == "Tiny");
+  CHECK(p.employees == 12);
+  CHECK(p.industry == Industry::software);
+  CHECK(p.regulatory_burden == 3);
+  CHECK(p.goal(Goal::growth) == 0);
+  CHECK(p.capability(Capability::engineering) == 3);
+  CHECK(p.leaders == Leaders::none);
+  CHECK_FALSE(p.revenue_musd);
+}
+
+TEST_CASE("a UTF-8 byte order mark and CRLF line ends are accepted") {
+  const auto result = readProfilesCsv("\xEF\xBB\xBF" + kMinimalHeader + "Caf\xC3\xA9,retail,service,established,5,one\r\n");
+  REQUIRE(result.problems.empty());
+  CHECK(result.profiles.at(0).name == "Caf\xC3\xA9");
+}
+
+TEST_CASE("an id column keeps given ids and refuses bad or repeated ones") {
+  auto ok = readProfilesCsv("id," + kMinimalHeader.substr(0, kMinimalHeader.size() - 1) +
+                            "\n0d6f3c1e-5b7a-4c61-9d2e-1f0a2b3c4d5e,A,retail,service,startup,3,one\n");
+  REQUIRE(ok.problems.empty());
+  CHECK(ok.profiles[0].id == "0d6f3c1e-5b7a-4c61-9d2e-1f0a2b3c4d5e");
+  auto bad = readProfilesCsv("id," + kMinimalHeader.substr(0, kMinimalHeader.size() - 1) +
+                             "\nnot-a-uuid,A,retail,service,startup,3,one\n"
+                             "0d6f3c1e-5b7a-4c61-9d2e-1f0a2b3c4d5e,B,retail,service,startup,3,one\n"
+                             "0d6f3c1e-5b7a-4c61-9d2e-1f0a2b3c4d5e,C,retail,service,startup,3,one\n");
+  CHECK(hasProblem(bad, 2, "id"));
+  CHECK(hasProblem(bad, 4, "id"));
+  CHECK(bad.profiles.empty());
+}
+
+TEST_CASE("bad CSV is refused with the row and field named") {
+  SECTION("empty file") {
+    const auto r = readProfilesCsv("");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].row == 0);
+    CHECK(r.problems[0].message.find("empty") != std::string::npos);
+  }
+  SECTION("header only") {
+    const auto r = readProfilesCsv(kMinimalHeader);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message.find("no rows") != std::string::npos);
+  }
+  SECTION("unknown column") {
+    const auto r = readProfilesCsv("name,industry,business_model,stage,employees,leadership_budget,colour\n");
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems[0].row == 1);
+    CHECK(r.problems[0].message.find("colour") != std::string::npos);
+  }
+  SECTION("missing required column") {
+    const auto r = readProfilesCsv("name,industry,business_model,stage,leadership_budget\nA,retail,service,startup,one\n");
+    CHECK(hasProblem(r, 1, "employees"));
+  }
+  SECTION("duplicate column") {
+    const auto r = readProfilesCsv("name,name,industry,business_model,stage,employees,leadership_budget\n");
+    CHECK(hasProblem(r, 1, "name"));
+  }
+  SECTION("wrong types") {
+    const auto r = readProfilesCsv(kMinimalHeader + "A,retail,service,startup,many,one\nB,retail,service,startup,4,lots\n");
+    CHECK(hasProblem(r, 2, "employees"));
+    CHECK(hasProblem(r, 3, "leadership_budget"));
+    CHECK(r.profiles.empty());
+  }
+  SECTION("out of range") {
+    const auto r = readProfilesCsv("name,industry,business_model,stage,employees,leadership_budget,goal_cost\n"
+                                   "A,retail,service,startup,4,one,9\n");
+    CHECK(hasProblem(r, 2, "goal_cost"));
+  }
+  SECTION("bad quoting") {
+    const auto r = readProfilesCsv(kMinimalHeader + "\"A,retail,service,startup,4,one\n");
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems[0].message.find("quoting") != std::string::npos);
+    const auto r2 = readProfilesCsv(kMinimalHeader + "A\"b,retail,service,startup,4,one\n");
+    REQUIRE_FALSE(r2.problems.empty());
+    CHECK(r2.problems[0].row == 2);
+  }
+  SECTION("invalid UTF-8") {
+    const auto r = readProfilesCsv(kMinimalHeader + "Bad\xFF,retail,service,startup,4,one\n");
+    CHECK(hasProblem(r, 2, "name"));
+  }
+  SECTION("a name over 200 characters") {
+    const auto r = readProfilesCsv(kMinimalHeader + std::string(201, 'N') + ",retail,service,startup,4,one\n");
+    CHECK(hasProblem(r, 2, "name"));
+  }
+  SECTION("wrong number of cells") {
+    const auto r = readProfilesCsv(kMinimalHeader + "A,retail,service\n");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].row == 2);
+    CHECK(r.problems[0].message.find("3 cells") != std::string::npos);
+  }
+  SECTION("required value left empty") {
+    const auto r = readProfilesCsv(kMinimalHeader + "A,,service,startup,4,one\n");
+    CHECK(hasProblem(r, 2, "industry"));
+  }
+}
+
+TEST_CASE("problems are described on one line with file, row and field") {
+  CHECK(describe("c.csv", {3, "employees", "\"x\" is not a whole number"}) ==
+        "c.csv: row 3, field employees: \"x\" is not a whole number");
+  CHECK(describe("c.csv", {0, "", "is empty"}) == "c.csv: is empty");
+  CHECK(describe("c.csv", {1, "name", "required column is missing from the header"}) ==
+        "c.csv: row 1, field name: required column is missing from the header");
+}
+
+TEST_CASE("written CSV reads back to the same profiles") {
+  auto original = readProfilesCsv(generatedCsv(20, 7)).profiles;
+  for (std::size_t i = 0; i < original.size(); ++i) original[i].id = fmt::format("0d6f3c1e-5b7a-4c61-9d2e-1f0a2b3c4d{:02x}", i);
+  const auto again = readProfilesCsv(writeProfilesCsv(original));
+  REQUIRE(again.problems.empty());
+  REQUIRE(again.profiles.size() == original.size());
+  for (std::size_t i = 0; i < original.size(); ++i) {
+    CHECK(again.profiles[i].sameContent(original[i]));
+    CHECK(again.profiles[i].id == original[i].id);
+  }
+}

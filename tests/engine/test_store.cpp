@@ -1,0 +1,306 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+
+#include "rolefit/csv/profiles_csv.hpp"
+#include "rolefit/model/fields.hpp"
+#include "rolefit/store/migrations.hpp"
+#include "rolefit/store/store.hpp"
+#include "support/support.hpp"
+
+using namespace rolefit;
+using rolefit::test::TempDir;
+
+namespace {
+
+Profile everyFieldSet() {
+  Profile p;
+  p.name = "Round Trip \xE2\x82\xAC Co";
+  p.notes = "first line\nsecond line, \"quoted\"";
+  p.industry = Industry::professional_services;
+  p.business_model = BusinessModel::platform;
+  p.stage = Stage::scaleup;
+  p.employees = 4321;
+  p.revenue_musd = 98.765;
+  p.product_lines = 7;
+  p.tech_revenue_pct = 42.5;
+  p.regulatory_burden = 4;
+  p.it_complexity = 2;
+  p.leadership_budget = LeadershipBudget::more;
+  p.goals = {1, 2, 3, 4, 5, 0, 1, 2};
+  p.capabilities = {5, 4, 3, 2, 1, 2, 3, 4};
+  p.leaders = Leaders::hybrid;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("a new database gets the latest schema, WAL and RoleFit's application id") {
+  TempDir dir;
+  Store store(dir / "sub" / "folder" / "r.db");
+  CHECK(store.schemaVersion() == latestSchemaVersion());
+  CHECK(store.profileCount() == 0);
+  CHECK(store.database().execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(store.database().execAndGet("PRAGMA synchronous").getInt() == 2);  // FULL
+  CHECK(store.database().execAndGet("PRAGMA application_id").getInt() == kApplicationId);
+  CHECK(store.database().execAndGet("PRAGMA busy_timeout").getInt() >= 5000);
+}
+
+TEST_CASE("every field round-trips through the store") {
+  TempDir dir;
+  const auto path = dir / "r.db";
+  const Profile original = everyFieldSet();
+  std::string id;
+  {
+    Store store(path);
+    const Profile saved = store.save(original);
+    id = saved.id;
+    CHECK(saved.revision == 1);
+    CHECK_FALSE(saved.created_at.empty());
+  }
+  Store reopened(path);
+  const auto loaded = reopened.profile(id);
+  REQUIRE(loaded);
+  CHECK(loaded->sameContent(original));
+  CHECK(loaded->revenue_musd == original.revenue_musd);
+  for (const auto& f : profileFields()) {
+    CAPTURE(f.key);
+    CHECK(fieldText(*loaded, f) == fieldText(original, f));
+  }
+
+  Profile noRevenue = *loaded;
+  noRevenue.revenue_musd.reset();
+  reopened.save(noRevenue);
+  CHECK_FALSE(reopened.profile(id)->revenue_musd);
+}
+
+TEST_CASE("an invalid profile is refused with every problem named, nothing written") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  Profile p = everyFieldSet();
+  p.employees = 0;
+  p.goals[2] = 9;
+  try {
+    store.save(p);
+    FAIL("expected a ValidationError");
+  } catch (const ValidationError& e) {
+    REQUIRE(e.problems().size() == 2);
+    CHECK(e.problems()[0].field == "employees");
+    CHECK(e.problems()[1].field == "goal_innovation");
+  }
+  CHECK(store.profileCount() == 0);
+}
+
+TEST_CASE("saveAll writes all or nothing") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  auto batch = readProfilesCsv(test::generatedCsv(30)).profiles;
+  REQUIRE(batch.size() == 30);
+  batch[17].capabilities[3] = 0;
+  CHECK_THROWS_AS(store.saveAll(batch), ValidationError);
+  CHECK(store.profileCount() == 0);
+  batch[17].capabilities[3] = 2;
+  std::size_t lastProgress = 0;
+  store.saveAll(batch, [&](std::size_t done, std::size_t total) {
+    CHECK(total == 30);
+    lastProgress = done;
+  });
+  CHECK(lastProgress == 30);
+  CHECK(store.profileCount() == 30);
+}
+
+TEST_CASE("every save keeps the previous version as a revision, and restoring is a new save") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  Profile p = store.save(everyFieldSet());
+  const std::string id = p.id;
+
+  p.employees = 5000;
+  p = store.save(p);
+  CHECK(p.revision == 2);
+  p.name = "Renamed";
+  p = store.save(p);
+  CHECK(p.revision == 3);
+
+  // Saving unchanged content makes no new revision.
+  CHECK(store.save(p).revision == 3);
+
+  const auto revisions = store.revisions(id);
+  REQUIRE(revisions.size() == 3);
+  CHECK(revisions[0].revision == 3);
+  CHECK(revisions[0].current);
+  CHECK(revisions[2].revision == 1);
+
+  const Profile first = store.revision(id, 1);
+  CHECK(first.employees == 4321);
+  CHECK(first.name == everyFieldSet().name);
+  CHECK(first.sameContent(everyFieldSet()));
+  CHECK_THROWS_AS(store.revision(id, 9), StoreError);
+
+  const Profile restored = store.restoreRevision(id, 1);
+  CHECK(restored.revision == 4);
+  CHECK(restored.sameContent(everyFieldSet()));
+  CHECK(store.revisions(id).size() == 4);
+  CHECK(store.revision(id, 3).name == "Renamed");  // the overwritten version is kept
+}
+
+TEST_CASE("deleting moves to the bin; the bin can be restored from or emptied") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  const Profile a = store.save(everyFieldSet());
+  Profile other = everyFieldSet();
+  other.name = "Other";
+  const Profile b = store.save(other);
+
+  store.moveToBin(a.id);
+  CHECK(store.profileCount() == 1);
+  REQUIRE(store.bin().size() == 1);
+  CHECK(store.bin()[0].id == a.id);
+  CHECK_THROWS_AS(store.moveToBin(a.id), StoreError);
+
+  store.restoreFromBin(a.id);
+  CHECK(store.profileCount() == 2);
+  CHECK(store.bin().empty());
+
+  Profile changed = *store.profile(b.id);
+  changed.employees = 1;
+  store.save(changed);
+  store.moveToBin(b.id);
+  CHECK(store.emptyBin() == 1);
+  CHECK_FALSE(store.profile(b.id));
+  CHECK(store.database().execAndGet("SELECT count(*) FROM profile_revisions").getInt() == 0);
+  CHECK(store.profileCount() == 1);
+}
+
+TEST_CASE("profiles are found by id or by name, case-insensitively") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  const Profile saved = store.save(everyFieldSet());
+  CHECK(store.findByIdOrName(saved.id).size() == 1);
+  std::string upper = saved.id;
+  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  CHECK(store.findByIdOrName(upper).size() == 1);
+  CHECK(store.findByIdOrName("round trip \xE2\x82\xAC co").size() == 1);
+  CHECK(store.findByIdOrName("nobody").empty());
+}
+
+TEST_CASE("a database newer than the app is refused and left untouched") {
+  TempDir dir;
+  const auto path = dir / "newer.db";
+  {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+    db.exec("CREATE TABLE future(x)");
+    db.exec(fmt::format("PRAGMA user_version = {}", latestSchemaVersion() + 1));
+  }
+  const auto before = test::readFile(path);
+  try {
+    Store store(path);
+    FAIL("expected a StoreError");
+  } catch (const StoreError& e) {
+    const std::string message = e.what();
+    CHECK(message.find(fmt::format("schema version {}", latestSchemaVersion() + 1)) != std::string::npos);
+    CHECK(message.find("newer") != std::string::npos);
+  }
+  CHECK(test::readFile(path) == before);
+}
+
+TEST_CASE("foreign files are recognised and refused") {
+  TempDir dir;
+  SECTION("another application's SQLite database") {
+    const auto path = dir / "other.db";
+    {
+      SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+      db.exec("CREATE TABLE contacts(name)");
+    }
+    const auto before = test::readFile(path);
+    CHECK_THROWS_WITH(Store(path), Catch::Contains("another application"));
+    CHECK(test::readFile(path) == before);
+  }
+  SECTION("a file that is not SQLite at all") {
+    const auto path = dir / "notes.txt";
+    test::writeFile(path, std::string(4096, 'z'));
+    CHECK_THROWS_WITH(Store(path), Catch::Contains("not a RoleFit database"));
+    CHECK(test::readFile(path) == std::string(4096, 'z'));
+  }
+}
+
+TEST_CASE("a damaged database is reported with the backups that could replace it") {
+  TempDir dir;
+  const auto path = dir / "r.db";
+  std::size_t pageSize = 0;
+  {
+    Store store(path);
+    store.saveAll(readProfilesCsv(test::generatedCsv(400)).profiles);
+    store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    pageSize = static_cast<std::size_t>(store.database().execAndGet("PRAGMA page_size").getInt());
+  }
+  test::writeFile(dir / "r.db.backup-v1-2026-01-01T00-00-00Z", "x");
+  // Scribble over a whole page in the middle of the file.
+  std::string bytes = test::readFile(path);
+  const std::size_t pages = bytes.size() / pageSize;
+  REQUIRE(pages > 4);
+  const std::size_t start = pageSize * (pages / 2);
+  for (std::size_t i = start; i < start + pageSize; ++i) bytes[i] = static_cast<char>(0xA5);
+  test::writeFile(path, bytes);
+  try {
+    Store store(path);
+    FAIL("expected the integrity check to fail");
+  } catch (const CorruptDatabaseError& e) {
+    REQUIRE(e.backups().size() == 1);
+    CHECK(e.backups()[0].filename() == "r.db.backup-v1-2026-01-01T00-00-00Z");
+  } catch (const StoreError& e) {
+    // SQLite may also refuse the damaged page as it opens.
+    CHECK(std::string(e.what()).find("damaged") != std::string::npos);
+  }
+}
+
+TEST_CASE("a failed migration rolls back and leaves the earlier version whole") {
+  TempDir dir;
+  const auto path = dir / "r.db";
+  { Store store(path); store.save(everyFieldSet()); }
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+  const Migration broken[] = {
+      {latestSchemaVersion() + 1, "adds a table then fails",
+       [](SQLite::Database& d) {
+         d.exec("CREATE TABLE half_done(x)");
+         d.exec("INSERT INTO no_such_table VALUES (1)");
+       }},
+  };
+  CHECK_THROWS_WITH(migrate(db, broken), Catch::Contains("adds a table then fails"));
+  CHECK(userVersion(db) == latestSchemaVersion());
+  CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").getInt() == 0);
+  CHECK(db.execAndGet("SELECT count(*) FROM profiles").getInt() == 1);
+}
+
+TEST_CASE("migrations apply in order, each once") {
+  TempDir dir;
+  const auto path = dir / "m.db";
+  SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  migrate(db, builtinMigrations());
+  CHECK(userVersion(db) == latestSchemaVersion());
+  migrate(db, builtinMigrations());  // idempotent
+  CHECK(userVersion(db) == latestSchemaVersion());
+}
+
+TEST_CASE("a second connection sees the first one's writes and is told by data_version") {
+  TempDir dir;
+  const auto path = dir / "r.db";
+  Store first(path);
+  Store second(path);
+  const auto before = second.dataVersion();
+  first.save(everyFieldSet());
+  CHECK(second.dataVersion() != before);
+  CHECK(second.profileCount() == 1);
+}
+
+TEST_CASE("a read-only store reads but refuses writes") {
+  TempDir dir;
+  const auto path = dir / "r.db";
+  { Store store(path); store.save(everyFieldSet()); }
+  Store readOnly(path, {.readOnly = true});
+  CHECK(readOnly.profileCount() == 1);
+  CHECK_THROWS_WITH(readOnly.save(everyFieldSet()), Catch::Contains("read-only"));
+  CHECK_THROWS_WITH(Store(dir / "missing.db", {.readOnly = true}), Catch::Contains("no such database"));
+}

@@ -1,0 +1,55 @@
+// Helpers shared by the test executables: temporary folders, running the real
+// rolefit binary, small file utilities.
+#pragma once
+#include <sys/types.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace rolefit::test {
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct ProcessResult {
+  int exitCode = -1;  // -1 when killed by a signal
+  int signal = 0;
+  std::string out;
+  std::string err;
+};
+
+struct ProcessOptions {
+  std::map<std::string, std::string> env;  // added to the environment
+  long fileSizeLimit = -1;                  // RLIMIT_FSIZE in bytes; -1 none
+};
+
+std::filesystem::path rolefitBinary();
+
+// Runs a program to completion, capturing its output.
+ProcessResult run(const std::vector<std::string>& argv, const ProcessOptions& options = {});
+ProcessResult runRolefit(const std::vector<std::string>& args, const ProcessOptions& options = {});
+// Starts rolefit with output discarded; returns its pid.
+pid_t startRolefit(const std::vector<std::string>& args, const ProcessOptions& options = {});
+// Waits for a started process; returns its ProcessResult without output.
+ProcessResult wait(pid_t pid);
+
+std::string readFile(const std::filesystem::path& path);
+void writeFile(const std::filesystem::path& path, const std::string& content);
+
+// A CSV with the contract header and `rows` valid, varied profiles.
+std::string generatedCsv(std::size_t rows, unsigned seed = 1);
+std::string contractHeader();
+
+}  // namespace rolefit::test

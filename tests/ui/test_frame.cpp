@@ -1,0 +1,117 @@
+// The app's frame and views in a headless Dear ImGui context.
+#include <catch2/catch.hpp>
+
+#include "rolefit/csv/profiles_csv.hpp"
+#include "support/headless.hpp"
+#include "support/support.hpp"
+#include "ui/app_state.hpp"
+#include "ui/frame.hpp"
+
+using namespace rolefit;
+using rolefit::test::HeadlessImGui;
+using rolefit::test::TempDir;
+
+namespace {
+ui::AppState stateWithProfiles(const TempDir& dir, std::size_t count) {
+  ui::AppState state;
+  state.openStore(dir / "r.db", /*addSamplesIfNew=*/false);
+  REQUIRE(state.store);
+  if (count > 0) state.store->saveAll(readProfilesCsv(test::generatedCsv(count)).profiles);
+  state.reloadProfiles();
+  return state;
+}
+
+// Popup ids are relative to the window stack, so ask inside a frame, at the
+// same top level where drawFrame opens them.
+bool popupOpen(HeadlessImGui& imgui, ui::AppState& state, const char* name) {
+  bool open = false;
+  imgui.frame([&] {
+    ui::drawFrame(state);
+    open = ImGui::IsPopupOpen(name);
+  });
+  return open;
+}
+}  // namespace
+
+TEST_CASE("every view draws without tripping an ImGui assert, at laptop and phone sizes") {
+  TempDir dir;
+  auto state = stateWithProfiles(dir, 40);
+  for (auto size : {ImVec2(1280, 800), ImVec2(390, 844), ImVec2(320, 240)}) {
+    HeadlessImGui imgui(size.x, size.y);
+    for (auto name : ui::viewNames()) {
+      CAPTURE(name, size.x);
+      state.view = *ui::viewFromName(name);
+      imgui.frames(3, [&] { ui::drawFrame(state); });
+      CHECK(state.errorText.empty());
+    }
+  }
+}
+
+TEST_CASE("the app opens its sample companies only on a new database") {
+  TempDir dir;
+  ui::AppState fresh;
+  fresh.openStore(dir / "new.db", true);
+  CHECK(fresh.profiles.size() == 7);
+  fresh.store->moveToBin(fresh.profiles[0].id);
+  ui::AppState again;
+  again.openStore(dir / "new.db", true);
+  CHECK(again.profiles.size() == 6);  // an existing database never gets them again
+}
+
+TEST_CASE("a database that cannot be opened is shown, not crashed on") {
+  TempDir dir;
+  test::writeFile(dir / "junk.db", std::string(8192, 'j'));
+  ui::AppState state;
+  state.openStore(dir / "junk.db", true);
+  CHECK_FALSE(state.store);
+  CHECK(state.storeError.find("not a RoleFit database") != std::string::npos);
+  HeadlessImGui imgui;
+  imgui.frames(2, [&] { ui::drawFrame(state); });
+}
+
+TEST_CASE("Ctrl+Q asks to quit; the About box opens and closes with Escape") {
+  TempDir dir;
+  auto state = stateWithProfiles(dir, 3);
+  HeadlessImGui imgui;
+  imgui.frames(2, [&] { ui::drawFrame(state); });
+  CHECK_FALSE(state.quitRequested);
+  imgui.pressKey('Q', true, false, [&] { ui::drawFrame(state); });
+  CHECK(state.quitRequested);
+
+  state.showAbout = true;
+  imgui.frames(2, [&] { ui::drawFrame(state); });
+  CHECK(popupOpen(imgui, state, "About RoleFit"));
+  imgui.pressKey(HeadlessImGui::kEscape, false, false, [&] { ui::drawFrame(state); });
+  CHECK_FALSE(popupOpen(imgui, state, "About RoleFit"));
+}
+
+TEST_CASE("clicking the welcome panel's button opens the profiles") {
+  TempDir dir;
+  auto state = stateWithProfiles(dir, 3);
+  state.view = ui::ViewId::Welcome;
+  HeadlessImGui imgui;
+  imgui.frames(2, [&] { ui::drawFrame(state); });
+  // Find the button by walking down the column until a click switches view.
+  bool switched = false;
+  for (float y = 40; y < 700 && !switched; y += 6) {
+    imgui.moveMouse(420, y);
+    imgui.frame([&] { ui::drawFrame(state); });
+    imgui.setMouseDown(true);
+    imgui.frame([&] { ui::drawFrame(state); });
+    imgui.setMouseDown(false);
+    imgui.frame([&] { ui::drawFrame(state); });
+    switched = state.view == ui::ViewId::Profiles;
+  }
+  CHECK(switched);
+}
+
+TEST_CASE("an error shows a modal until it is acknowledged") {
+  TempDir dir;
+  auto state = stateWithProfiles(dir, 0);
+  state.showError("The file x.csv could not be read.");
+  HeadlessImGui imgui;
+  imgui.frames(2, [&] { ui::drawFrame(state); });
+  CHECK(popupOpen(imgui, state, "Something went wrong"));
+  imgui.pressKey(HeadlessImGui::kEnter, false, false, [&] { ui::drawFrame(state); });
+  CHECK(state.errorText.empty());
+}
