@@ -51,6 +51,12 @@ int runCommandLine(int argc, char** argv) {
   std::string csvFile;
   importCsvVerb->add_option("FILE", csvFile, "CSV file")->required();
 
+  auto* evaluateVerb = cli.add_subcommand("evaluate", "Compare profiles with the role models (all when none named)");
+  std::vector<std::string> evaluateKeys;
+  bool evaluateJson = false;
+  evaluateVerb->add_option("PROFILE", evaluateKeys, "Profile id or name")->type_name("ID|NAME");
+  evaluateVerb->add_flag("--json", evaluateJson, "Print a JSON array");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -66,9 +72,10 @@ int runCommandLine(int argc, char** argv) {
   const std::filesystem::path database = db.empty() ? platform::defaultDatabasePath() : std::filesystem::path(db);
   const bool windowOptions = !screenshot.empty() || cli.count("--size") > 0 || !view.empty();
   try {
-    if (list->parsed() || importCsvVerb->parsed()) {
+    if (cli.get_subcommands().size() == 1) {
       if (windowOptions) return usageError("--screenshot, --size and --view go without a verb");
       if (list->parsed()) return listProfiles(database, listJson);
+      if (evaluateVerb->parsed()) return evaluateProfiles(database, evaluateKeys, evaluateJson);
       return importCsv(database, csvFile);
     }
 

@@ -12,6 +12,7 @@
 
 #include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/model/profile_json.hpp"
+#include "rolefit/scoring/evaluation_json.hpp"
 #include "rolefit/store/store.hpp"
 #include "rolefit/util/text.hpp"
 
@@ -99,6 +100,62 @@ int listProfiles(const fs::path& db, bool json) {
   for (const auto& p : profiles)
     std::cout << fmt::format("{:<32}  {:<22}  {:<11}  {:>9}  {:<7}  {}\n", clip(p.name, 32), toString(p.industry),
                              toString(p.stage), p.employees, toString(p.leaders), p.id);
+  return kExitOk;
+}
+
+// The profiles named by id or name, in the order asked; all when none named.
+// An unknown or ambiguous name is refused before anything is printed.
+std::optional<std::vector<Profile>> selectProfiles(const fs::path& db, const std::vector<std::string>& keys) {
+  if (keys.empty()) return loadProfiles(db);
+  if (!fs::exists(db)) {
+    refuse(fmt::format("rolefit: {}: no such database", db.string()));
+    return std::nullopt;
+  }
+  Store store(db);
+  std::vector<Profile> out;
+  for (const auto& key : keys) {
+    auto found = store.findByIdOrName(key);
+    if (found.empty()) {
+      refuse(fmt::format("rolefit: no profile with id or name {}", quoteForMessage(key)));
+      return std::nullopt;
+    }
+    if (found.size() > 1) {
+      refuse(fmt::format("rolefit: {} names {} profiles; use an id ({}, {}, ...)", quoteForMessage(key), found.size(),
+                         found[0].id, found[1].id));
+      return std::nullopt;
+    }
+    out.push_back(std::move(found.front()));
+  }
+  return out;
+}
+
+int evaluateProfiles(const fs::path& db, const std::vector<std::string>& keys, bool json) {
+  const auto profiles = selectProfiles(db, keys);
+  if (!profiles) return kExitRefused;
+  const RoleModelSet& set = builtinRoleModels();
+  if (json) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    writer.StartArray();
+    for (const auto& p : *profiles) writeEvaluationJson(writer, p, evaluate(p, set), set);
+    writer.EndArray();
+    std::fwrite(buffer.GetString(), 1, buffer.GetSize(), stdout);
+    std::fputc('\n', stdout);
+    return kExitOk;
+  }
+  if (profiles->empty()) {
+    std::cout << "No profiles in " << db.string() << "\n";
+    return kExitOk;
+  }
+  std::cout << fmt::format("{:<32}  {:<34}  {:>4}  {:>4}  {:>6}  {}\n", "NAME", "RECOMMENDATION", "CIO", "CTO",
+                           "HYBRID", "RUNNER-UP (MARGIN)");
+  for (const auto& p : *profiles) {
+    const auto e = evaluate(p, set);
+    std::cout << fmt::format("{:<32}  {:<34}  {:>4.0f}  {:>4.0f}  {:>6.0f}  {} ({:.1f})\n", clip(p.name, 32),
+                             describe(e.scores.recommendation), e.scores.fit[0], e.scores.fit[1], e.scores.fit[2],
+                             toString(e.scores.runnerUp), e.margin);
+  }
+  std::cout << fmt::format("Role models {}. `rolefit report NAME --format md` explains one.\n", set.version);
   return kExitOk;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace rolefit::app {
 
@@ -9,6 +10,7 @@ inline constexpr int kExitRefused = 1;
 inline constexpr int kExitUsage = 2;
 
 int listProfiles(const std::filesystem::path& db, bool json);
+int evaluateProfiles(const std::filesystem::path& db, const std::vector<std::string>& keys, bool json);
 int importCsv(const std::filesystem::path& db, const std::filesystem::path& file);
 
 }  // namespace rolefit::app

@@ -4,4 +4,5 @@
 
 namespace rolefit::assets {
 extern const std::string_view sample_companies;  // samples/companies.csv
+extern const std::string_view rolemodels;        // rolemodels.json
 }

@@ -1,0 +1,113 @@
+// The role models, the rules the engine applies, the responsibilities and the
+// reference companies: versioned data (assets/rolemodels.json), each item
+// citing the seed articles it comes from.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rolefit/model/profile.hpp"
+
+namespace rolefit {
+
+inline constexpr std::size_t kDimensionCount = 8;
+enum class Dimension : std::uint8_t {
+  operations, security, budget_vendors, information, product, architecture, innovation, customer_tech
+};
+
+inline constexpr std::size_t kStructureCount = 5;
+enum class Structure : std::uint8_t { cio_led, cto_led, cio_and_cto, hybrid, cio_and_product_ctos };
+std::string_view toString(Structure s);
+std::string_view describe(Structure s);  // "A CIO leads technology", ...
+
+enum class Owner : std::uint8_t { cio, cto, shared };
+std::string_view toString(Owner o);
+
+using DimensionValues = std::array<double, kDimensionCount>;
+
+struct Source {
+  std::string id;
+  std::string title;
+};
+
+struct Rule {
+  std::string id;
+  std::string text;
+  std::vector<std::string> sources;
+};
+
+struct DimensionInfo {
+  std::string id;
+  std::string label;
+  std::string side;  // inward | outward
+};
+
+struct RoleModel {
+  std::string id;
+  std::string name;
+  std::string focus;
+  std::string summary;
+  std::vector<std::string> sources;
+  std::vector<std::string> skills;
+  DimensionValues weights{};         // 0..1: how much of each need the role covers
+  std::array<double, 4> stageFactor{1, 1, 1, 1};  // by Stage
+};
+
+struct Responsibility {
+  std::string id;
+  std::string text;
+  Owner owner = Owner::shared;
+  std::vector<std::string> sources;
+};
+
+struct ReferenceCompany {
+  std::string id;
+  std::string name;
+  Structure structure = Structure::cio_led;
+  std::vector<std::string> sources;
+  std::string why;
+  Profile profile;
+  DimensionValues needs{};  // computed at load
+};
+
+class RoleModelError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct RoleModelSet {
+  std::string version;
+  std::vector<Source> sources;
+  std::array<DimensionInfo, kDimensionCount> dimensions;
+  std::vector<Rule> rules;
+  std::vector<RoleModel> roleModels;  // cio, cto, hybrid first, in that order
+  std::vector<Responsibility> responsibilities;
+  std::vector<ReferenceCompany> references;
+
+  const Rule& rule(std::string_view id) const;  // throws for an unknown id
+  const RoleModel& roleModel(std::string_view id) const;
+  const RoleModel& cio() const { return roleModels[0]; }
+  const RoleModel& cto() const { return roleModels[1]; }
+  const RoleModel& hybrid() const { return roleModels[2]; }
+  std::string sourceTitle(std::string_view id) const;
+};
+
+// Parses and checks a role-model file: every rule the engine applies present,
+// every source cited known, weights within 0..1, reference profiles valid.
+// Throws RoleModelError naming the item at fault.
+RoleModelSet loadRoleModels(std::string_view json);
+
+// The built-in set, compiled in from assets/rolemodels.json, loaded once.
+const RoleModelSet& builtinRoleModels();
+
+// Rule ids the engine applies; loadRoleModels refuses a set missing any.
+std::span<const std::string_view> engineRuleIds();
+
+// "000, 002"
+std::string joinSources(const std::vector<std::string>& sources);
+
+}  // namespace rolefit

@@ -1,0 +1,91 @@
+// Evaluation of a profile against the role models: deterministic, and every
+// number traceable to a rule and its source. See README "How RoleFit decides".
+#pragma once
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rolefit/model/profile.hpp"
+#include "rolefit/rolemodels/rolemodels.hpp"
+
+namespace rolefit {
+
+// One input's push on one need, by one rule.
+struct Contribution {
+  std::string_view field;  // contract key
+  std::string_view rule;   // rule id
+  Dimension dimension;
+  double points;
+};
+
+// The quick part of an evaluation: needs, fits and structure scores. Cheap
+// and allocation-free, so the what-if search can call it many times.
+struct Scores {
+  DimensionValues needs{};                    // 0..100
+  std::array<double, 3> fit{};                // cio, cto, hybrid: 0..100
+  std::array<double, kStructureCount> structure{};
+  std::array<bool, kStructureCount> eligible{};
+  Structure recommendation = Structure::cio_led;
+  Structure runnerUp = Structure::cto_led;
+};
+
+// Structure-level effects (budget, size, product lines), recorded for reasons.
+struct StructureEffect {
+  std::string_view field;
+  std::string_view rule;
+  Structure structure;
+  double points;  // added to that structure's score; budget exclusion recorded as 0
+};
+
+Scores score(const Profile& profile, const RoleModelSet& set, std::vector<Contribution>* contributions = nullptr,
+             std::vector<StructureEffect>* effects = nullptr);
+
+struct Reason {
+  std::string field;   // contract key
+  std::string factor;  // "Operational efficiency goal: 5 of 5"
+  std::string rule;    // the rule's text
+  std::string ruleId;
+  std::string source;  // "000, 002"
+  double weight = 0;   // points it moved towards the recommendation
+};
+
+struct WhatIf {
+  std::string field;
+  std::string from;
+  std::string to;
+  Structure result;
+  std::string text;  // "If employees were 40 instead of 18, the advice would be: ..."
+};
+
+struct ResponsibilityAssignment {
+  std::string id;
+  std::string text;
+  Owner owner;          // which role's hat it is under the recommended structure
+  std::string holder;   // who wears it: "CIO", "CTO", "CIO and CTO", "Hybrid CIO/CTO", "each product-line CTO"
+  bool covered;         // by today's leaders
+  std::string source;
+};
+
+struct ReferenceMatch {
+  std::string id;
+  std::string name;
+  Structure structure;
+  double similarity;  // 0..100
+  std::string source;
+};
+
+struct Evaluation {
+  Scores scores;
+  double margin = 0;  // recommendation's score minus runner-up's
+  std::vector<Reason> reasons;
+  std::optional<WhatIf> whatIf;
+  std::vector<ResponsibilityAssignment> responsibilities;
+  std::vector<ReferenceMatch> nearest;
+  std::string tension;  // set when a CIO and a CTO are both advised
+  std::string roleModelVersion;
+};
+
+Evaluation evaluate(const Profile& profile, const RoleModelSet& set);
+
+}  // namespace rolefit

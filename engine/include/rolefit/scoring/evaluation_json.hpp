@@ -1,0 +1,125 @@
+// An evaluation as the contract's JSON object (SPEC.md: evaluate --json).
+#pragma once
+#include <cmath>
+#include <string>
+
+#include "rolefit/model/profile.hpp"
+#include "rolefit/scoring/evaluate.hpp"
+
+namespace rolefit {
+
+// Scores are shown to one decimal: enough to rank, stable to read and diff.
+inline double roundedScore(double v) { return std::round(v * 10.0) / 10.0; }
+
+template <typename Writer>
+void writeString(Writer& w, std::string_view text) {
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+
+template <typename Writer>
+void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const RoleModelSet& set) {
+  w.StartObject();
+  w.Key("id");
+  writeString(w, p.id);
+  w.Key("name");
+  writeString(w, p.name);
+  w.Key("recommendation");
+  writeString(w, toString(e.scores.recommendation));
+  w.Key("runner_up");
+  writeString(w, toString(e.scores.runnerUp));
+  w.Key("margin");
+  w.Double(roundedScore(e.margin));
+  w.Key("fit");
+  w.StartObject();
+  for (std::size_t r = 0; r < 3; ++r) {
+    w.Key(set.roleModels[r].id.c_str());
+    w.Double(roundedScore(e.scores.fit[r]));
+  }
+  w.EndObject();
+  w.Key("needs");
+  w.StartObject();
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    w.Key(set.dimensions[d].id.c_str());
+    w.Double(roundedScore(e.scores.needs[d]));
+  }
+  w.EndObject();
+  w.Key("reasons");
+  w.StartArray();
+  for (const auto& r : e.reasons) {
+    w.StartObject();
+    w.Key("factor");
+    writeString(w, r.factor);
+    w.Key("rule");
+    writeString(w, r.rule);
+    w.Key("source");
+    writeString(w, r.source);
+    w.Key("field");
+    writeString(w, r.field);
+    w.Key("weight");
+    w.Double(roundedScore(r.weight));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("what_if");
+  if (e.whatIf) {
+    w.StartObject();
+    w.Key("field");
+    writeString(w, e.whatIf->field);
+    w.Key("from");
+    writeString(w, e.whatIf->from);
+    w.Key("to");
+    writeString(w, e.whatIf->to);
+    w.Key("recommendation");
+    writeString(w, toString(e.whatIf->result));
+    w.Key("text");
+    writeString(w, e.whatIf->text);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
+  w.Key("responsibilities");
+  w.StartArray();
+  for (const auto& r : e.responsibilities) {
+    w.StartObject();
+    w.Key("responsibility");
+    writeString(w, r.text);
+    w.Key("id");
+    writeString(w, r.id);
+    w.Key("owner");
+    writeString(w, toString(r.owner));
+    w.Key("holder");
+    writeString(w, r.holder);
+    w.Key("covered");
+    w.Bool(r.covered);
+    w.Key("source");
+    writeString(w, r.source);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("nearest_references");
+  w.StartArray();
+  for (const auto& n : e.nearest) {
+    w.StartObject();
+    w.Key("id");
+    writeString(w, n.id);
+    w.Key("name");
+    writeString(w, n.name);
+    w.Key("structure");
+    writeString(w, toString(n.structure));
+    w.Key("similarity");
+    w.Double(roundedScore(n.similarity));
+    w.Key("source");
+    writeString(w, n.source);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (!e.tension.empty()) {
+    w.Key("tension");
+    writeString(w, e.tension);
+  }
+  w.Key("role_model_version");
+  writeString(w, e.roleModelVersion);
+  w.EndObject();
+}
+
+}  // namespace rolefit

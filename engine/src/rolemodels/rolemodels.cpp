@@ -1,0 +1,217 @@
+#include "rolefit/rolemodels/rolemodels.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+
+#include "rolefit/assets.hpp"
+#include "rolefit/model/fields.hpp"
+#include "rolefit/model/profile_json.hpp"
+#include "rolefit/scoring/evaluate.hpp"
+
+namespace rolefit {
+namespace {
+
+constexpr std::array<std::string_view, kStructureCount> kStructureNames{
+    "cio_led", "cto_led", "cio_and_cto", "hybrid", "cio_and_product_ctos"};
+constexpr std::array<std::string_view, kStructureCount> kStructureDescriptions{
+    "A CIO leads technology", "A CTO leads technology", "A CIO and a CTO",
+    "One hybrid CIO/CTO", "A CIO and a CTO per product line"};
+constexpr std::array<std::string_view, 3> kOwnerNames{"cio", "cto", "shared"};
+constexpr std::array<std::string_view, kDimensionCount> kDimensionIds{
+    "operations", "security", "budget_vendors", "information", "product", "architecture", "innovation",
+    "customer_tech"};
+constexpr std::array<std::string_view, 26> kEngineRules{
+    "goal_efficiency", "goal_transformation", "goal_cost", "goal_security", "goal_information",
+    "goal_innovation", "goal_growth", "goal_customer", "regulation", "it_complexity", "service_model",
+    "product_model", "operations_industry", "regulated_industry", "tech_industry", "tech_revenue",
+    "product_lines", "gap_inward", "gap_outward", "organisation_size", "budget_one", "small_company_hybrid",
+    "specialist_needs", "hybrid_workload", "both_roles", "cto_per_product_line"};
+constexpr std::array<std::string_view, 3> kRequiredRoleModels{"cio", "cto", "hybrid"};
+constexpr std::array<std::string_view, 4> kStages{"startup", "scaleup", "established", "enterprise"};
+
+using Value = rapidjson::Value;
+
+[[noreturn]] void fail(const std::string& where, const std::string& what) {
+  throw RoleModelError(fmt::format("role models: {}: {}", where, what));
+}
+
+const Value& member(const Value& object, const char* key, const std::string& where) {
+  if (!object.IsObject()) fail(where, "is not an object");
+  const auto it = object.FindMember(key);
+  if (it == object.MemberEnd()) fail(where, fmt::format("\"{}\" is missing", key));
+  return it->value;
+}
+
+std::string text(const Value& object, const char* key, const std::string& where) {
+  const Value& v = member(object, key, where);
+  if (!v.IsString() || v.GetStringLength() == 0) fail(where, fmt::format("\"{}\" must be a non-empty string", key));
+  return {v.GetString(), v.GetStringLength()};
+}
+
+const Value& array(const Value& object, const char* key, const std::string& where) {
+  const Value& v = member(object, key, where);
+  if (!v.IsArray()) fail(where, fmt::format("\"{}\" must be an array", key));
+  return v;
+}
+
+std::vector<std::string> strings(const Value& object, const char* key, const std::string& where) {
+  std::vector<std::string> out;
+  for (const auto& item : array(object, key, where).GetArray()) {
+    if (!item.IsString()) fail(where, fmt::format("\"{}\" must hold strings", key));
+    out.emplace_back(item.GetString(), item.GetStringLength());
+  }
+  return out;
+}
+
+template <std::size_t N>
+std::size_t indexOf(const std::array<std::string_view, N>& names, std::string_view name, const std::string& where,
+                    const char* what) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (names[i] == name) return i;
+  fail(where, fmt::format("unknown {} \"{}\"", what, name));
+}
+
+}  // namespace
+
+std::string_view toString(Structure s) { return kStructureNames.at(static_cast<std::size_t>(s)); }
+std::string_view describe(Structure s) { return kStructureDescriptions.at(static_cast<std::size_t>(s)); }
+std::string_view toString(Owner o) { return kOwnerNames.at(static_cast<std::size_t>(o)); }
+std::span<const std::string_view> engineRuleIds() { return kEngineRules; }
+
+std::string joinSources(const std::vector<std::string>& sources) {
+  std::string out;
+  for (const auto& s : sources) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+const Rule& RoleModelSet::rule(std::string_view id) const {
+  for (const auto& r : rules)
+    if (r.id == id) return r;
+  throw RoleModelError(fmt::format("role models: no rule \"{}\"", id));
+}
+
+const RoleModel& RoleModelSet::roleModel(std::string_view id) const {
+  for (const auto& r : roleModels)
+    if (r.id == id) return r;
+  throw RoleModelError(fmt::format("role models: no role model \"{}\"", id));
+}
+
+std::string RoleModelSet::sourceTitle(std::string_view id) const {
+  for (const auto& s : sources)
+    if (s.id == id) return s.title;
+  return {};
+}
+
+RoleModelSet loadRoleModels(std::string_view json) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  if (doc.HasParseError()) fail("file", fmt::format("not valid JSON (at byte {})", doc.GetErrorOffset()));
+  if (!doc.IsObject()) fail("file", "is not a JSON object");
+  if (text(doc, "format", "file") != "rolefit-rolemodels") fail("file", "is not a RoleFit role-model file");
+
+  RoleModelSet set;
+  set.version = text(doc, "version", "file");
+
+  std::set<std::string, std::less<>> sourceIds;
+  for (const auto& s : array(doc, "sources", "file").GetArray()) {
+    set.sources.push_back({text(s, "id", "sources"), text(s, "title", "sources")});
+    sourceIds.insert(set.sources.back().id);
+  }
+  auto checkSources = [&](const std::vector<std::string>& cited, const std::string& where) {
+    if (cited.empty()) fail(where, "cites no source");
+    for (const auto& id : cited)
+      if (!sourceIds.contains(id)) fail(where, fmt::format("cites unknown source \"{}\"", id));
+  };
+
+  const auto& dims = array(doc, "dimensions", "file");
+  if (dims.Size() != kDimensionCount) fail("dimensions", fmt::format("expected {}", kDimensionCount));
+  for (rapidjson::SizeType i = 0; i < dims.Size(); ++i) {
+    const std::string where = fmt::format("dimensions[{}]", i);
+    DimensionInfo d{text(dims[i], "id", where), text(dims[i], "label", where), text(dims[i], "side", where)};
+    if (d.id != kDimensionIds[i]) fail(where, fmt::format("expected \"{}\"", kDimensionIds[i]));
+    set.dimensions[i] = std::move(d);
+  }
+
+  for (const auto& r : array(doc, "rules", "file").GetArray()) {
+    Rule rule{text(r, "id", "rules"), text(r, "text", "rules"), strings(r, "sources", "rules")};
+    checkSources(rule.sources, "rule " + rule.id);
+    set.rules.push_back(std::move(rule));
+  }
+  for (auto id : kEngineRules) {
+    const bool found = std::any_of(set.rules.begin(), set.rules.end(), [&](const Rule& r) { return r.id == id; });
+    if (!found) fail("rules", fmt::format("the engine's rule \"{}\" is missing", id));
+  }
+
+  for (const auto& r : array(doc, "role_models", "file").GetArray()) {
+    RoleModel model;
+    model.id = text(r, "id", "role_models");
+    const std::string where = "role model " + model.id;
+    model.name = text(r, "name", where);
+    model.focus = text(r, "focus", where);
+    model.summary = text(r, "summary", where);
+    model.sources = strings(r, "sources", where);
+    model.skills = strings(r, "skills", where);
+    checkSources(model.sources, where);
+    const auto& weights = member(r, "weights", where);
+    for (std::size_t d = 0; d < kDimensionCount; ++d) {
+      const Value& w = member(weights, kDimensionIds[d].data(), where + " weights");
+      if (!w.IsNumber() || !std::isfinite(w.GetDouble()) || w.GetDouble() < 0 || w.GetDouble() > 1)
+        fail(where, fmt::format("weight \"{}\" must be a number from 0 to 1", kDimensionIds[d]));
+      model.weights[d] = w.GetDouble();
+    }
+    const auto& factors = member(r, "stage_factor", where);
+    for (std::size_t s = 0; s < kStages.size(); ++s) {
+      const Value& f = member(factors, kStages[s].data(), where + " stage_factor");
+      if (!f.IsNumber() || !std::isfinite(f.GetDouble()) || f.GetDouble() < 0 || f.GetDouble() > 2)
+        fail(where, fmt::format("stage factor \"{}\" must be a number from 0 to 2", kStages[s]));
+      model.stageFactor[s] = f.GetDouble();
+    }
+    set.roleModels.push_back(std::move(model));
+  }
+  if (set.roleModels.size() < kRequiredRoleModels.size())
+    fail("role_models", "needs cio, cto and hybrid");
+  for (std::size_t i = 0; i < kRequiredRoleModels.size(); ++i)
+    if (set.roleModels[i].id != kRequiredRoleModels[i])
+      fail("role_models", fmt::format("entry {} must be \"{}\"", i, kRequiredRoleModels[i]));
+
+  for (const auto& r : array(doc, "responsibilities", "file").GetArray()) {
+    Responsibility resp;
+    resp.id = text(r, "id", "responsibilities");
+    const std::string where = "responsibility " + resp.id;
+    resp.text = text(r, "text", where);
+    resp.owner = static_cast<Owner>(indexOf(kOwnerNames, text(r, "owner", where), where, "owner"));
+    resp.sources = strings(r, "sources", where);
+    checkSources(resp.sources, where);
+    set.responsibilities.push_back(std::move(resp));
+  }
+
+  for (const auto& r : array(doc, "references", "file").GetArray()) {
+    ReferenceCompany ref;
+    ref.id = text(r, "id", "references");
+    const std::string where = "reference " + ref.id;
+    ref.name = text(r, "name", where);
+    ref.structure = static_cast<Structure>(indexOf(kStructureNames, text(r, "structure", where), where, "structure"));
+    ref.sources = strings(r, "sources", where);
+    ref.why = text(r, "why", where);
+    checkSources(ref.sources, where);
+    std::vector<FieldProblem> problems;
+    readProfileFields(member(r, "profile", where), ref.profile, problems);
+    for (auto& p : validate(ref.profile)) problems.push_back(std::move(p));
+    if (!problems.empty()) fail(where, fmt::format("profile field {}: {}", problems[0].field, problems[0].message));
+    set.references.push_back(std::move(ref));
+  }
+  for (auto& ref : set.references) ref.needs = score(ref.profile, set).needs;
+  return set;
+}
+
+const RoleModelSet& builtinRoleModels() {
+  static const RoleModelSet set = loadRoleModels(assets::rolemodels);
+  return set;
+}
+
+}  // namespace rolefit

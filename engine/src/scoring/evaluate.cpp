@@ -1,0 +1,407 @@
+#include "rolefit/scoring/evaluate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "rolefit/model/fields.hpp"
+
+namespace rolefit {
+namespace {
+
+using D = Dimension;
+
+constexpr std::size_t idx(D d) { return static_cast<std::size_t>(d); }
+constexpr std::size_t idx(Structure s) { return static_cast<std::size_t>(s); }
+
+bool isOperationsHeavy(Industry i) {
+  switch (i) {
+    case Industry::banking: case Industry::insurance: case Industry::public_sector: case Industry::logistics:
+    case Industry::manufacturing: case Industry::retail: case Industry::energy: case Industry::hospitality:
+    case Industry::healthcare: case Industry::education:
+      return true;
+    default: return false;
+  }
+}
+
+bool isRegulated(Industry i) {
+  switch (i) {
+    case Industry::banking: case Industry::insurance: case Industry::healthcare: case Industry::pharma:
+    case Industry::public_sector: case Industry::energy:
+      return true;
+    default: return false;
+  }
+}
+
+bool isTechCentred(Industry i) {
+  return i == Industry::software || i == Industry::internet || i == Industry::hardware || i == Industry::telecom;
+}
+
+// Accumulates the needs and, when asked, the contributions behind them.
+class NeedsBuilder {
+ public:
+  explicit NeedsBuilder(std::vector<Contribution>* out) : out_(out) {}
+  void add(std::string_view field, std::string_view rule, D d, double points) {
+    if (points == 0) return;
+    needs_[idx(d)] += points;
+    if (out_) out_->push_back({field, rule, d, points});
+  }
+  DimensionValues finish() const {
+    DimensionValues clamped = needs_;
+    for (auto& n : clamped) n = std::clamp(n, 0.0, 100.0);
+    return clamped;
+  }
+
+ private:
+  DimensionValues needs_{};
+  std::vector<Contribution>* out_;
+};
+
+double gap(const Profile& p, Capability c) { return 5.0 - static_cast<double>(p.capability(c)); }
+double goal(const Profile& p, Goal g) { return static_cast<double>(p.goal(g)); }
+
+// 0 for up to 10 people, +6 per factor of ten beyond.
+double sizeScore(const Profile& p) {
+  return std::max(0.0, std::log10(static_cast<double>(std::max<std::int64_t>(p.employees, 1))) - 1.0) * 6.0;
+}
+
+// Every rule here is one of the role-model file's rules (engineRuleIds), which
+// holds its wording and its sources.
+DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contributions) {
+  NeedsBuilder n(contributions);
+  const double techPct = p.tech_revenue_pct;
+  const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 5));
+  const double complexity = static_cast<double>(p.it_complexity - 1);
+
+  // Inward: the systems and information the company runs on.
+  n.add("goal_efficiency", "goal_efficiency", D::operations, goal(p, Goal::efficiency) * 6);
+  n.add("goal_transformation", "goal_transformation", D::operations, goal(p, Goal::transformation) * 5);
+  n.add("it_complexity", "it_complexity", D::operations, complexity * 7);
+  if (p.business_model == BusinessModel::service) n.add("business_model", "service_model", D::operations, 15);
+  if (p.business_model == BusinessModel::mixed) n.add("business_model", "service_model", D::operations, 7);
+  if (isOperationsHeavy(p.industry)) n.add("industry", "operations_industry", D::operations, 10);
+  n.add("cap_infrastructure", "gap_inward", D::operations, gap(p, Capability::infrastructure) * 4);
+  n.add("cap_enterprise_systems", "gap_inward", D::operations, gap(p, Capability::enterprise_systems) * 3);
+
+  n.add("regulatory_burden", "regulation", D::security, static_cast<double>(p.regulatory_burden - 1) * 11);
+  n.add("goal_security", "goal_security", D::security, goal(p, Goal::security) * 7);
+  n.add("cap_security", "gap_inward", D::security, gap(p, Capability::security) * 5);
+  if (isRegulated(p.industry)) n.add("industry", "regulated_industry", D::security, 10);
+
+  n.add("goal_cost", "goal_cost", D::budget_vendors, goal(p, Goal::cost) * 8);
+  n.add("cap_vendor", "gap_inward", D::budget_vendors, gap(p, Capability::vendor) * 5);
+  n.add("employees", "organisation_size", D::budget_vendors, sizeScore(p) * 1.5);
+  n.add("it_complexity", "it_complexity", D::budget_vendors, complexity * 4);
+
+  n.add("goal_information", "goal_information", D::information, goal(p, Goal::information) * 10);
+  n.add("cap_information", "gap_inward", D::information, gap(p, Capability::information) * 6);
+  n.add("employees", "organisation_size", D::information, sizeScore(p));
+
+  // Outward: the technology the company sells or builds for customers.
+  n.add("tech_revenue_pct", "tech_revenue", D::product, techPct * 0.45);
+  if (p.business_model == BusinessModel::product) n.add("business_model", "product_model", D::product, 15);
+  if (p.business_model == BusinessModel::platform) n.add("business_model", "product_model", D::product, 12);
+  n.add("product_lines", "product_lines", D::product, lines * 4);
+  n.add("cap_engineering", "gap_outward", D::product, gap(p, Capability::engineering) * 4);
+  if (isTechCentred(p.industry)) n.add("industry", "tech_industry", D::product, 10);
+
+  n.add("tech_revenue_pct", "tech_revenue", D::architecture, techPct * 0.25);
+  if (p.business_model == BusinessModel::platform) n.add("business_model", "product_model", D::architecture, 15);
+  if (p.business_model == BusinessModel::product) n.add("business_model", "product_model", D::architecture, 8);
+  n.add("product_lines", "product_lines", D::architecture, lines * 3);
+  n.add("cap_architecture", "gap_outward", D::architecture, gap(p, Capability::architecture) * 5);
+  n.add("goal_growth", "goal_growth", D::architecture, goal(p, Goal::growth) * 3);
+  if (isTechCentred(p.industry)) n.add("industry", "tech_industry", D::architecture, 8);
+
+  n.add("goal_innovation", "goal_innovation", D::innovation, goal(p, Goal::innovation) * 10);
+  n.add("cap_innovation", "gap_outward", D::innovation, gap(p, Capability::innovation) * 5);
+  n.add("goal_growth", "goal_growth", D::innovation, goal(p, Goal::growth) * 4);
+  n.add("tech_revenue_pct", "tech_revenue", D::innovation, techPct * 0.1);
+
+  n.add("goal_customer", "goal_customer", D::customer_tech, goal(p, Goal::customer) * 8);
+  n.add("tech_revenue_pct", "tech_revenue", D::customer_tech, techPct * 0.35);
+  if (p.business_model == BusinessModel::platform) n.add("business_model", "product_model", D::customer_tech, 12);
+  if (p.business_model == BusinessModel::product) n.add("business_model", "product_model", D::customer_tech, 6);
+  return n.finish();
+}
+
+double roleFit(const RoleModel& role, const DimensionValues& needs, Stage stage) {
+  double covered = 0, total = 0;
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    covered += role.weights[d] * needs[d];
+    total += needs[d];
+  }
+  const double share = total > 0 ? covered / total : 0.0;
+  return std::clamp(100.0 * share * role.stageFactor[static_cast<std::size_t>(stage)], 0.0, 100.0);
+}
+
+double sideAverage(const DimensionValues& needs, bool inward) {
+  double sum = 0;
+  for (std::size_t d = inward ? 0 : 4; d < (inward ? 4u : 8u); ++d) sum += needs[d];
+  return sum / 4.0;
+}
+
+// How much a company's size makes a second executive worthwhile.
+double bothRolesScale(Stage stage) {
+  constexpr std::array<double, 4> scale{0.2, 0.5, 0.8, 1.0};
+  return scale[static_cast<std::size_t>(stage)];
+}
+
+std::string factorText(std::string_view key, const Profile& p) {
+  const FieldInfo* f = findField(key);
+  if (!f) return std::string(key);
+  std::string value = fieldText(p, *f);
+  if (f->group == FieldGroup::Goals) value += " of 5";
+  else if (f->group == FieldGroup::Capabilities) value += " of 5 maturity";
+  else if (key == "tech_revenue_pct") value += "%";
+  return fmt::format("{}: {}", f->label, value);
+}
+
+std::string holderName(Structure s, Owner owner) {
+  switch (s) {
+    case Structure::cio_led: return "CIO";
+    case Structure::cto_led: return "CTO";
+    case Structure::hybrid: return "Hybrid CIO/CTO";
+    case Structure::cio_and_cto:
+      return owner == Owner::cio ? "CIO" : owner == Owner::cto ? "CTO" : "CIO and CTO";
+    case Structure::cio_and_product_ctos:
+      return owner == Owner::cio ? "CIO" : owner == Owner::cto ? "Each product-line CTO" : "CIO and the CTOs";
+  }
+  return {};
+}
+
+// Whether today's leaders include someone who would wear this hat.
+bool coveredToday(Leaders leaders, Structure s, Owner owner) {
+  if (leaders == Leaders::both || leaders == Leaders::hybrid) return true;
+  if (leaders == Leaders::none) return false;
+  Owner hat = owner;
+  if (s == Structure::cio_led) hat = Owner::cio;
+  if (s == Structure::cto_led) hat = Owner::cto;
+  if (hat == Owner::shared) return true;  // one of the two is there to take part
+  return (hat == Owner::cio) == (leaders == Leaders::cio);
+}
+
+// What-if candidates: every other value of a field that can move the result,
+// with its distance as a share of the field's range (ordinal steps for ordered
+// choices, a fixed half for unordered ones).
+struct Candidate {
+  const FieldInfo* field;
+  double value;
+  double distance;
+};
+
+void addCandidates(const Profile& p, std::vector<Candidate>& out) {
+  for (const auto& f : profileFields()) {
+    if (f.key == "name" || f.key == "notes" || f.key == "leaders" || f.key == "revenue_musd") continue;
+    const double current = fieldNumber(p, f);
+    auto add = [&](double value, double distance) {
+      if (value != current) out.push_back({&f, value, distance});
+    };
+    if (f.kind == FieldKind::Choice) {
+      const bool ordered = f.key == "stage" || f.key == "leadership_budget";
+      const double span = static_cast<double>(f.choices.size() - 1);
+      for (std::size_t i = 0; i < f.choices.size(); ++i)
+        add(static_cast<double>(i), ordered ? std::fabs(static_cast<double>(i) - current) / span : 0.5);
+    } else if (f.key == "employees") {
+      for (double v : {1.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 1e6, 1e7})
+        add(v, std::fabs(std::log10(v) - std::log10(current)) / 7.0);
+    } else if (f.key == "tech_revenue_pct") {
+      for (int v = 0; v <= 100; v += 5) add(v, std::fabs(v - current) / 100.0);
+    } else if (f.key == "product_lines") {
+      for (int v = 0; v <= 12; ++v) add(v, std::fabs(v - current) / 12.0);
+    } else {
+      for (double v = f.min; v <= f.max; v += 1) add(v, std::fabs(v - current) / (f.max - f.min));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.distance < b.distance; });
+}
+
+std::optional<WhatIf> findWhatIf(const Profile& profile, const RoleModelSet& set, Structure current) {
+  std::vector<Candidate> candidates;
+  candidates.reserve(160);
+  addCandidates(profile, candidates);
+  Profile changed = profile;
+  for (const auto& c : candidates) {
+    const double before = fieldNumber(changed, *c.field);
+    setFieldNumber(changed, *c.field, c.value);
+    const Structure result = score(changed, set).recommendation;
+    if (result != current) {
+      WhatIf w{std::string(c.field->key), fieldText(profile, *c.field), fieldText(changed, *c.field), result, ""};
+      w.text = fmt::format("If {} were {} instead of {}, the advice would be: {}.", c.field->label, w.to, w.from,
+                           describe(result));
+      return w;
+    }
+    setFieldNumber(changed, *c.field, before);
+  }
+  return std::nullopt;
+}
+
+// The value at which an input contributes nothing to any need.
+struct Neutral {
+  std::string_view field;
+  std::string_view value;
+};
+constexpr std::array<Neutral, 27> kNeutral{{
+    {"industry", "other"}, {"business_model", "mixed"}, {"stage", "scaleup"}, {"employees", "10"},
+    {"product_lines", "0"}, {"tech_revenue_pct", "0"}, {"regulatory_burden", "1"}, {"it_complexity", "1"},
+    {"goal_efficiency", "0"}, {"goal_cost", "0"}, {"goal_innovation", "0"}, {"goal_growth", "0"},
+    {"goal_customer", "0"}, {"goal_security", "0"}, {"goal_transformation", "0"}, {"goal_information", "0"},
+    {"cap_infrastructure", "5"}, {"cap_security", "5"}, {"cap_information", "5"}, {"cap_enterprise_systems", "5"},
+    {"cap_vendor", "5"}, {"cap_engineering", "5"}, {"cap_innovation", "5"}, {"cap_architecture", "5"},
+    {"leadership_budget", ""}, {"leaders", ""}, {"revenue_musd", ""},
+}};
+
+// The rule through which a field acted: a structure-level effect on the two
+// structures compared, else its largest push on a need.
+std::string_view ruleFor(std::string_view field, Structure rec, Structure runner,
+                         const std::vector<Contribution>& contributions, const std::vector<StructureEffect>& effects) {
+  std::string_view best;
+  double bestPoints = 0;
+  for (const auto& fx : effects)
+    if (fx.field == field && (fx.structure == rec || fx.structure == runner) && std::fabs(fx.points) > bestPoints) {
+      best = fx.rule;
+      bestPoints = std::fabs(fx.points);
+    }
+  if (!best.empty()) return best;
+  for (const auto& c : contributions)
+    if (c.field == field && std::fabs(c.points) > bestPoints) {
+      best = c.rule;
+      bestPoints = std::fabs(c.points);
+    }
+  return best;
+}
+
+// Reasons: the inputs that moved the result most. Each input is set in turn
+// to the value at which it contributes nothing; how much the recommendation's
+// lead over the runner-up shrinks is how much that input moved it.
+std::vector<Reason> findReasons(const Profile& profile, const RoleModelSet& set, const Scores& scores,
+                                const std::vector<Contribution>& contributions,
+                                const std::vector<StructureEffect>& effects) {
+  const Structure rec = scores.recommendation, runner = scores.runnerUp;
+  const auto lead = [&](const Scores& s) { return s.structure[idx(rec)] - s.structure[idx(runner)]; };
+  const double actualLead = lead(scores);
+  std::vector<Reason> reasons;
+  Profile neutral = profile;
+  for (const auto& n : kNeutral) {
+    if (n.value.empty()) continue;
+    const FieldInfo& f = *findField(n.field);
+    const std::string before = fieldText(neutral, f);
+    if (before == n.value) continue;
+    setFieldText(neutral, f, n.value);
+    const double moved = actualLead - lead(score(neutral, set));
+    setFieldText(neutral, f, before);
+    if (moved < 0.5) continue;
+    const std::string_view ruleId = ruleFor(n.field, rec, runner, contributions, effects);
+    if (ruleId.empty()) continue;
+    const Rule& rule = set.rule(ruleId);
+    reasons.push_back({std::string(n.field), factorText(n.field, profile), rule.text, rule.id,
+                       joinSources(rule.sources), moved});
+  }
+  // A budget for one executive rules out two, however strong the case for both.
+  if (profile.leadership_budget == LeadershipBudget::one) {
+    const double bestTwo = std::max(scores.structure[idx(Structure::cio_and_cto)],
+                                    scores.structure[idx(Structure::cio_and_product_ctos)]);
+    if (bestTwo > scores.structure[idx(rec)]) {
+      const Rule& rule = set.rule("budget_one");
+      reasons.push_back({"leadership_budget", factorText("leadership_budget", profile), rule.text, rule.id,
+                         joinSources(rule.sources), bestTwo - scores.structure[idx(rec)]});
+    }
+  }
+  std::stable_sort(reasons.begin(), reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
+  if (reasons.size() > 5) reasons.resize(5);
+  return reasons;
+}
+
+}  // namespace
+
+Scores score(const Profile& p, const RoleModelSet& set, std::vector<Contribution>* contributions,
+             std::vector<StructureEffect>* effects) {
+  Scores s;
+  s.needs = computeNeeds(p, contributions);
+  for (std::size_t r = 0; r < 3; ++r) s.fit[r] = roleFit(set.roleModels[r], s.needs, p.stage);
+  const double cio = s.fit[0], cto = s.fit[1];
+  auto effect = [&](std::string_view field, std::string_view rule, Structure st, double points) {
+    if (effects) effects->push_back({field, rule, st, points});
+    return points;
+  };
+
+  // One leader for both sides fits when neither side dominates: the further
+  // apart the CIO and CTO fits, the more a specialist serves instead.
+  const double balance = 1.0 - std::fabs(cio - cto) / 100.0;
+  const double hybridCoverage = s.fit[2];
+  s.fit[2] = hybridCoverage * balance;
+  effect("tech_revenue_pct", "specialist_needs", Structure::hybrid, s.fit[2] - hybridCoverage);
+
+  s.structure[idx(Structure::cio_led)] = cio;
+  s.structure[idx(Structure::cto_led)] = cto;
+  // The stage factor of the hybrid role model carries "small companies have one
+  // executive for both"; beyond a thousand people one person rarely can.
+  double hybrid = s.fit[2];
+  effect("stage", "small_company_hybrid", Structure::hybrid,
+         s.fit[2] - roleFit(set.hybrid(), s.needs, Stage::scaleup) * balance);
+  if (p.employees > 1000) hybrid -= effect("employees", "hybrid_workload", Structure::hybrid, 10);
+  s.structure[idx(Structure::hybrid)] = std::max(0.0, hybrid);
+
+  const double bothBonus =
+      0.5 * std::min(sideAverage(s.needs, true), sideAverage(s.needs, false)) * bothRolesScale(p.stage);
+  const double both = (cio + cto) / 2 + effect("stage", "both_roles", Structure::cio_and_cto, bothBonus);
+  s.structure[idx(Structure::cio_and_cto)] = std::min(100.0, both);
+  const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 6));
+  const double perLine = p.product_lines >= 2 ? 4.0 * (lines - 1) : 0.0;
+  s.structure[idx(Structure::cio_and_product_ctos)] =
+      std::min(100.0, both + effect("product_lines", "cto_per_product_line", Structure::cio_and_product_ctos, perLine));
+
+  const bool canPayTwo = p.leadership_budget != LeadershipBudget::one;
+  s.eligible = {true, true, canPayTwo, true, p.leadership_budget == LeadershipBudget::more && p.product_lines >= 2};
+  if (!canPayTwo) effect("leadership_budget", "budget_one", Structure::cio_and_cto, 0);
+
+  // Highest eligible score wins; ties go to the simpler structure (enum order).
+  std::array<std::size_t, kStructureCount> order{0, 1, 2, 3, 4};
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (s.eligible[a] != s.eligible[b]) return s.eligible[a];
+    return s.structure[a] > s.structure[b];
+  });
+  s.recommendation = static_cast<Structure>(order[0]);
+  s.runnerUp = static_cast<Structure>(order[1]);
+  return s;
+}
+
+Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
+  Evaluation e;
+  e.roleModelVersion = set.version;
+  std::vector<Contribution> contributions;
+  std::vector<StructureEffect> effects;
+  e.scores = score(profile, set, &contributions, &effects);
+  const Structure rec = e.scores.recommendation, runner = e.scores.runnerUp;
+  e.margin = e.scores.structure[idx(rec)] - (e.scores.eligible[idx(runner)] ? e.scores.structure[idx(runner)] : 0.0);
+
+  e.reasons = findReasons(profile, set, e.scores, contributions, effects);
+  e.whatIf = findWhatIf(profile, set, rec);
+
+  for (const auto& r : set.responsibilities) {
+    Owner owner = r.owner;
+    if (rec == Structure::cio_led) owner = Owner::cio;
+    if (rec == Structure::cto_led) owner = Owner::cto;
+    e.responsibilities.push_back({r.id, r.text, owner, holderName(rec, owner), coveredToday(profile.leaders, rec, owner),
+                                  joinSources(r.sources)});
+  }
+
+  for (const auto& ref : set.references) {
+    double squares = 0;
+    for (std::size_t d = 0; d < kDimensionCount; ++d) squares += std::pow(e.scores.needs[d] - ref.needs[d], 2);
+    const double similarity = std::max(0.0, 100.0 - std::sqrt(squares / kDimensionCount));
+    e.nearest.push_back({ref.id, ref.name, ref.structure, similarity, joinSources(ref.sources)});
+  }
+  std::stable_sort(e.nearest.begin(), e.nearest.end(),
+                   [](const ReferenceMatch& a, const ReferenceMatch& b) { return a.similarity > b.similarity; });
+  if (e.nearest.size() > 3) e.nearest.resize(3);
+
+  if (rec == Structure::cio_and_cto || rec == Structure::cio_and_product_ctos)
+    e.tension =
+        "Expect a healthy tension: the CTO experiments and spends on projects that may fail, the CIO governs and "
+        "guards risk and cost. Agree early who decides what (003).";
+  return e;
+}
+
+}  // namespace rolefit
