@@ -57,6 +57,12 @@ int runCommandLine(int argc, char** argv) {
   evaluateVerb->add_option("PROFILE", evaluateKeys, "Profile id or name")->type_name("ID|NAME");
   evaluateVerb->add_flag("--json", evaluateJson, "Print a JSON array");
 
+  auto* reportVerb = cli.add_subcommand("report", "Write a board-ready report on one profile");
+  std::string reportKey, reportFormat, reportOutput;
+  reportVerb->add_option("PROFILE", reportKey, "Profile id or name")->type_name("ID|NAME")->required();
+  reportVerb->add_option("--format", reportFormat, "md, html or csv")->type_name("FORMAT")->required();
+  reportVerb->add_option("-o,--output", reportOutput, "Write to this file (default: standard output)")->type_name("FILE");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -76,6 +82,7 @@ int runCommandLine(int argc, char** argv) {
       if (windowOptions) return usageError("--screenshot, --size and --view go without a verb");
       if (list->parsed()) return listProfiles(database, listJson);
       if (evaluateVerb->parsed()) return evaluateProfiles(database, evaluateKeys, evaluateJson);
+      if (reportVerb->parsed()) return reportProfile(database, reportKey, reportFormat, reportOutput);
       return importCsv(database, csvFile);
     }
 

@@ -13,7 +13,10 @@
 #include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/model/profile_json.hpp"
 #include "rolefit/scoring/evaluation_json.hpp"
+#include "rolefit/report/report.hpp"
 #include "rolefit/store/store.hpp"
+#include "rolefit/util/files.hpp"
+#include "rolefit/util/ids.hpp"
 #include "rolefit/util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -156,6 +159,26 @@ int evaluateProfiles(const fs::path& db, const std::vector<std::string>& keys, b
                              toString(e.scores.runnerUp), e.margin);
   }
   std::cout << fmt::format("Role models {}. `rolefit report NAME --format md` explains one.\n", set.version);
+  return kExitOk;
+}
+
+int reportProfile(const fs::path& db, const std::string& key, const std::string& formatName, const std::string& output) {
+  const auto format = reportFormatFromName(formatName);
+  if (!format) {
+    refuse(fmt::format("rolefit: --format: {} is not md, html or csv", quoteForMessage(formatName)));
+    return kExitUsage;
+  }
+  const auto profiles = selectProfiles(db, {key});
+  if (!profiles) return kExitRefused;
+  const Profile& profile = profiles->front();
+  const RoleModelSet& set = builtinRoleModels();
+  const std::string report = renderReport(profile, evaluate(profile, set), set, *format, utcNowIso8601());
+  if (output.empty() || output == "-") {
+    std::fwrite(report.data(), 1, report.size(), stdout);
+    return kExitOk;
+  }
+  writeFileAtomically(output, report);
+  std::cout << fmt::format("Wrote the report on {} to {}\n", profile.name, output);
   return kExitOk;
 }
 

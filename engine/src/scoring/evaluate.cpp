@@ -39,13 +39,13 @@ bool isTechCentred(Industry i) {
 }
 
 // Accumulates the needs and, when asked, the contributions behind them.
+// Inlined: the what-if search runs this hundreds of times per profile.
 class NeedsBuilder {
  public:
   explicit NeedsBuilder(std::vector<Contribution>* out) : out_(out) {}
-  void add(std::string_view field, std::string_view rule, D d, double points) {
-    if (points == 0) return;
+  [[gnu::always_inline]] void add(std::string_view field, std::string_view rule, D d, double points) {
     needs_[idx(d)] += points;
-    if (out_) out_->push_back({field, rule, d, points});
+    if (out_ && points != 0) [[unlikely]] out_->push_back({field, rule, d, points});
   }
   DimensionValues finish() const {
     DimensionValues clamped = needs_;
@@ -73,6 +73,7 @@ DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contri
   const double techPct = p.tech_revenue_pct;
   const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 5));
   const double complexity = static_cast<double>(p.it_complexity - 1);
+  const double size = sizeScore(p);
 
   // Inward: the systems and information the company runs on.
   n.add("goal_efficiency", "goal_efficiency", D::operations, goal(p, Goal::efficiency) * 6);
@@ -91,12 +92,12 @@ DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contri
 
   n.add("goal_cost", "goal_cost", D::budget_vendors, goal(p, Goal::cost) * 8);
   n.add("cap_vendor", "gap_inward", D::budget_vendors, gap(p, Capability::vendor) * 5);
-  n.add("employees", "organisation_size", D::budget_vendors, sizeScore(p) * 1.5);
+  n.add("employees", "organisation_size", D::budget_vendors, size * 1.5);
   n.add("it_complexity", "it_complexity", D::budget_vendors, complexity * 4);
 
   n.add("goal_information", "goal_information", D::information, goal(p, Goal::information) * 10);
   n.add("cap_information", "gap_inward", D::information, gap(p, Capability::information) * 6);
-  n.add("employees", "organisation_size", D::information, sizeScore(p));
+  n.add("employees", "organisation_size", D::information, size);
 
   // Outward: the technology the company sells or builds for customers.
   n.add("tech_revenue_pct", "tech_revenue", D::product, techPct * 0.45);
@@ -214,7 +215,12 @@ void addCandidates(const Profile& p, std::vector<Candidate>& out) {
       for (double v = f.min; v <= f.max; v += 1) add(v, std::fabs(v - current) / (f.max - f.min));
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.distance < b.distance; });
+  // Ties keep field order (then value order): deterministic, without a merge buffer.
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (a.field != b.field) return a.field < b.field;
+    return a.value < b.value;
+  });
 }
 
 std::optional<WhatIf> findWhatIf(const Profile& profile, const RoleModelSet& set, Structure current) {
@@ -357,13 +363,23 @@ Scores score(const Profile& p, const RoleModelSet& set, std::vector<Contribution
   if (!canPayTwo) effect("leadership_budget", "budget_one", Structure::cio_and_cto, 0);
 
   // Highest eligible score wins; ties go to the simpler structure (enum order).
-  std::array<std::size_t, kStructureCount> order{0, 1, 2, 3, 4};
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+  // An ineligible structure is never the runner-up while an eligible one remains.
+  const auto better = [&](std::size_t a, std::size_t b) {
     if (s.eligible[a] != s.eligible[b]) return s.eligible[a];
     return s.structure[a] > s.structure[b];
-  });
-  s.recommendation = static_cast<Structure>(order[0]);
-  s.runnerUp = static_cast<Structure>(order[1]);
+  };
+  std::size_t best = 0, second = 1;
+  if (better(second, best)) std::swap(best, second);
+  for (std::size_t i = 2; i < kStructureCount; ++i) {
+    if (better(i, best)) {
+      second = best;
+      best = i;
+    } else if (better(i, second)) {
+      second = i;
+    }
+  }
+  s.recommendation = static_cast<Structure>(best);
+  s.runnerUp = static_cast<Structure>(second);
   return s;
 }
 

@@ -81,18 +81,14 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
   w.StartArray();
   for (const auto& r : e.responsibilities) {
     w.StartObject();
+    // By id: the wording and sources are in the role models (and in reports),
+    // not repeated in every profile's result.
     w.Key("responsibility");
-    writeString(w, r.text);
-    w.Key("id");
     writeString(w, r.id);
     w.Key("owner");
     writeString(w, toString(r.owner));
-    w.Key("holder");
-    writeString(w, r.holder);
     w.Key("covered");
     w.Bool(r.covered);
-    w.Key("source");
-    writeString(w, r.source);
     w.EndObject();
   }
   w.EndArray();

@@ -1,0 +1,213 @@
+#include "rolefit/report/report.hpp"
+
+#include <fmt/format.h>
+
+#include "rolefit/model/fields.hpp"
+#include "rolefit/util/text.hpp"
+
+namespace rolefit {
+namespace {
+
+std::string htmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Markdown: user text must not end a table cell, open a link, emphasis or
+// inline HTML, nor break the line it sits on.
+std::string mdEscape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    if (std::string_view("\\`*_[]|<>").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string csvCell(std::string_view text) {
+  std::string cell(text);
+  // A leading =, +, - or @ makes spreadsheets run the cell as a formula.
+  if (!cell.empty() && std::string_view("=+-@").find(cell.front()) != std::string_view::npos) cell.insert(0, "'");
+  std::string out = "\"";
+  for (char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string sourcesLine(const RoleModelSet& set) {
+  std::string out;
+  for (const auto& s : set.sources) out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", s.id, s.title);
+  return out;
+}
+
+std::string keyFacts(const Profile& p) {
+  return fmt::format("{} · {} · {} · {} employees · {} technology product line{} · {}% of revenue from technology · "
+                     "budget for {} executive{} · leaders today: {}",
+                     toString(p.industry), toString(p.business_model), toString(p.stage), p.employees, p.product_lines,
+                     p.product_lines == 1 ? "" : "s", formatNumber(p.tech_revenue_pct), toString(p.leadership_budget),
+                     p.leadership_budget == LeadershipBudget::one ? "" : "s", toString(p.leaders));
+}
+
+std::string markdown(const Profile& p, const Evaluation& e, const RoleModelSet& set, std::string_view at) {
+  std::string out = fmt::format("# Technology leadership for {}\n\n", mdEscape(p.name));
+  out += fmt::format("{}\n\n", mdEscape(keyFacts(p)));
+  out += fmt::format("## Recommendation: {}\n\n", describe(e.scores.recommendation));
+  out += fmt::format("Runner-up: {} ({:.1f} points behind). Fit: CIO {:.0f}, CTO {:.0f}, hybrid CIO/CTO {:.0f} (of 100).\n\n",
+                     describe(e.scores.runnerUp), e.margin, e.scores.fit[0], e.scores.fit[1], e.scores.fit[2]);
+  if (!e.tension.empty()) out += fmt::format("> {}\n\n", e.tension);
+  out += "## Why\n\n| Factor | Rule | Source |\n|---|---|---|\n";
+  for (const auto& r : e.reasons) out += fmt::format("| {} | {} | {} |\n", mdEscape(r.factor), r.rule, r.source);
+  out += "\n## What would change the advice\n\n";
+  out += e.whatIf ? mdEscape(e.whatIf->text) + "\n\n" : "No single change of one input changes the recommendation.\n\n";
+  out += "## Needs\n\n| Need | Score (0-100) |\n|---|---|\n";
+  for (std::size_t d = 0; d < kDimensionCount; ++d)
+    out += fmt::format("| {} | {:.0f} |\n", set.dimensions[d].label, e.scores.needs[d]);
+  out += "\n## Responsibilities\n\n| Responsibility | Owner | Held by | Covered today | Source |\n|---|---|---|---|---|\n";
+  for (const auto& r : e.responsibilities)
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", r.text, toString(r.owner), r.holder, r.covered ? "yes" : "**no**",
+                       r.source);
+  out += "\n## Nearest reference companies\n\n| Reference | Advised structure | Similarity | Source |\n|---|---|---|---|\n";
+  for (const auto& n : e.nearest)
+    out += fmt::format("| {} | {} | {:.0f}% | {} |\n", n.name, describe(n.structure), n.similarity, n.source);
+  out += fmt::format("\n---\nRole models {} · generated {} by RoleFit {}\n\nSources: {}\n", set.version, at,
+                     ROLEFIT_VERSION, sourcesLine(set));
+  return out;
+}
+
+// Horizontal bars for the needs, with the CIO's and the CTO's emphasis on each
+// need marked, as one inline SVG (no script, no external file).
+std::string needsSvg(const Evaluation& e, const RoleModelSet& set) {
+  constexpr int kRow = 30, kLabel = 210, kBar = 380, kTop = 28;
+  const int height = kTop + static_cast<int>(kDimensionCount) * kRow + 10;
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\" "
+      "aria-label=\"Needs profile\">\n",
+      kLabel + kBar + 60, height);
+  svg += fmt::format("<text x=\"{}\" y=\"16\" class=\"legend\">&#9632; need  &#9650; CIO emphasis  &#9660; CTO emphasis</text>\n", kLabel);
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    const int y = kTop + static_cast<int>(d) * kRow;
+    const double need = e.scores.needs[d];
+    const bool inward = set.dimensions[d].side == "inward";
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n", kLabel - 10, y + 17,
+                       htmlEscape(set.dimensions[d].label));
+    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" class=\"track\"/>\n", kLabel, y + 4, kBar);
+    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" class=\"{}\"/>\n", kLabel, y + 4,
+                       kBar * need / 100.0, inward ? "inward" : "outward");
+    const double cio = kLabel + kBar * set.cio().weights[d], cto = kLabel + kBar * set.cto().weights[d];
+    svg += fmt::format("<path d=\"M{0:.1f} {1} l-5 7 h10 z\" class=\"cio\"/>\n", cio, y + 22);
+    svg += fmt::format("<path d=\"M{0:.1f} {1} l-5 -7 h10 z\" class=\"cto\"/>\n", cto, y + 4);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\">{:.0f}</text>\n", kLabel + kBar + 8, y + 17, need);
+  }
+  return svg + "</svg>\n";
+}
+
+std::string html(const Profile& p, const Evaluation& e, const RoleModelSet& set, std::string_view at) {
+  std::string out = fmt::format(R"(<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>RoleFit: {0}</title>
+<style>
+body {{ font: 15px/1.5 "Inter", "DejaVu Sans", system-ui, sans-serif; color: #1d2330; max-width: 880px; margin: 2em auto; padding: 0 1.2em; }}
+h1 {{ font-size: 1.7em; margin-bottom: .2em; }} h2 {{ font-size: 1.2em; margin-top: 1.8em; border-bottom: 1px solid #d6dae3; }}
+.facts {{ color: #556; }} .card {{ background: #f1f5fb; border-left: 5px solid #2f6fdf; padding: .8em 1.1em; margin: 1em 0; }}
+.card strong {{ font-size: 1.3em; }} .tension {{ background: #fff7e6; border-left: 5px solid #e0a020; padding: .6em 1em; }}
+table {{ border-collapse: collapse; width: 100%; margin: .6em 0; }} th, td {{ text-align: left; padding: .35em .5em; border-bottom: 1px solid #e3e6ee; vertical-align: top; }}
+th {{ background: #f5f6f9; }} .no {{ color: #b3261e; font-weight: 600; }} .src {{ color: #667; white-space: nowrap; }}
+svg text {{ font: 13px "Inter", "DejaVu Sans", sans-serif; fill: #1d2330; }} svg .legend {{ fill: #556; }}
+svg .track {{ fill: #eceff4; }} svg .inward {{ fill: #2f6fdf; }} svg .outward {{ fill: #19a37a; }}
+svg .cio {{ fill: #1a3f8a; }} svg .cto {{ fill: #0c6b4f; }}
+footer {{ margin-top: 2.5em; color: #667; font-size: .85em; }}
+@media print {{ body {{ margin: 0; max-width: none; }} h2 {{ break-after: avoid; }} table, svg, .card {{ break-inside: avoid; }} }}
+</style></head><body>
+<h1>Technology leadership for {0}</h1>
+<p class="facts">{1}</p>
+)",
+                                htmlEscape(p.name), htmlEscape(keyFacts(p)));
+  out += fmt::format(
+      "<div class=\"card\">Recommendation<br><strong>{}</strong><br>Runner-up: {} ({:.1f} points behind). "
+      "Fit of 100: CIO {:.0f} · CTO {:.0f} · hybrid CIO/CTO {:.0f}</div>\n",
+      describe(e.scores.recommendation), describe(e.scores.runnerUp), e.margin, e.scores.fit[0], e.scores.fit[1],
+      e.scores.fit[2]);
+  if (!e.tension.empty()) out += fmt::format("<p class=\"tension\">{}</p>\n", htmlEscape(e.tension));
+  out += "<h2>Why</h2>\n<table><tr><th>Factor</th><th>Rule</th><th>Source</th></tr>\n";
+  for (const auto& r : e.reasons)
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"src\">{}</td></tr>\n", htmlEscape(r.factor),
+                       htmlEscape(r.rule), r.source);
+  out += "</table>\n<h2>What would change the advice</h2>\n";
+  out += fmt::format("<p>{}</p>\n", e.whatIf ? htmlEscape(e.whatIf->text)
+                                             : "No single change of one input changes the recommendation.");
+  out += "<h2>Needs</h2>\n" + needsSvg(e, set);
+  out += "<h2>Responsibilities</h2>\n<table><tr><th>Responsibility</th><th>Held by</th><th>Covered today</th><th>Source</th></tr>\n";
+  for (const auto& r : e.responsibilities)
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td{}>{}</td><td class=\"src\">{}</td></tr>\n", htmlEscape(r.text),
+                       htmlEscape(r.holder), r.covered ? "" : " class=\"no\"", r.covered ? "yes" : "no", r.source);
+  out += "</table>\n<h2>Nearest reference companies</h2>\n<table><tr><th>Reference</th><th>Advised structure</th><th>Similarity</th><th>Source</th></tr>\n";
+  for (const auto& n : e.nearest)
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{:.0f}%</td><td class=\"src\">{}</td></tr>\n", htmlEscape(n.name),
+                       describe(n.structure), n.similarity, n.source);
+  out += fmt::format("</table>\n<footer>Role models {} · generated {} by RoleFit {}<br>Sources: {}</footer>\n</body></html>\n",
+                     htmlEscape(set.version), htmlEscape(at), ROLEFIT_VERSION, htmlEscape(sourcesLine(set)));
+  return out;
+}
+
+std::string csv(const Profile& p, const Evaluation& e, const RoleModelSet& set, std::string_view at) {
+  std::string out = "section,item,value,detail,source\r\n";
+  auto row = [&](std::string_view section, std::string_view item, std::string_view value, std::string_view detail,
+                 std::string_view source) {
+    out += fmt::format("{},{},{},{},{}\r\n", csvCell(section), csvCell(item), csvCell(value), csvCell(detail),
+                       csvCell(source));
+  };
+  row("profile", "name", p.name, p.id, "");
+  row("recommendation", "structure", toString(e.scores.recommendation), describe(e.scores.recommendation), "");
+  row("recommendation", "runner_up", toString(e.scores.runnerUp), fmt::format("{:.1f} points behind", e.margin), "");
+  for (std::size_t r = 0; r < 3; ++r)
+    row("fit", set.roleModels[r].id, fmt::format("{:.0f}", e.scores.fit[r]), set.roleModels[r].name, "");
+  for (std::size_t d = 0; d < kDimensionCount; ++d)
+    row("need", set.dimensions[d].id, fmt::format("{:.0f}", e.scores.needs[d]), set.dimensions[d].label, "");
+  for (const auto& r : e.reasons) row("reason", r.field, r.factor, r.rule, r.source);
+  if (e.whatIf) row("what_if", e.whatIf->field, e.whatIf->to, e.whatIf->text, "");
+  for (const auto& r : e.responsibilities)
+    row("responsibility", r.id, r.covered ? "covered" : "not covered", fmt::format("{} ({})", r.text, r.holder),
+        r.source);
+  for (const auto& n : e.nearest) row("reference", n.id, fmt::format("{:.0f}", n.similarity), n.name, n.source);
+  row("about", "role_model_version", set.version, fmt::format("generated {}", at), "");
+  return out;
+}
+
+}  // namespace
+
+std::optional<ReportFormat> reportFormatFromName(std::string_view name) {
+  if (name == "md" || name == "markdown") return ReportFormat::Markdown;
+  if (name == "html") return ReportFormat::Html;
+  if (name == "csv") return ReportFormat::Csv;
+  return std::nullopt;
+}
+
+std::string renderReport(const Profile& profile, const Evaluation& evaluation, const RoleModelSet& set,
+                         ReportFormat format, std::string_view generatedAt) {
+  switch (format) {
+    case ReportFormat::Markdown: return markdown(profile, evaluation, set, generatedAt);
+    case ReportFormat::Html: return html(profile, evaluation, set, generatedAt);
+    case ReportFormat::Csv: return csv(profile, evaluation, set, generatedAt);
+  }
+  return {};
+}
+
+}  // namespace rolefit

@@ -1,0 +1,315 @@
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "rolefit/assets.hpp"
+#include "rolefit/model/fields.hpp"
+#include "rolefit/report/report.hpp"
+#include "rolefit/scoring/evaluate.hpp"
+#include "rolefit/scoring/evaluation_json.hpp"
+
+using namespace rolefit;
+
+namespace {
+
+const RoleModelSet& set() { return builtinRoleModels(); }
+
+// A middling company: every input away from the values that trigger rules.
+Profile baseline() {
+  Profile p;
+  p.name = "Baseline";
+  p.industry = Industry::other;
+  p.business_model = BusinessModel::mixed;
+  p.stage = Stage::established;
+  p.employees = 500;
+  p.product_lines = 1;
+  p.tech_revenue_pct = 30;
+  p.leadership_budget = LeadershipBudget::two;
+  p.goals = {2, 2, 2, 2, 2, 2, 2, 2};
+  return p;
+}
+
+double need(const Profile& p, Dimension d) { return score(p, set()).needs[static_cast<std::size_t>(d)]; }
+double structureScore(const Profile& p, Structure s) { return score(p, set()).structure[static_cast<std::size_t>(s)]; }
+
+bool applied(const Profile& p, std::string_view rule, Dimension d) {
+  std::vector<Contribution> contributions;
+  score(p, set(), &contributions);
+  for (const auto& c : contributions)
+    if (c.rule == rule && c.dimension == d && c.points > 0) return true;
+  return false;
+}
+
+Profile randomProfile(std::mt19937& random) {
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(random); };
+  Profile p;
+  p.name = "Generated";
+  p.industry = static_cast<Industry>(pick(0, 17));
+  p.business_model = static_cast<BusinessModel>(pick(0, 3));
+  p.stage = static_cast<Stage>(pick(0, 3));
+  p.employees = static_cast<std::int64_t>(std::pow(10.0, pick(0, 60) / 10.0));
+  p.product_lines = pick(0, 9);
+  p.tech_revenue_pct = pick(0, 100);
+  p.regulatory_burden = pick(1, 5);
+  p.it_complexity = pick(1, 5);
+  p.leadership_budget = static_cast<LeadershipBudget>(pick(0, 2));
+  for (auto& g : p.goals) g = pick(0, 5);
+  for (auto& c : p.capabilities) c = pick(1, 5);
+  p.leaders = static_cast<Leaders>(pick(0, 4));
+  REQUIRE(validate(p).empty());
+  return p;
+}
+
+std::string json(const Profile& p) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  writeEvaluationJson(writer, p, evaluate(p, set()), set());
+  return buffer.GetString();
+}
+
+}  // namespace
+
+TEST_CASE("each needs rule shows its effect in isolation") {
+  struct Case {
+    const char* field;
+    const char* from;
+    const char* to;
+    const char* rule;
+    Dimension dimension;
+  };
+  const Case cases[] = {
+      {"goal_efficiency", "0", "5", "goal_efficiency", Dimension::operations},
+      {"goal_transformation", "0", "5", "goal_transformation", Dimension::operations},
+      {"goal_cost", "0", "5", "goal_cost", Dimension::budget_vendors},
+      {"goal_security", "0", "5", "goal_security", Dimension::security},
+      {"goal_information", "0", "5", "goal_information", Dimension::information},
+      {"goal_innovation", "0", "5", "goal_innovation", Dimension::innovation},
+      {"goal_growth", "0", "5", "goal_growth", Dimension::innovation},
+      {"goal_customer", "0", "5", "goal_customer", Dimension::customer_tech},
+      {"regulatory_burden", "1", "5", "regulation", Dimension::security},
+      {"it_complexity", "1", "5", "it_complexity", Dimension::operations},
+      {"business_model", "product", "service", "service_model", Dimension::operations},
+      {"business_model", "service", "product", "product_model", Dimension::product},
+      {"industry", "other", "banking", "operations_industry", Dimension::operations},
+      {"industry", "other", "insurance", "regulated_industry", Dimension::security},
+      {"industry", "other", "software", "tech_industry", Dimension::product},
+      {"tech_revenue_pct", "0", "90", "tech_revenue", Dimension::product},
+      {"product_lines", "0", "4", "product_lines", Dimension::architecture},
+      {"cap_infrastructure", "5", "1", "gap_inward", Dimension::operations},
+      {"cap_security", "5", "1", "gap_inward", Dimension::security},
+      {"cap_information", "5", "1", "gap_inward", Dimension::information},
+      {"cap_engineering", "5", "1", "gap_outward", Dimension::product},
+      {"cap_innovation", "5", "1", "gap_outward", Dimension::innovation},
+      {"cap_architecture", "5", "1", "gap_outward", Dimension::architecture},
+      {"employees", "10", "50000", "organisation_size", Dimension::budget_vendors},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.field, c.rule);
+    const FieldInfo& field = *findField(c.field);
+    Profile before = baseline();
+    REQUIRE_FALSE(setFieldText(before, field, c.from));
+    Profile after = before;
+    REQUIRE_FALSE(setFieldText(after, field, c.to));
+    CHECK(need(after, c.dimension) > need(before, c.dimension));
+    CHECK(applied(after, c.rule, c.dimension));
+    // Only this input changed: every other dimension the rule does not touch stays put.
+    CHECK(set().rule(c.rule).sources.size() >= 1);
+  }
+}
+
+TEST_CASE("structure rules show their effect in isolation") {
+  SECTION("budget_one: a budget for one executive never gets two") {
+    Profile p = baseline();
+    p.stage = Stage::enterprise;
+    p.employees = 20000;
+    p.goals = {5, 5, 5, 5, 5, 5, 5, 5};
+    p.tech_revenue_pct = 60;
+    REQUIRE(score(p, set()).recommendation == Structure::cio_and_cto);
+    p.leadership_budget = LeadershipBudget::one;
+    const auto s = score(p, set());
+    CHECK_FALSE(s.eligible[static_cast<std::size_t>(Structure::cio_and_cto)]);
+    CHECK(s.recommendation != Structure::cio_and_cto);
+    const auto e = evaluate(p, set());
+    CHECK(std::any_of(e.reasons.begin(), e.reasons.end(), [](const Reason& r) { return r.ruleId == "budget_one"; }));
+  }
+  SECTION("small_company_hybrid: startups raise the hybrid's fit") {
+    Profile p = baseline();
+    p.stage = Stage::established;
+    const double established = score(p, set()).fit[2];
+    p.stage = Stage::startup;
+    CHECK(score(p, set()).fit[2] > established);
+  }
+  SECTION("specialist_needs: the further apart the CIO and CTO fits, the lower the hybrid's") {
+    Profile p = baseline();
+    const auto gapAndHybrid = [&](const Profile& q) {
+      const Scores s = score(q, set());
+      return std::pair{std::fabs(s.fit[0] - s.fit[1]), s.fit[2]};
+    };
+    const auto [gapBefore, hybridBefore] = gapAndHybrid(p);
+    p.business_model = BusinessModel::service;
+    p.regulatory_burden = 5;
+    p.goals[static_cast<std::size_t>(Goal::efficiency)] = 5;
+    const auto [gapAfter, hybridAfter] = gapAndHybrid(p);
+    REQUIRE(gapAfter > gapBefore);
+    CHECK(hybridAfter < hybridBefore);
+    const Evaluation e = evaluate(p, set());
+    CHECK(e.scores.recommendation == Structure::cio_led);
+  }
+  SECTION("hybrid_workload: beyond a thousand people the hybrid loses ten points") {
+    Profile p = baseline();
+    p.employees = 1000;
+    const double small = structureScore(p, Structure::hybrid);
+    p.employees = 1001;
+    CHECK(structureScore(p, Structure::hybrid) == Approx(small - 10).margin(0.05));
+  }
+  SECTION("both_roles: the larger the company, the stronger the case for both") {
+    Profile p = baseline();
+    p.stage = Stage::startup;
+    const double startup = structureScore(p, Structure::cio_and_cto);
+    p.stage = Stage::enterprise;
+    CHECK(structureScore(p, Structure::cio_and_cto) > startup);
+  }
+  SECTION("cto_per_product_line: several product lines and room in the budget") {
+    Profile p = baseline();
+    p.product_lines = 4;
+    p.leadership_budget = LeadershipBudget::two;
+    CHECK_FALSE(score(p, set()).eligible[static_cast<std::size_t>(Structure::cio_and_product_ctos)]);
+    p.leadership_budget = LeadershipBudget::more;
+    CHECK(score(p, set()).eligible[static_cast<std::size_t>(Structure::cio_and_product_ctos)]);
+    const double four = structureScore(p, Structure::cio_and_product_ctos);
+    p.product_lines = 1;
+    CHECK_FALSE(score(p, set()).eligible[static_cast<std::size_t>(Structure::cio_and_product_ctos)]);
+    p.product_lines = 2;
+    CHECK(structureScore(p, Structure::cio_and_product_ctos) < four);
+  }
+}
+
+TEST_CASE("properties hold over many generated profiles") {
+  std::mt19937 random(20261123);
+  for (int i = 0; i < 1500; ++i) {
+    const Profile p = randomProfile(random);
+    CAPTURE(i, json(p).substr(0, 300));
+    const Scores s = score(p, set());
+
+    Profile moreTech = p;
+    moreTech.tech_revenue_pct = std::min(100.0, p.tech_revenue_pct + 1 + (i % 30));
+    CHECK(score(moreTech, set()).fit[1] >= s.fit[1] - 1e-9);
+
+    Profile moreEfficiency = p;
+    moreEfficiency.goals[static_cast<std::size_t>(Goal::efficiency)] = 5;
+    CHECK(score(moreEfficiency, set()).fit[0] >= s.fit[0] - 1e-9);
+    Profile moreCompliance = p;
+    moreCompliance.goals[static_cast<std::size_t>(Goal::security)] = 5;
+    moreCompliance.regulatory_burden = 5;
+    CHECK(score(moreCompliance, set()).fit[0] >= s.fit[0] - 1e-9);
+
+    if (p.leadership_budget == LeadershipBudget::one) {
+      CHECK(s.recommendation != Structure::cio_and_cto);
+      CHECK(s.recommendation != Structure::cio_and_product_ctos);
+    }
+
+    const Evaluation e = evaluate(p, set());
+    for (const auto& r : e.reasons) {
+      CHECK_FALSE(r.source.empty());
+      CHECK_FALSE(set().sourceTitle(r.source.substr(0, 3)).empty());
+      CHECK(r.weight > 0);
+    }
+    for (double f : s.fit) CHECK((f >= 0 && f <= 100));
+    for (double n : s.needs) CHECK((n >= 0 && n <= 100));
+    CHECK(e.responsibilities.size() == set().responsibilities.size());
+    if (e.whatIf) {
+      Profile changed = p;
+      REQUIRE_FALSE(setFieldText(changed, *findField(e.whatIf->field), e.whatIf->to));
+      CHECK(score(changed, set()).recommendation == e.whatIf->result);
+      CHECK(e.whatIf->result != s.recommendation);
+    }
+    if (i % 10 == 0) CHECK(json(p) == json(p));  // identical across runs
+  }
+}
+
+TEST_CASE("responsibilities follow the structure and today's leaders") {
+  Profile p = baseline();
+  p.leaders = Leaders::cio;
+  p.stage = Stage::enterprise;
+  p.employees = 20000;
+  p.goals = {5, 5, 5, 5, 5, 5, 5, 5};
+  p.tech_revenue_pct = 60;
+  const Evaluation e = evaluate(p, set());
+  REQUIRE(e.scores.recommendation == Structure::cio_and_cto);
+  CHECK_FALSE(e.tension.empty());
+  for (const auto& r : e.responsibilities) {
+    CAPTURE(r.id);
+    if (r.owner == Owner::cto) CHECK_FALSE(r.covered);  // no CTO today
+    if (r.owner == Owner::cio) CHECK(r.covered);
+  }
+  p.leaders = Leaders::both;
+  for (const auto& r : evaluate(p, set()).responsibilities) CHECK(r.covered);
+  p.leaders = Leaders::none;
+  for (const auto& r : evaluate(p, set()).responsibilities) CHECK_FALSE(r.covered);
+}
+
+TEST_CASE("the built-in role models cite every seed article and cover the spec's responsibilities") {
+  const auto& s = set();
+  CHECK(s.sources.size() == 5);
+  CHECK(s.roleModels.size() == 3);
+  CHECK(s.cio().focus == "inward");
+  CHECK(s.cto().focus == "outward");
+  CHECK(s.responsibilities.size() >= 20);
+  for (auto id : engineRuleIds()) CHECK_NOTHROW(s.rule(id));
+  CHECK_FALSE(s.version.empty());
+}
+
+TEST_CASE("a bad role-model file is refused with the item named") {
+  const std::string good(assets::rolemodels);
+  auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string text = good;
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+  };
+  CHECK_THROWS_WITH(loadRoleModels("{"), Catch::Contains("not valid JSON"));
+  CHECK_THROWS_WITH(loadRoleModels("[]"), Catch::Contains("not a JSON object"));
+  CHECK_THROWS_WITH(loadRoleModels(replaced("\"id\": \"goal_cost\"", "\"id\": \"goal_costs\"")),
+                    Catch::Contains("goal_cost"));
+  CHECK_THROWS_WITH(loadRoleModels(replaced("\"sources\": [\"000\", \"004\"]}", "\"sources\": [\"999\"]}")),
+                    Catch::Contains("unknown source \"999\""));
+  CHECK_THROWS_WITH(loadRoleModels(replaced("\"operations\": 1.0", "\"operations\": 1.5")),
+                    Catch::Contains("role model cio"));
+  CHECK_THROWS_WITH(loadRoleModels(replaced("\"employees\": 5000", "\"employees\": 0")),
+                    Catch::Contains("reference retail_bank"));
+  CHECK_THROWS_WITH(loadRoleModels(replaced("\"structure\": \"cio_led\"", "\"structure\": \"ceo_led\"")),
+                    Catch::Contains("unknown structure"));
+}
+
+TEST_CASE("reports carry the recommendation, reasons, what-if, responsibilities, version and sources") {
+  Profile p = baseline();
+  p.name = "Acme <script>alert(1)</script> | Co";
+  p.id = "0d6f3c1e-5b7a-4c61-9d2e-1f0a2b3c4d5e";
+  const Evaluation e = evaluate(p, set());
+  const std::string md = renderReport(p, e, set(), ReportFormat::Markdown, "2026-11-23T10:00:00Z");
+  CHECK(md.find(std::string(describe(e.scores.recommendation))) != std::string::npos);
+  CHECK(md.find("## Why") != std::string::npos);
+  CHECK(md.find(e.reasons.at(0).rule) != std::string::npos);
+  CHECK(md.find("## Responsibilities") != std::string::npos);
+  CHECK(md.find("Role models " + set().version) != std::string::npos);
+  CHECK(md.find("000: CIO vs CTO") != std::string::npos);
+  CHECK(md.find("Acme \\<script\\>alert(1)\\</script\\> \\| Co") != std::string::npos);
+
+  const std::string html = renderReport(p, e, set(), ReportFormat::Html, "2026-11-23T10:00:00Z");
+  CHECK(html.find("<svg") != std::string::npos);
+  CHECK(html.find("<script>") == std::string::npos);  // user text escaped
+  CHECK(html.find("Acme &lt;script&gt;") != std::string::npos);
+  CHECK(html.find("src=") == std::string::npos);  // self-contained: nothing fetched
+  CHECK(html.find("@media print") != std::string::npos);
+
+  const std::string csv = renderReport(p, e, set(), ReportFormat::Csv, "2026-11-23T10:00:00Z");
+  CHECK(csv.rfind("section,item,value,detail,source\r\n", 0) == 0);
+  CHECK(csv.find("\"responsibility\",\"it_strategy\"") != std::string::npos);
+
+  Profile formula = p;
+  formula.name = "=HYPERLINK(\"x\")";
+  CHECK(renderReport(formula, e, set(), ReportFormat::Csv, "t").find("\"'=HYPERLINK") != std::string::npos);
+}
