@@ -16,6 +16,7 @@ build_packages=(
 )
 test_packages=(
   catch2 xvfb xauth
+  chromium
 )
 
 wanted=("${build_packages[@]}")
