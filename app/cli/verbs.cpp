@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <rapidjson/ostreamwrapper.h>
@@ -106,6 +107,37 @@ int listProfiles(const fs::path& db, bool json) {
   return kExitOk;
 }
 
+// Evaluations are independent: spread them over the cores, each thread writing
+// its contiguous share of the array into its own buffer, printed in order.
+void writeEvaluationsJson(const std::vector<Profile>& profiles, const RoleModelSet& set) {
+  constexpr std::size_t kMinPerThread = 256;
+  const std::size_t threads = std::clamp<std::size_t>(
+      std::min<std::size_t>(std::thread::hardware_concurrency(), profiles.size() / kMinPerThread), 1, 8);
+  std::vector<rapidjson::StringBuffer> buffers(threads);
+  auto work = [&](std::size_t t) {
+    const std::size_t begin = profiles.size() * t / threads, end = profiles.size() * (t + 1) / threads;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffers[t]);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (i > begin) buffers[t].Put(',');
+      writer.Reset(buffers[t]);  // one complete object per profile, joined by commas
+      writeEvaluationJson(writer, profiles[i], evaluate(profiles[i], set), set);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& thread : pool) thread.join();
+  std::fputc('[', stdout);
+  bool first = true;
+  for (const auto& buffer : buffers) {
+    if (buffer.GetSize() == 0) continue;
+    if (!first) std::fputc(',', stdout);
+    std::fwrite(buffer.GetString(), 1, buffer.GetSize(), stdout);
+    first = false;
+  }
+  std::fputs("]\n", stdout);
+}
+
 // The profiles named by id or name, in the order asked; all when none named.
 // An unknown or ambiguous name is refused before anything is printed.
 std::optional<std::vector<Profile>> selectProfiles(const fs::path& db, const std::vector<std::string>& keys) {
@@ -137,13 +169,7 @@ int evaluateProfiles(const fs::path& db, const std::vector<std::string>& keys, b
   if (!profiles) return kExitRefused;
   const RoleModelSet& set = builtinRoleModels();
   if (json) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    writer.StartArray();
-    for (const auto& p : *profiles) writeEvaluationJson(writer, p, evaluate(p, set), set);
-    writer.EndArray();
-    std::fwrite(buffer.GetString(), 1, buffer.GetSize(), stdout);
-    std::fputc('\n', stdout);
+    writeEvaluationsJson(*profiles, set);
     return kExitOk;
   }
   if (profiles->empty()) {

@@ -62,6 +62,12 @@ int main() {
     listBytes = result.out.size();
   });
 
+  // evaluate --json over the same profiles. Issue 4 sets 1.5x list --json as
+  // the target; it is reported here, not yet asserted, until it is met.
+  const double evaluateJson = bestSeconds(kRuns, [&](int) {
+    ok &= require(runRolefit({"evaluate", "--json", "--db", db.string()}).exitCode == 0, "rolefit evaluate --json");
+  });
+
   const double importRatio = rolefitImport / sqliteImport;
   const double listRatio = listJson / sqliteJson;
   std::printf("import-csv of %d profiles: %.3f s; sqlite3 .import --csv: %.3f s; ratio %.2f (limit 3.0)\n", kRows,
@@ -69,6 +75,8 @@ int main() {
   std::printf("list --json of %d profiles: %.3f s (%zu bytes; target 0.5 s); sqlite3 -json: %.3f s; ratio %.2f "
               "(limit 4.0)\n",
               kRows, listJson, listBytes, sqliteJson, listRatio);
+  std::printf("evaluate --json of %d profiles: %.3f s; %.2fx list --json (target 1.5, not yet asserted)\n", kRows,
+              evaluateJson, evaluateJson / listJson);
   ok &= require(importRatio <= 3.0, "import ratio");
   ok &= require(listRatio <= 4.0, "list --json ratio");
   return ok ? 0 : 1;

@@ -241,7 +241,7 @@ TEST_CASE("responsibilities follow the structure and today's leaders") {
   REQUIRE(e.scores.recommendation == Structure::cio_and_cto);
   CHECK_FALSE(e.tension.empty());
   for (const auto& r : e.responsibilities) {
-    CAPTURE(r.id);
+    CAPTURE(r.item->id);
     if (r.owner == Owner::cto) CHECK_FALSE(r.covered);  // no CTO today
     if (r.owner == Owner::cio) CHECK(r.covered);
   }

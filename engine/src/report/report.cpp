@@ -40,9 +40,9 @@ std::string mdEscape(std::string_view text) {
 }
 
 std::string csvCell(std::string_view text) {
-  std::string cell(text);
   // A leading =, +, - or @ makes spreadsheets run the cell as a formula.
-  if (!cell.empty() && std::string_view("=+-@").find(cell.front()) != std::string_view::npos) cell.insert(0, "'");
+  const bool formula = !text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos;
+  const std::string cell = formula ? fmt::format("'{}", text) : std::string(text);
   std::string out = "\"";
   for (char c : cell) {
     if (c == '"') out += '"';
@@ -81,8 +81,8 @@ std::string markdown(const Profile& p, const Evaluation& e, const RoleModelSet& 
     out += fmt::format("| {} | {:.0f} |\n", set.dimensions[d].label, e.scores.needs[d]);
   out += "\n## Responsibilities\n\n| Responsibility | Owner | Held by | Covered today | Source |\n|---|---|---|---|---|\n";
   for (const auto& r : e.responsibilities)
-    out += fmt::format("| {} | {} | {} | {} | {} |\n", r.text, toString(r.owner), r.holder, r.covered ? "yes" : "**no**",
-                       r.source);
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", r.item->text, toString(r.owner), r.holder,
+                       r.covered ? "yes" : "**no**", r.item->sourceText);
   out += "\n## Nearest reference companies\n\n| Reference | Advised structure | Similarity | Source |\n|---|---|---|---|\n";
   for (const auto& n : e.nearest)
     out += fmt::format("| {} | {} | {:.0f}% | {} |\n", n.name, describe(n.structure), n.similarity, n.source);
@@ -156,8 +156,9 @@ footer {{ margin-top: 2.5em; color: #667; font-size: .85em; }}
   out += "<h2>Needs</h2>\n" + needsSvg(e, set);
   out += "<h2>Responsibilities</h2>\n<table><tr><th>Responsibility</th><th>Held by</th><th>Covered today</th><th>Source</th></tr>\n";
   for (const auto& r : e.responsibilities)
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td{}>{}</td><td class=\"src\">{}</td></tr>\n", htmlEscape(r.text),
-                       htmlEscape(r.holder), r.covered ? "" : " class=\"no\"", r.covered ? "yes" : "no", r.source);
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td{}>{}</td><td class=\"src\">{}</td></tr>\n", htmlEscape(r.item->text),
+                       htmlEscape(r.holder), r.covered ? "" : " class=\"no\"", r.covered ? "yes" : "no",
+                       r.item->sourceText);
   out += "</table>\n<h2>Nearest reference companies</h2>\n<table><tr><th>Reference</th><th>Advised structure</th><th>Similarity</th><th>Source</th></tr>\n";
   for (const auto& n : e.nearest)
     out += fmt::format("<tr><td>{}</td><td>{}</td><td>{:.0f}%</td><td class=\"src\">{}</td></tr>\n", htmlEscape(n.name),
@@ -184,8 +185,8 @@ std::string csv(const Profile& p, const Evaluation& e, const RoleModelSet& set, 
   for (const auto& r : e.reasons) row("reason", r.field, r.factor, r.rule, r.source);
   if (e.whatIf) row("what_if", e.whatIf->field, e.whatIf->to, e.whatIf->text, "");
   for (const auto& r : e.responsibilities)
-    row("responsibility", r.id, r.covered ? "covered" : "not covered", fmt::format("{} ({})", r.text, r.holder),
-        r.source);
+    row("responsibility", r.item->id, r.covered ? "covered" : "not covered",
+        fmt::format("{} ({})", r.item->text, r.holder), r.item->sourceText);
   for (const auto& n : e.nearest) row("reference", n.id, fmt::format("{:.0f}", n.similarity), n.name, n.source);
   row("about", "role_model_version", set.version, fmt::format("generated {}", at), "");
   return out;

@@ -138,8 +138,9 @@ RoleModelSet loadRoleModels(std::string_view json) {
   }
 
   for (const auto& r : array(doc, "rules", "file").GetArray()) {
-    Rule rule{text(r, "id", "rules"), text(r, "text", "rules"), strings(r, "sources", "rules")};
+    Rule rule{text(r, "id", "rules"), text(r, "text", "rules"), strings(r, "sources", "rules"), ""};
     checkSources(rule.sources, "rule " + rule.id);
+    rule.sourceText = joinSources(rule.sources);
     set.rules.push_back(std::move(rule));
   }
   for (auto id : kEngineRules) {
@@ -187,6 +188,7 @@ RoleModelSet loadRoleModels(std::string_view json) {
     resp.owner = static_cast<Owner>(indexOf(kOwnerNames, text(r, "owner", where), where, "owner"));
     resp.sources = strings(r, "sources", where);
     checkSources(resp.sources, where);
+    resp.sourceText = joinSources(resp.sources);
     set.responsibilities.push_back(std::move(resp));
   }
 
@@ -199,6 +201,7 @@ RoleModelSet loadRoleModels(std::string_view json) {
     ref.sources = strings(r, "sources", where);
     ref.why = text(r, "why", where);
     checkSources(ref.sources, where);
+    ref.sourceText = joinSources(ref.sources);
     std::vector<FieldProblem> problems;
     readProfileFields(member(r, "profile", where), ref.profile, problems);
     for (auto& p : validate(ref.profile)) problems.push_back(std::move(p));

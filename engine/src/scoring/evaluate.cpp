@@ -61,9 +61,16 @@ class NeedsBuilder {
 double gap(const Profile& p, Capability c) { return 5.0 - static_cast<double>(p.capability(c)); }
 double goal(const Profile& p, Goal g) { return static_cast<double>(p.goal(g)); }
 
-// 0 for up to 10 people, +6 per factor of ten beyond.
+// 0 for up to 10 people, +6 per factor of ten beyond. Remembered for the last
+// head count: the what-if search rescores one profile hundreds of times.
 double sizeScore(const Profile& p) {
-  return std::max(0.0, std::log10(static_cast<double>(std::max<std::int64_t>(p.employees, 1))) - 1.0) * 6.0;
+  thread_local std::int64_t lastEmployees = -1;
+  thread_local double lastScore = 0;
+  if (p.employees != lastEmployees) {
+    lastEmployees = p.employees;
+    lastScore = std::max(0.0, std::log10(static_cast<double>(std::max<std::int64_t>(p.employees, 1))) - 1.0) * 6.0;
+  }
+  return lastScore;
 }
 
 // Every rule here is one of the role-model file's rules (engineRuleIds), which
@@ -159,7 +166,7 @@ std::string factorText(std::string_view key, const Profile& p) {
   return fmt::format("{}: {}", f->label, value);
 }
 
-std::string holderName(Structure s, Owner owner) {
+std::string_view holderName(Structure s, Owner owner) {
   switch (s) {
     case Structure::cio_led: return "CIO";
     case Structure::cto_led: return "CTO";
@@ -224,8 +231,8 @@ void addCandidates(const Profile& p, std::vector<Candidate>& out) {
 }
 
 std::optional<WhatIf> findWhatIf(const Profile& profile, const RoleModelSet& set, Structure current) {
-  std::vector<Candidate> candidates;
-  candidates.reserve(160);
+  thread_local std::vector<Candidate> candidates;  // reused: no allocation per profile
+  candidates.clear();
   addCandidates(profile, candidates);
   Profile changed = profile;
   for (const auto& c : candidates) {
@@ -243,19 +250,20 @@ std::optional<WhatIf> findWhatIf(const Profile& profile, const RoleModelSet& set
   return std::nullopt;
 }
 
-// The value at which an input contributes nothing to any need.
+// The value at which an input contributes nothing to any need (choices by
+// index: industry "other", business model "mixed", stage "scaleup"). Budget,
+// leaders and revenue move no need and are not ablated.
 struct Neutral {
   std::string_view field;
-  std::string_view value;
+  double value;
 };
-constexpr std::array<Neutral, 27> kNeutral{{
-    {"industry", "other"}, {"business_model", "mixed"}, {"stage", "scaleup"}, {"employees", "10"},
-    {"product_lines", "0"}, {"tech_revenue_pct", "0"}, {"regulatory_burden", "1"}, {"it_complexity", "1"},
-    {"goal_efficiency", "0"}, {"goal_cost", "0"}, {"goal_innovation", "0"}, {"goal_growth", "0"},
-    {"goal_customer", "0"}, {"goal_security", "0"}, {"goal_transformation", "0"}, {"goal_information", "0"},
-    {"cap_infrastructure", "5"}, {"cap_security", "5"}, {"cap_information", "5"}, {"cap_enterprise_systems", "5"},
-    {"cap_vendor", "5"}, {"cap_engineering", "5"}, {"cap_innovation", "5"}, {"cap_architecture", "5"},
-    {"leadership_budget", ""}, {"leaders", ""}, {"revenue_musd", ""},
+constexpr std::array<Neutral, 24> kNeutral{{
+    {"industry", 17}, {"business_model", 3}, {"stage", 1}, {"employees", 10},
+    {"product_lines", 0}, {"tech_revenue_pct", 0}, {"regulatory_burden", 1}, {"it_complexity", 1},
+    {"goal_efficiency", 0}, {"goal_cost", 0}, {"goal_innovation", 0}, {"goal_growth", 0},
+    {"goal_customer", 0}, {"goal_security", 0}, {"goal_transformation", 0}, {"goal_information", 0},
+    {"cap_infrastructure", 5}, {"cap_security", 5}, {"cap_information", 5}, {"cap_enterprise_systems", 5},
+    {"cap_vendor", 5}, {"cap_engineering", 5}, {"cap_innovation", 5}, {"cap_architecture", 5},
 }};
 
 // The rule through which a field acted: a structure-level effect on the two
@@ -290,19 +298,18 @@ std::vector<Reason> findReasons(const Profile& profile, const RoleModelSet& set,
   std::vector<Reason> reasons;
   Profile neutral = profile;
   for (const auto& n : kNeutral) {
-    if (n.value.empty()) continue;
     const FieldInfo& f = *findField(n.field);
-    const std::string before = fieldText(neutral, f);
+    const double before = fieldNumber(neutral, f);
     if (before == n.value) continue;
-    setFieldText(neutral, f, n.value);
+    setFieldNumber(neutral, f, n.value);
     const double moved = actualLead - lead(score(neutral, set));
-    setFieldText(neutral, f, before);
+    setFieldNumber(neutral, f, before);
     if (moved < 0.5) continue;
     const std::string_view ruleId = ruleFor(n.field, rec, runner, contributions, effects);
     if (ruleId.empty()) continue;
     const Rule& rule = set.rule(ruleId);
     reasons.push_back({std::string(n.field), factorText(n.field, profile), rule.text, rule.id,
-                       joinSources(rule.sources), moved});
+                       rule.sourceText, moved});
   }
   // A budget for one executive rules out two, however strong the case for both.
   if (profile.leadership_budget == LeadershipBudget::one) {
@@ -311,7 +318,7 @@ std::vector<Reason> findReasons(const Profile& profile, const RoleModelSet& set,
     if (bestTwo > scores.structure[idx(rec)]) {
       const Rule& rule = set.rule("budget_one");
       reasons.push_back({"leadership_budget", factorText("leadership_budget", profile), rule.text, rule.id,
-                         joinSources(rule.sources), bestTwo - scores.structure[idx(rec)]});
+                         rule.sourceText, bestTwo - scores.structure[idx(rec)]});
     }
   }
   std::stable_sort(reasons.begin(), reasons.end(), [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
@@ -399,15 +406,14 @@ Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
     Owner owner = r.owner;
     if (rec == Structure::cio_led) owner = Owner::cio;
     if (rec == Structure::cto_led) owner = Owner::cto;
-    e.responsibilities.push_back({r.id, r.text, owner, holderName(rec, owner), coveredToday(profile.leaders, rec, owner),
-                                  joinSources(r.sources)});
+    e.responsibilities.push_back({&r, owner, holderName(rec, owner), coveredToday(profile.leaders, rec, owner)});
   }
 
   for (const auto& ref : set.references) {
     double squares = 0;
     for (std::size_t d = 0; d < kDimensionCount; ++d) squares += std::pow(e.scores.needs[d] - ref.needs[d], 2);
     const double similarity = std::max(0.0, 100.0 - std::sqrt(squares / kDimensionCount));
-    e.nearest.push_back({ref.id, ref.name, ref.structure, similarity, joinSources(ref.sources)});
+    e.nearest.push_back({ref.id, ref.name, ref.structure, similarity, ref.sourceText});
   }
   std::stable_sort(e.nearest.begin(), e.nearest.end(),
                    [](const ReferenceMatch& a, const ReferenceMatch& b) { return a.similarity > b.similarity; });

@@ -22,7 +22,7 @@ namespace {
 
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content) {
   const auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  std::string temp = (folder / fmt::format(".{}.XXXXXX", target.filename().string())).string();
   const int fd = mkstemp(temp.data());
   if (fd < 0) fail(target, "creating a temporary file", errno);
   auto abandon = [&](const char* what) {

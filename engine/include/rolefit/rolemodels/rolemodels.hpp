@@ -38,6 +38,7 @@ struct Rule {
   std::string id;
   std::string text;
   std::vector<std::string> sources;
+  std::string sourceText;  // "000, 002", joined once at load
 };
 
 struct DimensionInfo {
@@ -62,6 +63,7 @@ struct Responsibility {
   std::string text;
   Owner owner = Owner::shared;
   std::vector<std::string> sources;
+  std::string sourceText;
 };
 
 struct ReferenceCompany {
@@ -69,6 +71,7 @@ struct ReferenceCompany {
   std::string name;
   Structure structure = Structure::cio_led;
   std::vector<std::string> sources;
+  std::string sourceText;
   std::string why;
   Profile profile;
   DimensionValues needs{};  // computed at load

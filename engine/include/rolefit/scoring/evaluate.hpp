@@ -58,13 +58,13 @@ struct WhatIf {
   std::string text;  // "If employees were 40 instead of 18, the advice would be: ..."
 };
 
+// Points into the RoleModelSet the evaluation was made with, which must
+// outlive it (the built-in set lives for the whole run).
 struct ResponsibilityAssignment {
-  std::string id;
-  std::string text;
-  Owner owner;          // which role's hat it is under the recommended structure
-  std::string holder;   // who wears it: "CIO", "CTO", "CIO and CTO", "Hybrid CIO/CTO", "each product-line CTO"
-  bool covered;         // by today's leaders
-  std::string source;
+  const Responsibility* item;
+  Owner owner;              // which role's hat it is under the recommended structure
+  std::string_view holder;  // who wears it: "CIO", "CTO", "CIO and CTO", "Hybrid CIO/CTO", ...
+  bool covered;             // by today's leaders
 };
 
 struct ReferenceMatch {

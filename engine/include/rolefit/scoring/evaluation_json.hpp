@@ -11,6 +11,22 @@ namespace rolefit {
 // Scores are shown to one decimal: enough to rank, stable to read and diff.
 inline double roundedScore(double v) { return std::round(v * 10.0) / 10.0; }
 
+// Writes a score with one decimal ("42.5"). Scores are finite and small, so
+// this is exact and much cheaper than a general shortest-double conversion,
+// which dominated writing thousands of evaluations.
+template <typename Writer>
+void writeScore(Writer& w, double v) {
+  const long long tenths = std::llround(v * 10.0);
+  const long long whole = tenths / 10, digit = tenths % 10;
+  char text[32];
+  int n = 0;
+  if (tenths < 0 && whole == 0) text[n++] = '-';
+  for (char c : std::to_string(whole)) text[n++] = c;
+  text[n++] = '.';
+  text[n++] = static_cast<char>('0' + (digit < 0 ? -digit : digit));
+  w.RawValue(text, static_cast<std::size_t>(n), rapidjson::kNumberType);
+}
+
 template <typename Writer>
 void writeString(Writer& w, std::string_view text) {
   w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
@@ -28,19 +44,19 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
   w.Key("runner_up");
   writeString(w, toString(e.scores.runnerUp));
   w.Key("margin");
-  w.Double(roundedScore(e.margin));
+  writeScore(w, (e.margin));
   w.Key("fit");
   w.StartObject();
   for (std::size_t r = 0; r < 3; ++r) {
     w.Key(set.roleModels[r].id.c_str());
-    w.Double(roundedScore(e.scores.fit[r]));
+    writeScore(w, (e.scores.fit[r]));
   }
   w.EndObject();
   w.Key("needs");
   w.StartObject();
   for (std::size_t d = 0; d < kDimensionCount; ++d) {
     w.Key(set.dimensions[d].id.c_str());
-    w.Double(roundedScore(e.scores.needs[d]));
+    writeScore(w, (e.scores.needs[d]));
   }
   w.EndObject();
   w.Key("reasons");
@@ -56,7 +72,7 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
     w.Key("field");
     writeString(w, r.field);
     w.Key("weight");
-    w.Double(roundedScore(r.weight));
+    writeScore(w, (r.weight));
     w.EndObject();
   }
   w.EndArray();
@@ -84,7 +100,7 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
     // By id: the wording and sources are in the role models (and in reports),
     // not repeated in every profile's result.
     w.Key("responsibility");
-    writeString(w, r.id);
+    writeString(w, r.item->id);
     w.Key("owner");
     writeString(w, toString(r.owner));
     w.Key("covered");
@@ -103,7 +119,7 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
     w.Key("structure");
     writeString(w, toString(n.structure));
     w.Key("similarity");
-    w.Double(roundedScore(n.similarity));
+    writeScore(w, (n.similarity));
     w.Key("source");
     writeString(w, n.source);
     w.EndObject();
