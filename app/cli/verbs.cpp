@@ -107,6 +107,12 @@ int listProfiles(const fs::path& db, bool json) {
   return kExitOk;
 }
 
+// The built-in role models with the database's active copies in place.
+RoleModelSet roleModelsFor(const fs::path& db) {
+  if (!fs::exists(db)) return builtinRoleModels();
+  return Store(db).activeRoleModels();
+}
+
 // Evaluations are independent: spread them over the cores, each thread writing
 // its contiguous share of the array into its own buffer, printed in order.
 void writeEvaluationsJson(const std::vector<Profile>& profiles, const RoleModelSet& set) {
@@ -167,7 +173,7 @@ std::optional<std::vector<Profile>> selectProfiles(const fs::path& db, const std
 int evaluateProfiles(const fs::path& db, const std::vector<std::string>& keys, bool json) {
   const auto profiles = selectProfiles(db, keys);
   if (!profiles) return kExitRefused;
-  const RoleModelSet& set = builtinRoleModels();
+  const RoleModelSet set = roleModelsFor(db);
   if (json) {
     writeEvaluationsJson(*profiles, set);
     return kExitOk;
@@ -197,7 +203,7 @@ int reportProfile(const fs::path& db, const std::string& key, const std::string&
   const auto profiles = selectProfiles(db, {key});
   if (!profiles) return kExitRefused;
   const Profile& profile = profiles->front();
-  const RoleModelSet& set = builtinRoleModels();
+  const RoleModelSet set = roleModelsFor(db);
   const std::string report = renderReport(profile, evaluate(profile, set), set, *format, utcNowIso8601());
   if (output.empty() || output == "-") {
     std::fwrite(report.data(), 1, report.size(), stdout);

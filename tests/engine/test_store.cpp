@@ -304,3 +304,80 @@ TEST_CASE("a read-only store reads but refuses writes") {
   CHECK_THROWS_WITH(readOnly.save(everyFieldSet()), Catch::Contains("read-only"));
   CHECK_THROWS_WITH(Store(dir / "missing.db", {.readOnly = true}), Catch::Contains("no such database"));
 }
+
+TEST_CASE("a schema-1 database from an earlier release migrates forward, with a backup, losing nothing") {
+  TempDir dir;
+  const auto path = dir / "rolefit.db";
+  std::filesystem::copy_file(ROLEFIT_FIXTURES "/schema-v1.db", path);
+  {
+    Store store(path);
+    CHECK(store.schemaVersion() == latestSchemaVersion());
+    CHECK(store.profileCount() == 6);
+    CHECK(store.bin().size() == 1);
+    const auto lumen = store.findByIdOrName("Lumen Analytics");
+    REQUIRE(lumen.size() == 1);
+    CHECK(lumen[0].revision == 2);
+    CHECK(store.revision(lumen[0].id, 1).name == "Lumen Analytics (old)");
+    CHECK(store.roleModelCopies().empty());
+  }
+  const auto backups = Store::backupsOf(path);
+  REQUIRE(backups.size() == 1);
+  CHECK(backups[0].filename().string().rfind("rolefit.db.backup-v1-", 0) == 0);
+  SQLite::Database backup(backups[0].string(), SQLite::OPEN_READONLY);
+  CHECK(userVersion(backup) == 1);
+  CHECK(backup.execAndGet("SELECT count(*) FROM profiles").getInt() == 7);
+}
+
+TEST_CASE("backups before migrations are rotated, keeping the newest") {
+  TempDir dir;
+  for (const char* stamp : {"2026-01-01T00-00-00Z", "2026-02-01T00-00-00Z", "2026-03-01T00-00-00Z"})
+    test::writeFile(dir / (std::string("rolefit.db.backup-v1-") + stamp), "old");
+  std::filesystem::copy_file(ROLEFIT_FIXTURES "/schema-v1.db", dir / "rolefit.db");
+  { Store store(dir / "rolefit.db", {.backupsToKeep = 3}); }
+  const auto backups = Store::backupsOf(dir / "rolefit.db");
+  REQUIRE(backups.size() == 3);
+  CHECK(backups[2].filename() == "rolefit.db.backup-v1-2026-02-01T00-00-00Z");  // the oldest went
+}
+
+TEST_CASE("role-model copies: edited, activated one per role, applied with a version of their own") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  const RoleModelSet& builtin = builtinRoleModels();
+  CHECK(store.activeRoleModels().version == builtin.version);
+
+  RoleModelCopy copy;
+  copy.model = builtin.cio();
+  copy.model.name = "CIO, our firm's view";
+  copy.model.weights[static_cast<std::size_t>(Dimension::architecture)] = 0.9;
+  copy = store.saveRoleModelCopy(copy);
+  CHECK_FALSE(copy.id.empty());
+  CHECK(store.activeRoleModels().version == builtin.version);  // saved but not active
+
+  copy.active = true;
+  store.saveRoleModelCopy(copy);
+  const RoleModelSet active = store.activeRoleModels();
+  CHECK(active.version.rfind(builtin.version + "+custom.", 0) == 0);
+  CHECK(active.cio().name == "CIO, our firm's view");
+  CHECK(builtinRoleModels().cio().name == "Chief Information Officer (CIO)");  // built-in intact
+
+  RoleModelCopy second;
+  second.model = builtin.cio();
+  second.model.name = "Another view";
+  second.active = true;
+  store.saveRoleModelCopy(second);
+  int activeCio = 0;
+  for (const auto& c : store.roleModelCopies()) activeCio += c.active && c.model.id == "cio";
+  CHECK(activeCio == 1);
+  CHECK(store.activeRoleModels().cio().name == "Another view");
+
+  RoleModelCopy bad;
+  bad.model = builtin.cto();
+  bad.model.weights[0] = 3.0;
+  CHECK_THROWS_AS(store.saveRoleModelCopy(bad), RoleModelError);
+  bad.model = builtin.cto();
+  bad.model.id = "ceo";
+  CHECK_THROWS_AS(store.saveRoleModelCopy(bad), RoleModelError);
+
+  for (const auto& c : store.roleModelCopies()) store.deleteRoleModelCopy(c.id);
+  CHECK(store.activeRoleModels().version == builtin.version);
+}

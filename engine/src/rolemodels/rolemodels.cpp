@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include "rolefit/assets.hpp"
 #include "rolefit/model/fields.hpp"
@@ -76,6 +78,40 @@ std::size_t indexOf(const std::array<std::string_view, N>& names, std::string_vi
   fail(where, fmt::format("unknown {} \"{}\"", what, name));
 }
 
+void checkSources(const std::vector<std::string>& cited, const std::string& where,
+                  const std::set<std::string, std::less<>>& sourceIds) {
+  if (cited.empty()) fail(where, "cites no source");
+  for (const auto& id : cited)
+    if (!sourceIds.contains(id)) fail(where, fmt::format("cites unknown source \"{}\"", id));
+}
+
+RoleModel parseRoleModel(const Value& r, const std::set<std::string, std::less<>>& sourceIds) {
+    RoleModel model;
+    model.id = text(r, "id", "role_models");
+    const std::string where = "role model " + model.id;
+    model.name = text(r, "name", where);
+    model.focus = text(r, "focus", where);
+    model.summary = text(r, "summary", where);
+    model.sources = strings(r, "sources", where);
+    model.skills = strings(r, "skills", where);
+    checkSources(model.sources, where, sourceIds);
+    const auto& weights = member(r, "weights", where);
+    for (std::size_t d = 0; d < kDimensionCount; ++d) {
+      const Value& w = member(weights, kDimensionIds[d].data(), where + " weights");
+      if (!w.IsNumber() || !std::isfinite(w.GetDouble()) || w.GetDouble() < 0 || w.GetDouble() > 1)
+        fail(where, fmt::format("weight \"{}\" must be a number from 0 to 1", kDimensionIds[d]));
+      model.weights[d] = w.GetDouble();
+    }
+    const auto& factors = member(r, "stage_factor", where);
+    for (std::size_t s = 0; s < kStages.size(); ++s) {
+      const Value& f = member(factors, kStages[s].data(), where + " stage_factor");
+      if (!f.IsNumber() || !std::isfinite(f.GetDouble()) || f.GetDouble() < 0 || f.GetDouble() > 2)
+        fail(where, fmt::format("stage factor \"{}\" must be a number from 0 to 2", kStages[s]));
+      model.stageFactor[s] = f.GetDouble();
+    }
+    return model;
+}
+
 }  // namespace
 
 std::string_view toString(Structure s) { return kStructureNames.at(static_cast<std::size_t>(s)); }
@@ -123,9 +159,7 @@ RoleModelSet loadRoleModels(std::string_view json) {
     sourceIds.insert(set.sources.back().id);
   }
   auto checkSources = [&](const std::vector<std::string>& cited, const std::string& where) {
-    if (cited.empty()) fail(where, "cites no source");
-    for (const auto& id : cited)
-      if (!sourceIds.contains(id)) fail(where, fmt::format("cites unknown source \"{}\"", id));
+    rolefit::checkSources(cited, where, sourceIds);
   };
 
   const auto& dims = array(doc, "dimensions", "file");
@@ -148,32 +182,8 @@ RoleModelSet loadRoleModels(std::string_view json) {
     if (!found) fail("rules", fmt::format("the engine's rule \"{}\" is missing", id));
   }
 
-  for (const auto& r : array(doc, "role_models", "file").GetArray()) {
-    RoleModel model;
-    model.id = text(r, "id", "role_models");
-    const std::string where = "role model " + model.id;
-    model.name = text(r, "name", where);
-    model.focus = text(r, "focus", where);
-    model.summary = text(r, "summary", where);
-    model.sources = strings(r, "sources", where);
-    model.skills = strings(r, "skills", where);
-    checkSources(model.sources, where);
-    const auto& weights = member(r, "weights", where);
-    for (std::size_t d = 0; d < kDimensionCount; ++d) {
-      const Value& w = member(weights, kDimensionIds[d].data(), where + " weights");
-      if (!w.IsNumber() || !std::isfinite(w.GetDouble()) || w.GetDouble() < 0 || w.GetDouble() > 1)
-        fail(where, fmt::format("weight \"{}\" must be a number from 0 to 1", kDimensionIds[d]));
-      model.weights[d] = w.GetDouble();
-    }
-    const auto& factors = member(r, "stage_factor", where);
-    for (std::size_t s = 0; s < kStages.size(); ++s) {
-      const Value& f = member(factors, kStages[s].data(), where + " stage_factor");
-      if (!f.IsNumber() || !std::isfinite(f.GetDouble()) || f.GetDouble() < 0 || f.GetDouble() > 2)
-        fail(where, fmt::format("stage factor \"{}\" must be a number from 0 to 2", kStages[s]));
-      model.stageFactor[s] = f.GetDouble();
-    }
-    set.roleModels.push_back(std::move(model));
-  }
+  for (const auto& r : array(doc, "role_models", "file").GetArray())
+    set.roleModels.push_back(parseRoleModel(r, sourceIds));
   if (set.roleModels.size() < kRequiredRoleModels.size())
     fail("role_models", "needs cio, cto and hybrid");
   for (std::size_t i = 0; i < kRequiredRoleModels.size(); ++i)
@@ -208,6 +218,69 @@ RoleModelSet loadRoleModels(std::string_view json) {
     if (!problems.empty()) fail(where, fmt::format("profile field {}: {}", problems[0].field, problems[0].message));
     set.references.push_back(std::move(ref));
   }
+  for (auto& ref : set.references) ref.needs = score(ref.profile, set).needs;
+  return set;
+}
+
+std::string roleModelToJson(const RoleModel& model) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  for (auto [key, value] : {std::pair{"id", &model.id}, {"name", &model.name}, {"focus", &model.focus},
+                            {"summary", &model.summary}}) {
+    w.Key(key);
+    w.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
+  }
+  for (auto [key, list] : {std::pair{"sources", &model.sources}, {"skills", &model.skills}}) {
+    w.Key(key);
+    w.StartArray();
+    for (const auto& item : *list) w.String(item.c_str(), static_cast<rapidjson::SizeType>(item.size()));
+    w.EndArray();
+  }
+  w.Key("weights");
+  w.StartObject();
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    w.Key(kDimensionIds[d].data());
+    w.Double(model.weights[d]);
+  }
+  w.EndObject();
+  w.Key("stage_factor");
+  w.StartObject();
+  for (std::size_t s = 0; s < kStages.size(); ++s) {
+    w.Key(kStages[s].data());
+    w.Double(model.stageFactor[s]);
+  }
+  w.EndObject();
+  w.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+RoleModel roleModelFromJson(std::string_view json, const RoleModelSet& set) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  if (doc.HasParseError()) fail("role model", "not valid JSON");
+  std::set<std::string, std::less<>> sourceIds;
+  for (const auto& s : set.sources) sourceIds.insert(s.id);
+  RoleModel model = parseRoleModel(doc, sourceIds);
+  if (model.id != "cio" && model.id != "cto" && model.id != "hybrid")
+    fail("role model " + model.id, "must be a copy of cio, cto or hybrid");
+  if (model.name.size() > 200) fail("role model " + model.id, "name is longer than 200 characters");
+  return model;
+}
+
+RoleModelSet withCopies(const RoleModelSet& builtin, std::span<const RoleModel> activeCopies) {
+  if (activeCopies.empty()) return builtin;
+  RoleModelSet set = builtin;
+  std::string content;
+  for (const auto& copy : activeCopies) {
+    for (auto& slot : set.roleModels)
+      if (slot.id == copy.id) slot = copy;
+    content += roleModelToJson(copy);
+  }
+  // FNV-1a of the copies: a colleague's result names exactly which edits it used.
+  std::uint64_t hash = 0xcbf29ce484222325ull;
+  for (unsigned char c : content) hash = (hash ^ c) * 0x100000001b3ull;
+  set.version = fmt::format("{}+custom.{:08x}", builtin.version, static_cast<std::uint32_t>(hash >> 32));
   for (auto& ref : set.references) ref.needs = score(ref.profile, set).needs;
   return set;
 }

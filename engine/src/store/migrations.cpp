@@ -61,8 +61,25 @@ void createProfiles(SQLite::Database& db) {
   )sql");
 }
 
-const std::array<Migration, 1> kMigrations{{
+void createRoleModelCopies(SQLite::Database& db) {
+  db.exec(R"sql(
+    -- A user's edited copies of the built-in role models; the built-ins are
+    -- compiled in and never change. At most one active copy per role.
+    CREATE TABLE role_model_copies (
+      id TEXT PRIMARY KEY NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('cio', 'cto', 'hybrid')),
+      content TEXT NOT NULL,
+      active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX role_model_copies_one_active ON role_model_copies(role) WHERE active = 1;
+  )sql");
+}
+
+const std::array<Migration, 2> kMigrations{{
     {1, "profiles with revisions and a bin", createProfiles},
+    {2, "user copies of the role models", createRoleModelCopies},
 }};
 
 }  // namespace

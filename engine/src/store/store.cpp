@@ -395,6 +395,67 @@ std::size_t Store::emptyBin() {
   });
 }
 
+std::vector<RoleModelCopy> Store::roleModelCopies() const {
+  SQLite::Statement q(*db_, "SELECT id, content, active, created_at, updated_at FROM role_model_copies ORDER BY role, created_at, id");
+  std::vector<RoleModelCopy> out;
+  while (q.executeStep()) {
+    RoleModelCopy copy;
+    copy.id = q.getColumn(0).getString();
+    copy.model = roleModelFromJson(q.getColumn(1).getString(), builtinRoleModels());
+    copy.active = q.getColumn(2).getInt() != 0;
+    copy.createdAt = q.getColumn(3).getString();
+    copy.updatedAt = q.getColumn(4).getString();
+    out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+RoleModelCopy Store::saveRoleModelCopy(RoleModelCopy copy) {
+  // Through JSON and back: the same checks as the built-in file gets.
+  const std::string content = roleModelToJson(copy.model);
+  copy.model = roleModelFromJson(content, builtinRoleModels());
+  if (copy.id.empty()) copy.id = newUuid();
+  if (!isUuid(copy.id)) throw StoreError(fmt::format("role-model copy id {} is not a UUID", copy.id));
+  const std::string now = utcNowIso8601();
+  return write([&] {
+    if (copy.active) {
+      SQLite::Statement off(*db_, "UPDATE role_model_copies SET active = 0 WHERE role = ? AND id <> ?");
+      off.bind(1, copy.model.id);
+      off.bind(2, copy.id);
+      off.exec();
+    }
+    SQLite::Statement q(*db_,
+                        "INSERT INTO role_model_copies (id, role, content, active, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET role = excluded.role, "
+                        "content = excluded.content, active = excluded.active, updated_at = excluded.updated_at");
+    q.bind(1, copy.id);
+    q.bind(2, copy.model.id);
+    q.bind(3, content);
+    q.bind(4, copy.active ? 1 : 0);
+    q.bind(5, copy.createdAt.empty() ? now : copy.createdAt);
+    q.bind(6, now);
+    q.exec();
+    if (copy.createdAt.empty()) copy.createdAt = now;
+    copy.updatedAt = now;
+    return copy;
+  });
+}
+
+void Store::deleteRoleModelCopy(std::string_view id) {
+  write([&] {
+    SQLite::Statement q(*db_, "DELETE FROM role_model_copies WHERE id = ?");
+    q.bind(1, std::string(id));
+    if (q.exec() == 0) throw StoreError(fmt::format("no role-model copy with id {}", id));
+  });
+}
+
+RoleModelSet Store::activeRoleModels() const {
+  std::vector<RoleModel> active;
+  for (auto& copy : roleModelCopies())
+    if (copy.active) active.push_back(std::move(copy.model));
+  return withCopies(builtinRoleModels(), active);
+}
+
 std::int64_t Store::dataVersion() const { return db_->execAndGet("PRAGMA data_version").getInt64(); }
 
 std::vector<fs::path> Store::backupsOf(const fs::path& path) {

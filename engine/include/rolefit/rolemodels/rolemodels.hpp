@@ -104,6 +104,16 @@ struct RoleModelSet {
 // Throws RoleModelError naming the item at fault.
 RoleModelSet loadRoleModels(std::string_view json);
 
+// A user's edited copy of a built-in role model, as stored: JSON with the same
+// fields as in the role-model file, its "id" naming the role it replaces.
+std::string roleModelToJson(const RoleModel& model);
+RoleModel roleModelFromJson(std::string_view json, const RoleModelSet& set);  // throws RoleModelError
+
+// The built-in set with the given copies in place of their roles. The version
+// becomes "<built-in version>+custom.<hash of the copies>", so a result says
+// which edits produced it; built-ins stay as they are.
+RoleModelSet withCopies(const RoleModelSet& builtin, std::span<const RoleModel> activeCopies);
+
 // The built-in set, compiled in from assets/rolemodels.json, loaded once.
 const RoleModelSet& builtinRoleModels();
 

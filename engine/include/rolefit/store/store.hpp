@@ -18,6 +18,7 @@
 
 #include "rolefit/model/fields.hpp"
 #include "rolefit/model/profile.hpp"
+#include "rolefit/rolemodels/rolemodels.hpp"
 
 namespace SQLite {
 class Database;
@@ -64,6 +65,14 @@ struct RevisionInfo {
   bool current = false;
 };
 
+struct RoleModelCopy {
+  std::string id;  // UUID of the copy; assigned when empty
+  RoleModel model; // model.id names the role it replaces: cio, cto or hybrid
+  bool active = false;
+  std::string createdAt;
+  std::string updatedAt;
+};
+
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 inline constexpr std::int32_t kApplicationId = 0x52464954;  // "RFIT"
@@ -100,6 +109,14 @@ class Store {
   void restoreFromBin(std::string_view id);
   std::vector<Profile> bin() const;
   std::size_t emptyBin();
+
+  // Role-model copies. Saving an active copy deactivates the role's other
+  // copies in the same transaction. Throws RoleModelError for a bad copy.
+  std::vector<RoleModelCopy> roleModelCopies() const;
+  RoleModelCopy saveRoleModelCopy(RoleModelCopy copy);
+  void deleteRoleModelCopy(std::string_view id);
+  // The built-in role models with this database's active copies applied.
+  RoleModelSet activeRoleModels() const;
 
   // Changes whenever another connection commits: lets a window refresh.
   std::int64_t dataVersion() const;
