@@ -20,6 +20,13 @@ struct Db {
     args.insert(args.end(), {"--db", path.string()});
     return runRolefit(args);
   }
+  // `list --json`, parsed.
+  rapidjson::Document listed() const {
+    rapidjson::Document doc;
+    doc.Parse(run({"list", "--json"}).out.c_str());
+    REQUIRE(doc.IsArray());
+    return doc;
+  }
 };
 
 bool isOneOf(const rapidjson::Value& v, std::initializer_list<const char*> values) {
@@ -80,9 +87,7 @@ TEST_CASE("evaluate --json follows the contract field by field") {
 
 TEST_CASE("evaluate names profiles by id or name and refuses unknown ones") {
   Db db;
-  auto listed = db.run({"list", "--json"});
-  rapidjson::Document doc;
-  doc.Parse(listed.out.c_str());
+  const auto doc = db.listed();
   const std::string id = doc[0]["id"].GetString();
   const std::string name = doc[1]["name"].GetString();
   auto both = db.run({"evaluate", id, name, "--json"});
@@ -105,10 +110,7 @@ TEST_CASE("evaluate names profiles by id or name and refuses unknown ones") {
 
 TEST_CASE("report writes md, html and csv, to stdout or a file") {
   Db db;
-  auto listed = db.run({"list", "--json"});
-  rapidjson::Document doc;
-  doc.Parse(listed.out.c_str());
-  const std::string id = doc[0]["id"].GetString();
+  const std::string id = db.listed()[0]["id"].GetString();
 
   auto md = db.run({"report", id, "--format", "md"});
   CHECK(md.exitCode == 0);
@@ -136,11 +138,8 @@ TEST_CASE("the HTML report renders in a real browser") {
     return;
   }
   Db db;
-  auto listed = db.run({"list", "--json"});
-  rapidjson::Document doc;
-  doc.Parse(listed.out.c_str());
   const auto html = db.dir / "r.html";
-  REQUIRE(db.run({"report", doc[0]["id"].GetString(), "--format", "html", "-o", html.string()}).exitCode == 0);
+  REQUIRE(db.run({"report", db.listed()[0]["id"].GetString(), "--format", "html", "-o", html.string()}).exitCode == 0);
   const auto png = db.dir / "r.png";
   const auto result = run({"chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
