@@ -40,6 +40,8 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
     store.reset();
     storeError = e.what();
     profiles.clear();
+    scores.clear();
+    profileOrder.clear();
   }
 }
 
@@ -47,6 +49,14 @@ void AppState::reloadProfiles() {
   if (!store) return;
   try {
     profiles = store->profiles();
+    roleModels = store->activeRoleModels();
+    // The quick scores only (no reasons or what-if): cheap enough for 10,000 rows.
+    scores.clear();
+    scores.reserve(profiles.size());
+    for (const auto& p : profiles) scores.push_back(score(p, roleModels));
+    profileOrder.resize(profiles.size());
+    for (std::size_t i = 0; i < profileOrder.size(); ++i) profileOrder[i] = i;
+    profileOrderStale = true;
     dataVersion_ = store->dataVersion();
   } catch (const std::exception& e) {
     showError(fmt::format("Could not read the profiles: {}", e.what()));

@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "rolefit/model/profile.hpp"
+#include "rolefit/scoring/evaluate.hpp"
 #include "rolefit/store/store.hpp"
 
 namespace rolefit::ui {
@@ -46,6 +47,10 @@ class AppState {
   std::unique_ptr<Store> store;
   std::string storeError;
   std::vector<Profile> profiles;
+  RoleModelSet roleModels;                // the database's active role models
+  std::vector<Scores> scores;             // scores[i] belongs to profiles[i]
+  std::vector<std::size_t> profileOrder;  // display order of the profiles table
+  bool profileOrderStale = true;          // re-sort before the next draw
 
   ViewId view = ViewId::Welcome;
   Theme theme = Theme::Dark;

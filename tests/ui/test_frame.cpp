@@ -115,3 +115,19 @@ TEST_CASE("an error shows a modal until it is acknowledged") {
   imgui.pressKey(HeadlessImGui::kEnter, false, false, [&] { ui::drawFrame(state); });
   CHECK(state.errorText.empty());
 }
+
+TEST_CASE("the profiles table shows each profile's scores, ordered by name by default") {
+  TempDir dir;
+  auto state = stateWithProfiles(dir, 30);
+  REQUIRE(state.scores.size() == state.profiles.size());
+  state.view = ui::ViewId::Profiles;
+  for (auto width : {1280.0f, 390.0f}) {
+    HeadlessImGui imgui(width, 800);
+    imgui.frames(2, [&] { ui::drawFrame(state); });
+    CHECK_FALSE(state.profileOrderStale);
+  }
+  for (std::size_t i = 1; i < state.profileOrder.size(); ++i)
+    CHECK(state.profiles[state.profileOrder[i - 1]].name <= state.profiles[state.profileOrder[i]].name);
+  for (std::size_t i = 0; i < state.profiles.size(); ++i)
+    CHECK(state.scores[i].recommendation == score(state.profiles[i], state.roleModels).recommendation);
+}
