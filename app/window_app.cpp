@@ -1,5 +1,6 @@
 #include "window_app.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 
@@ -58,6 +59,11 @@ bool writePng(const std::filesystem::path& path, const platform::Image& image) {
   return stbi_write_png(path.string().c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4) != 0;
 }
 
+// SIGTERM (logout, shutdown) and SIGINT close the window as the user would,
+// so settings are saved; the loop wakes at least once a second to see it.
+volatile std::sig_atomic_t closeSignalled = 0;
+extern "C" void onCloseSignal(int) { closeSignalled = 1; }
+
 // Owns the ImGui context for the run; destroyed last, after the window.
 struct ImGuiContextGuard {
   ImGuiContextGuard() { ImGui::CreateContext(); }
@@ -107,6 +113,11 @@ int runWindow(const WindowRun& run) {
   ui::Theme appliedTheme = state.theme;
   ui::applyTheme(appliedTheme, scale);
 
+  if (!offscreen) {
+    std::signal(SIGTERM, onCloseSignal);
+    std::signal(SIGINT, onCloseSignal);
+  }
+
   // Draw only when something happened; a few frames after each event let
   // Dear ImGui settle its layout.
   int framesToDraw = 3;
@@ -115,6 +126,10 @@ int runWindow(const WindowRun& run) {
   while (true) {
     const bool busyAnimating = !state.toasts.empty();
     const auto events = window->waitEvents(offscreen || framesToDraw > 0 ? 0.0 : (busyAnimating ? 0.1 : 1.0));
+    if (closeSignalled) {
+      settings.geometry = window->geometry();
+      break;
+    }
     if (events > 0) framesToDraw = std::max(framesToDraw, 3);
     if (!offscreen && framesToDraw == 0) {
       // Another copy may have written: a cheap pragma tells.

@@ -28,6 +28,7 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
   dbPath = path;
   store.reset();
   storeError.clear();
+  storeBackups.clear();
   try {
     const bool isNew = !std::filesystem::exists(path);
     store = std::make_unique<Store>(path);
@@ -36,12 +37,31 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
       if (samples.problems.empty()) store->saveAll(samples.profiles);
     }
     reloadProfiles();
-  } catch (const std::exception& e) {
+  } catch (const CorruptDatabaseError& e) {
     store.reset();
     storeError = e.what();
+    storeBackups = e.backups();
     profiles.clear();
     scores.clear();
     profileOrder.clear();
+  } catch (const std::exception& e) {
+    store.reset();
+    storeError = e.what();
+    storeBackups.clear();
+    profiles.clear();
+    scores.clear();
+    profileOrder.clear();
+  }
+}
+
+void AppState::restoreNewestBackup() {
+  if (storeBackups.empty()) return;
+  try {
+    const auto damaged = Store::restoreBackup(dbPath, storeBackups.front());
+    openStore(dbPath, /*addSamplesIfNew=*/false);
+    if (store) toast(fmt::format("Backup restored; the damaged file is kept as {}", damaged.filename().string()));
+  } catch (const std::exception& e) {
+    showError(fmt::format("The backup could not be restored: {}", e.what()));
   }
 }
 

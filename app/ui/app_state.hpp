@@ -46,6 +46,11 @@ class AppState {
   std::filesystem::path dbPath;
   std::unique_ptr<Store> store;
   std::string storeError;
+  std::vector<std::filesystem::path> storeBackups;  // offered when the database is damaged
+
+  // Sets the damaged database aside, puts the newest backup in its place and
+  // opens it.
+  void restoreNewestBackup();
   std::vector<Profile> profiles;
   RoleModelSet roleModels;                // the database's active role models
   std::vector<Scores> scores;             // scores[i] belongs to profiles[i]

@@ -84,6 +84,13 @@ void drawMainArea(AppState& state) {
       ImGui::TextUnformatted("RoleFit could not open its database:");
       ImGui::PushTextWrapPos(0);
       ImGui::TextUnformatted(state.storeError.c_str());
+      if (!state.storeBackups.empty()) {
+        ImGui::Spacing();
+        const auto offer = fmt::format("The newest backup is {}. Restoring it keeps the damaged file beside it.",
+                                       state.storeBackups.front().filename().string());
+        ImGui::TextUnformatted(offer.c_str());
+        if (ImGui::Button("Restore the newest backup")) state.restoreNewestBackup();
+      }
       ImGui::PopTextWrapPos();
     } else {
       switch (state.view) {

@@ -85,3 +85,31 @@ TEST_CASE("screenshot mode refuses bad sizes, unknown views and unwritable paths
   CHECK(noFolder.err.find("missing") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "a.png"));
 }
+
+TEST_CASE("the window saves its settings on close and reads them back next time") {
+  TempDir dir;
+  const auto config = dir / "config";
+  std::filesystem::create_directories(config);
+  // A previous run's settings: light theme, the profiles view, a window size.
+  writeFile(config / "imgui.ini", "[RoleFit][Settings]\nWindow=-1,-1,900,700,0\nTheme=light\nView=profiles\n\n");
+  const auto db = dir / "r.db";
+  const std::string binary = rolefitBinary().string();
+  // SIGTERM, as a desktop session sends at logout, must close the window cleanly.
+  const std::string script = "xvfb-run -a -s '-screen 0 1600x1000x24' '" + binary + "' --db '" + db.string() +
+                             "' & sleep 3; pkill -TERM -f '^" + binary + " --db " + db.string() + "'; wait";
+  const auto result = run({"sh", "-c", script},
+                          {.env = {{"ROLEFIT_CONFIG_DIR", config.string()},
+                                   {"ROLEFIT_DATA_DIR", (dir / "data").string()},
+                                   {"ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1"}},
+                           .fileSizeLimit = -1});
+  CAPTURE(result.err);
+  CHECK(result.exitCode == 0);
+  const std::string ini = readFile(config / "imgui.ini");
+  CAPTURE(ini);
+  CHECK(ini.find("[RoleFit][Settings]") != std::string::npos);
+  CHECK(ini.find("Theme=light") != std::string::npos);
+  CHECK(ini.find("View=profiles") != std::string::npos);
+  CHECK(ini.find("Window=") != std::string::npos);
+  CHECK(ini.find(",900,700,") != std::string::npos);  // the remembered size was used, and saved again
+  CHECK(std::filesystem::exists(db));                 // the window opened its database
+}

@@ -1,6 +1,8 @@
 // The app's frame and views in a headless Dear ImGui context.
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/Database.h>
+
 #include "rolefit/csv/profiles_csv.hpp"
 #include "support/headless.hpp"
 #include "support/support.hpp"
@@ -130,4 +132,39 @@ TEST_CASE("the profiles table shows each profile's scores, ordered by name by de
     CHECK(state.profiles[state.profileOrder[i - 1]].name <= state.profiles[state.profileOrder[i]].name);
   for (std::size_t i = 0; i < state.profiles.size(); ++i)
     CHECK(state.scores[i].recommendation == score(state.profiles[i], state.roleModels).recommendation);
+}
+
+TEST_CASE("a damaged database offers its newest backup, and restoring keeps the damaged file") {
+  TempDir dir;
+  const auto path = dir / "rolefit.db";
+  std::filesystem::copy_file(ROLEFIT_FIXTURES "/schema-v1.db", path);
+  std::size_t pageSize = 0;
+  {
+    Store store(path);  // migrates, leaving a backup of the schema-1 file
+    store.saveAll(readProfilesCsv(test::generatedCsv(300)).profiles);
+    store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    pageSize = static_cast<std::size_t>(store.database().execAndGet("PRAGMA page_size").getInt());
+  }
+  std::string bytes = test::readFile(path);
+  const std::size_t start = pageSize * (bytes.size() / pageSize / 2);
+  for (std::size_t i = start; i < start + pageSize; ++i) bytes[i] = static_cast<char>(0x5A);
+  test::writeFile(path, bytes);
+
+  ui::AppState state;
+  state.openStore(path, true);
+  REQUIRE_FALSE(state.store);
+  CAPTURE(state.storeError);
+  REQUIRE(state.storeBackups.size() == 1);
+  CHECK(state.storeError.find("newest backup") != std::string::npos);
+  HeadlessImGui imgui;
+  imgui.frames(2, [&] { ui::drawFrame(state); });
+
+  state.restoreNewestBackup();
+  REQUIRE(state.store);
+  CHECK(state.profiles.size() == 6);  // the schema-1 backup's profiles, outside the bin
+  bool keptDamaged = false;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    keptDamaged |= entry.path().filename().string().rfind("rolefit.db.damaged-", 0) == 0;
+  CHECK(keptDamaged);
+  imgui.frames(2, [&] { ui::drawFrame(state); });
 }

@@ -221,9 +221,15 @@ Store::Store(const fs::path& path, StoreOptions options) : path_(path), options_
 
     if (tables > 0) {
       const std::string check = db_->execAndGet("PRAGMA quick_check").getString();
-      if (check != "ok")
-        throw CorruptDatabaseError(fmt::format("{}: the database failed its integrity check ({})", where, check),
-                                   backupsOf(path));
+      if (check != "ok") {
+        auto backups = backupsOf(path);
+        // The message first: argument order is unspecified, and the list is moved.
+        std::string message = fmt::format(
+            "{}: the database failed its integrity check ({}){}", where, check,
+            backups.empty() ? std::string("; no backup is kept beside it")
+                            : fmt::format("; the newest backup is {}", backups.front().string()));
+        throw CorruptDatabaseError(message, std::move(backups));
+      }
     }
 
     if (!options.readOnly) {
@@ -457,6 +463,27 @@ RoleModelSet Store::activeRoleModels() const {
 }
 
 std::int64_t Store::dataVersion() const { return db_->execAndGet("PRAGMA data_version").getInt64(); }
+
+fs::path Store::restoreBackup(const fs::path& path, const fs::path& backup) {
+  std::string stamp = utcNowIso8601();
+  std::replace(stamp.begin(), stamp.end(), ':', '-');
+  const fs::path damaged = path.string() + ".damaged-" + stamp;
+  std::error_code ec;
+  if (!fs::is_regular_file(backup, ec)) throw StoreError(fmt::format("{}: no such backup", backup.string()));
+  fs::rename(path, damaged, ec);
+  if (ec) throw StoreError(fmt::format("{}: cannot set the damaged file aside: {}", path.string(), ec.message()));
+  for (const char* suffix : {"-wal", "-shm"}) {
+    const fs::path side = path.string() + suffix;
+    if (fs::exists(side, ec)) fs::rename(side, damaged.string() + suffix, ec);
+  }
+  fs::copy_file(backup, path, fs::copy_options::overwrite_existing, ec);
+  if (ec) {
+    std::error_code ignored;
+    fs::rename(damaged, path, ignored);  // put things back as they were
+    throw StoreError(fmt::format("{}: cannot copy the backup: {}", backup.string(), ec.message()));
+  }
+  return damaged;
+}
 
 std::vector<fs::path> Store::backupsOf(const fs::path& path) {
   std::vector<fs::path> out;

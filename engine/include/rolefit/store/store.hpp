@@ -125,6 +125,9 @@ class Store {
 
   // Backups kept beside a database, newest first.
   static std::vector<std::filesystem::path> backupsOf(const std::filesystem::path& path);
+  // Replaces a damaged database with a backup. The damaged file (and its WAL)
+  // is kept beside it as <name>.damaged-<time>, never deleted. Returns that path.
+  static std::filesystem::path restoreBackup(const std::filesystem::path& path, const std::filesystem::path& backup);
 
  private:
   template <typename F>
