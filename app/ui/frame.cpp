@@ -86,7 +86,7 @@ void drawMainArea(AppState& state) {
       ImGui::TextUnformatted(state.storeError.c_str());
       if (!state.storeBackups.empty()) {
         ImGui::Spacing();
-        const auto offer = fmt::format("The newest backup is {}. Restoring it keeps the damaged file beside it.",
+        const auto offer = fmt::format("Restoring {} keeps the damaged file beside it, renamed.",
                                        state.storeBackups.front().filename().string());
         ImGui::TextUnformatted(offer.c_str());
         if (ImGui::Button("Restore the newest backup")) state.restoreNewestBackup();
