@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <future>
 #include <random>
 #include <thread>
 
@@ -60,21 +61,30 @@ TEST_CASE("SIGKILL at random moments during import-csv leaves only whole imports
 
 TEST_CASE("two processes importing into one database at once lose nothing") {
   TempDir dir;
-  const auto db = dir / "r.db";
   writeFile(dir / "a.csv", generatedCsv(2000, 1));
   writeFile(dir / "b.csv", generatedCsv(2000, 2));
-  REQUIRE(runRolefit({"list", "--db", db.string()}).exitCode == 0);
-
-  for (int round = 0; round < 3; ++round) {
-    const pid_t a = startRolefit({"import-csv", (dir / "a.csv").string(), "--db", db.string()});
-    const pid_t b = startRolefit({"import-csv", (dir / "b.csv").string(), "--db", db.string()});
-    const auto ra = wait(a);
-    const auto rb = wait(b);
+  const auto importBoth = [&](const fs::path& db) {
+    auto a = std::async(std::launch::async, [&] {
+      return runRolefit({"import-csv", (dir / "a.csv").string(), "--db", db.string()});
+    });
+    const auto rb = runRolefit({"import-csv", (dir / "b.csv").string(), "--db", db.string()});
+    const auto ra = a.get();
+    CAPTURE(ra.err, rb.err);
     CHECK(ra.exitCode == 0);
     CHECK(rb.exitCode == 0);
+  };
+  // Brand-new files: both copies create, switch to WAL and migrate at once.
+  for (int fresh = 0; fresh < 6; ++fresh) {
+    const auto db = dir / ("fresh-" + std::to_string(fresh) + ".db");
+    importBoth(db);
+    CHECK(integrity(db) == "ok");
+    CHECK(countProfiles(db) == 4000);
   }
+  // An existing database, several rounds: the second writer waits its turn.
+  const auto db = dir / "fresh-0.db";
+  for (int round = 0; round < 3; ++round) importBoth(db);
   CHECK(integrity(db) == "ok");
-  CHECK(countProfiles(db) == 3 * 4000);
+  CHECK(countProfiles(db) == 4 * 4000);
 }
 
 TEST_CASE("a full disk during import is reported and nothing is half-written") {

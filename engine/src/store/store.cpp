@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <thread>
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Database.h>
@@ -207,52 +209,76 @@ Store::Store(const fs::path& path, StoreOptions options) : path_(path), options_
                       (options.readOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
     db_ = std::make_unique<SQLite::Database>(where, flags, options.busyTimeoutMs);
 
-    const int appId = db_->execAndGet("PRAGMA application_id").getInt();
-    const int tables = db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
-    if (appId != kApplicationId && (appId != 0 || tables > 0))
-      throw StoreError(fmt::format("{}: an SQLite database of another application, not RoleFit's", where));
-
-    const int version = userVersion(*db_);
-    if (version > latestSchemaVersion())
-      throw StoreError(fmt::format(
-          "{}: the database has schema version {}, newer than this RoleFit understands (up to {}); "
-          "update RoleFit to open it",
-          where, version, latestSchemaVersion()));
-
-    if (tables > 0) {
-      const std::string check = db_->execAndGet("PRAGMA quick_check").getString();
-      if (check != "ok") {
-        auto backups = backupsOf(path);
-        // The message first: argument order is unspecified, and the list is moved.
-        std::string message = fmt::format(
-            "{}: the database failed its integrity check ({}){}", where, check,
-            backups.empty() ? std::string("; no backup is kept beside it")
-                            : fmt::format("; the newest backup is {}", backups.front().string()));
-        throw CorruptDatabaseError(message, std::move(backups));
+    // Setting up a new file (WAL switch, first migration) can meet a second
+    // copy doing the same; SQLite then may answer "busy" without waiting. The
+    // setup is idempotent, so it is retried until the busy timeout runs out.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
+    while (true) {
+      try {
+        initialise();
+        break;
+      } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode() & 0xFF;
+        if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= deadline) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
       }
-    }
-
-    if (!options.readOnly) {
-      // Set before the first write: larger pages mean a quarter of the write
-      // calls for a bulk import (a new database only; it is fixed after).
-      if (tables == 0) db_->exec("PRAGMA page_size = 16384");
-      db_->exec("PRAGMA journal_mode = WAL");
-      db_->exec("PRAGMA synchronous = FULL");
-    }
-    db_->exec("PRAGMA foreign_keys = ON");
-    // 32 MiB of page cache: a 10,000-profile import then stays in memory
-    // instead of spilling half-done pages to the WAL mid-transaction.
-    db_->exec("PRAGMA cache_size = -32768");
-
-    if (version < latestSchemaVersion()) {
-      if (options.readOnly)
-        throw StoreError(fmt::format("{}: the database needs an upgrade (schema {} to {}); open it writable once",
-                                     where, version, latestSchemaVersion()));
-      if (version > 0) backupBeforeMigration(*db_, path, version, options.backupsToKeep);
-      migrate(*db_, builtinMigrations());
     }
   } catch (const SQLite::Exception& e) {
     throw StoreError(fmt::format("{}: {}", where, describe(e)));
+  }
+}
+
+void Store::initialise() {
+  // One statement, one snapshot: a copy migrating in between must not make
+  // the file look half RoleFit's.
+  SQLite::Statement identity(*db_,
+                             "SELECT (SELECT application_id FROM pragma_application_id), "
+                             "(SELECT count(*) FROM sqlite_master), (SELECT user_version FROM pragma_user_version)");
+  identity.executeStep();
+  const int appId = identity.getColumn(0).getInt();
+  const int tables = identity.getColumn(1).getInt();
+  const int version = identity.getColumn(2).getInt();
+  identity.reset();
+  if (appId != kApplicationId && (appId != 0 || tables > 0))
+    throw StoreError(fmt::format("{}: an SQLite database of another application, not RoleFit's", path_.string()));
+
+  if (version > latestSchemaVersion())
+    throw StoreError(fmt::format(
+        "{}: the database has schema version {}, newer than this RoleFit understands (up to {}); "
+        "update RoleFit to open it",
+        path_.string(), version, latestSchemaVersion()));
+
+  if (tables > 0) {
+    const std::string check = db_->execAndGet("PRAGMA quick_check").getString();
+    if (check != "ok") {
+      auto backups = backupsOf(path_);
+      // The message first: argument order is unspecified, and the list is moved.
+      std::string message = fmt::format(
+          "{}: the database failed its integrity check ({}){}", path_.string(), check,
+          backups.empty() ? std::string("; no backup is kept beside it")
+                          : fmt::format("; the newest backup is {}", backups.front().string()));
+      throw CorruptDatabaseError(message, std::move(backups));
+    }
+  }
+
+  if (!options_.readOnly) {
+    // Set before the first write: larger pages mean a quarter of the write
+    // calls for a bulk import (a new database only; it is fixed after).
+    if (tables == 0) db_->exec("PRAGMA page_size = 16384");
+    db_->exec("PRAGMA journal_mode = WAL");
+    db_->exec("PRAGMA synchronous = FULL");
+  }
+  db_->exec("PRAGMA foreign_keys = ON");
+  // 32 MiB of page cache: a 10,000-profile import then stays in memory
+  // instead of spilling half-done pages to the WAL mid-transaction.
+  db_->exec("PRAGMA cache_size = -32768");
+
+  if (version < latestSchemaVersion()) {
+    if (options_.readOnly)
+      throw StoreError(fmt::format("{}: the database needs an upgrade (schema {} to {}); open it writable once",
+                                   path_.string(), version, latestSchemaVersion()));
+    if (version > 0) backupBeforeMigration(*db_, path_, version, options_.backupsToKeep);
+    migrate(*db_, builtinMigrations());
   }
 }
 

@@ -130,6 +130,7 @@ class Store {
   static std::filesystem::path restoreBackup(const std::filesystem::path& path, const std::filesystem::path& backup);
 
  private:
+  void initialise();  // identity check, pragmas, migrations: idempotent
   template <typename F>
   auto write(F&& body);
   void insertOrUpdate(const Profile& p, bool exists, const std::optional<Profile>& previous);
