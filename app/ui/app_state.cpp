@@ -37,17 +37,11 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
       if (samples.problems.empty()) store->saveAll(samples.profiles);
     }
     reloadProfiles();
-  } catch (const CorruptDatabaseError& e) {
-    store.reset();
-    storeError = e.what();
-    storeBackups = e.backups();
-    profiles.clear();
-    scores.clear();
-    profileOrder.clear();
   } catch (const std::exception& e) {
     store.reset();
     storeError = e.what();
-    storeBackups.clear();
+    // A damaged database comes with the backups that could replace it.
+    if (const auto* corrupt = dynamic_cast<const CorruptDatabaseError*>(&e)) storeBackups = corrupt->backups();
     profiles.clear();
     scores.clear();
     profileOrder.clear();

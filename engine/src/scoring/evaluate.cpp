@@ -351,8 +351,9 @@ Scores score(const Profile& p, const RoleModelSet& set, std::vector<Contribution
   // The stage factor of the hybrid role model carries "small companies have one
   // executive for both"; beyond a thousand people one person rarely can.
   double hybrid = s.fit[2];
-  effect("stage", "small_company_hybrid", Structure::hybrid,
-         s.fit[2] - roleFit(set.hybrid(), s.needs, Stage::scaleup) * balance);
+  if (effects)  // explanation only: kept off the what-if search's hot path
+    effect("stage", "small_company_hybrid", Structure::hybrid,
+           s.fit[2] - roleFit(set.hybrid(), s.needs, Stage::scaleup) * balance);
   if (p.employees > 1000) hybrid -= effect("employees", "hybrid_workload", Structure::hybrid, 10);
   s.structure[idx(Structure::hybrid)] = std::max(0.0, hybrid);
 
