@@ -250,21 +250,40 @@ std::optional<WhatIf> findWhatIf(const Profile& profile, const RoleModelSet& set
   return std::nullopt;
 }
 
-// The value at which an input contributes nothing to any need (choices by
-// index: industry "other", business model "mixed", stage "scaleup"). Budget,
+// The value at which an input contributes nothing to any need. Budget,
 // leaders and revenue move no need and are not ablated.
 struct Neutral {
   std::string_view field;
-  double value;
+  std::string_view value;
 };
 constexpr std::array<Neutral, 24> kNeutral{{
-    {"industry", 17}, {"business_model", 3}, {"stage", 1}, {"employees", 10},
-    {"product_lines", 0}, {"tech_revenue_pct", 0}, {"regulatory_burden", 1}, {"it_complexity", 1},
-    {"goal_efficiency", 0}, {"goal_cost", 0}, {"goal_innovation", 0}, {"goal_growth", 0},
-    {"goal_customer", 0}, {"goal_security", 0}, {"goal_transformation", 0}, {"goal_information", 0},
-    {"cap_infrastructure", 5}, {"cap_security", 5}, {"cap_information", 5}, {"cap_enterprise_systems", 5},
-    {"cap_vendor", 5}, {"cap_engineering", 5}, {"cap_innovation", 5}, {"cap_architecture", 5},
+    {"industry", "other"}, {"business_model", "mixed"}, {"stage", "scaleup"}, {"employees", "10"},
+    {"product_lines", "0"}, {"tech_revenue_pct", "0"}, {"regulatory_burden", "1"}, {"it_complexity", "1"},
+    {"goal_efficiency", "0"}, {"goal_cost", "0"}, {"goal_innovation", "0"}, {"goal_growth", "0"},
+    {"goal_customer", "0"}, {"goal_security", "0"}, {"goal_transformation", "0"}, {"goal_information", "0"},
+    {"cap_infrastructure", "5"}, {"cap_security", "5"}, {"cap_information", "5"}, {"cap_enterprise_systems", "5"},
+    {"cap_vendor", "5"}, {"cap_engineering", "5"}, {"cap_innovation", "5"}, {"cap_architecture", "5"},
 }};
+
+// The neutral values as numbers (choices as their index), parsed once through
+// the field table so they follow it; ablation then works on numbers only.
+struct NeutralNumber {
+  const FieldInfo* field;
+  double value;
+};
+const std::array<NeutralNumber, kNeutral.size()>& neutralNumbers() {
+  static const auto numbers = [] {
+    std::array<NeutralNumber, kNeutral.size()> out{};
+    Profile scratch;
+    for (std::size_t i = 0; i < kNeutral.size(); ++i) {
+      const FieldInfo* f = findField(kNeutral[i].field);
+      setFieldText(scratch, *f, kNeutral[i].value);
+      out[i] = {f, fieldNumber(scratch, *f)};
+    }
+    return out;
+  }();
+  return numbers;
+}
 
 // The rule through which a field acted: a structure-level effect on the two
 // structures compared, else its largest push on a need.
@@ -297,18 +316,18 @@ std::vector<Reason> findReasons(const Profile& profile, const RoleModelSet& set,
   const double actualLead = lead(scores);
   std::vector<Reason> reasons;
   Profile neutral = profile;
-  for (const auto& n : kNeutral) {
-    const FieldInfo& f = *findField(n.field);
+  for (const auto& n : neutralNumbers()) {
+    const FieldInfo& f = *n.field;
     const double before = fieldNumber(neutral, f);
     if (before == n.value) continue;
     setFieldNumber(neutral, f, n.value);
     const double moved = actualLead - lead(score(neutral, set));
     setFieldNumber(neutral, f, before);
     if (moved < 0.5) continue;
-    const std::string_view ruleId = ruleFor(n.field, rec, runner, contributions, effects);
+    const std::string_view ruleId = ruleFor(f.key, rec, runner, contributions, effects);
     if (ruleId.empty()) continue;
     const Rule& rule = set.rule(ruleId);
-    reasons.push_back({std::string(n.field), factorText(n.field, profile), rule.text, rule.id,
+    reasons.push_back({std::string(f.key), factorText(f.key, profile), rule.text, rule.id,
                        rule.sourceText, moved});
   }
   // A budget for one executive rules out two, however strong the case for both.
