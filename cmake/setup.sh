@@ -10,7 +10,7 @@ build_packages=(
   libimgui-dev libglfw3-dev libgl-dev
   libsqlitecpp-dev libsqlite3-dev sqlite3
   libcereal-dev rapidjson-dev
-  libfmt-dev libcli11-dev libstb-dev libcsv-dev
+  libfmt-dev libcli11-dev libstb-dev libcsv-dev zlib1g-dev
   fonts-inter fonts-dejavu-core
   zenity
 )

@@ -63,6 +63,25 @@ int runCommandLine(int argc, char** argv) {
   reportVerb->add_option("--format", reportFormat, "md, html or csv")->type_name("FORMAT")->required();
   reportVerb->add_option("-o,--output", reportOutput, "Write to this file (default: standard output)")->type_name("FILE");
 
+  auto* exportVerb = cli.add_subcommand("export", "Write a session file to share with a colleague");
+  std::string exportFile;
+  ExportOptions exportOptions;
+  exportVerb->add_option("FILE", exportFile, "Session file to write")->required();
+  exportVerb->add_option("--format", exportOptions.format, "json (default) or binary")->type_name("FORMAT");
+  exportVerb->add_option("--profiles", exportOptions.profiles, "Profiles to export (default: all)")
+      ->type_name("ID|NAME,...")
+      ->delimiter(',');
+  exportVerb->add_option("--session", exportOptions.session, "Export a saved session")->type_name("ID|NAME");
+  exportVerb->add_option("--name", exportOptions.name, "The session's name in the file")->type_name("TEXT");
+
+  auto* importVerb = cli.add_subcommand("import", "Import session files (preview with --dry-run)");
+  std::vector<std::string> importFiles;
+  bool importDryRun = false;
+  std::string onConflict;
+  importVerb->add_option("FILE", importFiles, "Session files (JSON or binary)")->required();
+  importVerb->add_flag("--dry-run", importDryRun, "Show what would change; write nothing");
+  importVerb->add_option("--on-conflict", onConflict, "keep-mine, take-theirs or keep-both")->type_name("CHOICE");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -83,6 +102,8 @@ int runCommandLine(int argc, char** argv) {
       if (list->parsed()) return listProfiles(database, listJson);
       if (evaluateVerb->parsed()) return evaluateProfiles(database, evaluateKeys, evaluateJson);
       if (reportVerb->parsed()) return reportProfile(database, reportKey, reportFormat, reportOutput);
+      if (exportVerb->parsed()) return exportSessionFile(database, exportFile, exportOptions);
+      if (importVerb->parsed()) return importSessionFiles(database, importFiles, importDryRun, onConflict);
       return importCsv(database, csvFile);
     }
 

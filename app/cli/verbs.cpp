@@ -15,6 +15,9 @@
 #include "rolefit/model/profile_json.hpp"
 #include "rolefit/scoring/evaluation_json.hpp"
 #include "rolefit/report/report.hpp"
+#include "rolefit/session/merge.hpp"
+#include "rolefit/session/session.hpp"
+#include "rolefit/platform/paths.hpp"
 #include "rolefit/store/store.hpp"
 #include "rolefit/util/files.hpp"
 #include "rolefit/util/ids.hpp"
@@ -234,6 +237,139 @@ int importCsv(const fs::path& db, const fs::path& file) {
   const auto saved = store.saveAll(result.profiles, [&](std::size_t done, std::size_t total) { bar.update(done, total); });
   std::cout << fmt::format("Imported {} profile{} from {} into {}\n", saved.size(), saved.size() == 1 ? "" : "s", name,
                            db.string());
+  return kExitOk;
+}
+
+namespace {
+
+std::string shortText(const std::string& text) {
+  std::string oneLine = text;
+  std::replace(oneLine.begin(), oneLine.end(), '\n', ' ');
+  return quoteForMessage(clip(oneLine, 40));
+}
+
+void printPlan(const ImportPlan& plan) {
+  for (std::size_t f = 0; f < plan.files.size(); ++f) {
+    const auto& loaded = plan.files[f];
+    const auto& s = loaded.session;
+    std::size_t counts[3] = {0, 0, 0};
+    for (const auto& item : plan.items)
+      if (item.file == f) ++counts[static_cast<std::size_t>(item.status)];
+    std::cout << fmt::format("{}: session {} ({} profile{}), exported{}{}; format {}.{} ({}), RoleFit {}, role models {}\n",
+                             plan.labels[f], quoteForMessage(s.name), s.profiles.size(), s.profiles.size() == 1 ? "" : "s",
+                             s.exportedBy.empty() ? "" : " by " + s.exportedBy,
+                             s.exportedAt.empty() ? "" : " on " + s.exportedAt, loaded.file.major, loaded.file.minor,
+                             toString(loaded.file.format), loaded.file.appVersion, s.roleModelVersion);
+    std::cout << fmt::format("  new {}, unchanged {}, conflicting {}\n", counts[0], counts[1], counts[2]);
+    for (const auto& item : plan.items) {
+      if (item.file != f || item.status != ImportStatus::conflict) continue;
+      const auto& theirs = plan.incoming(item).profile;
+      std::cout << fmt::format("  conflict: {} ({}){}\n", theirs.name, theirs.id, item.mineInBin ? " - yours is in the bin" : "");
+      for (const auto& d : item.differences)
+        std::cout << fmt::format("    {}: yours {}, theirs {}\n", d.field, shortText(d.mine), shortText(d.theirs));
+    }
+    for (const auto& notice : loaded.file.notices) std::cout << fmt::format("  {}\n", notice);
+  }
+}
+
+}  // namespace
+
+int exportSessionFile(const fs::path& db, const fs::path& file, const ExportOptions& options) {
+  SessionFormat format;
+  if (options.format == "json") format = SessionFormat::json;
+  else if (options.format == "binary") format = SessionFormat::binary;
+  else {
+    refuse(fmt::format("rolefit: --format: {} is not json or binary", quoteForMessage(options.format)));
+    return kExitUsage;
+  }
+  if (!options.session.empty() && !options.profiles.empty()) {
+    refuse("rolefit: --session and --profiles go one at a time");
+    return kExitUsage;
+  }
+  if (!fs::exists(db)) {
+    refuse(fmt::format("rolefit: {}: no such database", db.string()));
+    return kExitRefused;
+  }
+  std::vector<Profile> profiles;
+  std::string name = options.name;
+  std::string notes;
+  if (!options.session.empty()) {
+    Store store(db);
+    const auto found = store.findSessions(options.session);
+    if (found.size() != 1) {
+      refuse(found.empty() ? fmt::format("rolefit: no session with id or name {}", quoteForMessage(options.session))
+                           : fmt::format("rolefit: {} names {} sessions; use an id", quoteForMessage(options.session), found.size()));
+      return kExitRefused;
+    }
+    for (const auto& id : store.sessionProfileIds(found.front().id))
+      if (auto p = store.profile(id)) profiles.push_back(std::move(*p));
+    if (name.empty()) name = found.front().name;
+    notes = found.front().notes;
+  } else {
+    auto selected = selectProfiles(db, options.profiles);
+    if (!selected) return kExitRefused;
+    profiles = std::move(*selected);
+  }
+  if (name.empty()) name = fmt::format("RoleFit session {}", utcNowIso8601().substr(0, 10));
+  if (utf8Length(name) > 200 || !isValidUtf8(name)) {
+    refuse("rolefit: --name: a session name must be 1-200 characters of text");
+    return kExitUsage;
+  }
+  Session session = makeSession(name, std::move(profiles), roleModelsFor(db), platform::userName());
+  session.notes = notes;
+  exportSession(file, session, format);
+  std::cout << fmt::format("Exported {} profile{} to {} ({})\n", session.profiles.size(),
+                           session.profiles.size() == 1 ? "" : "s", file.string(), toString(format));
+  return kExitOk;
+}
+
+int importSessionFiles(const fs::path& db, const std::vector<std::string>& files, bool dryRun, const std::string& onConflict) {
+  std::optional<ConflictChoice> choice;
+  if (!onConflict.empty()) {
+    choice = conflictChoiceFrom(onConflict);
+    if (!choice || *choice == ConflictChoice::pickFields) {
+      refuse(fmt::format("rolefit: --on-conflict: {} is not keep-mine, take-theirs or keep-both", quoteForMessage(onConflict)));
+      return kExitUsage;
+    }
+  }
+  std::vector<LoadedSession> loaded;
+  try {
+    for (const auto& file : files) loaded.push_back(readSessionFile(file));
+  } catch (const SessionFileError& e) {
+    refuse(e.what());
+    return kExitRefused;
+  }
+  // A dry run on a database that does not exist yet compares with nothing.
+  std::optional<Store> store;
+  if (!dryRun || fs::exists(db)) store.emplace(db, StoreOptions{.readOnly = dryRun});
+  ImportPlan plan;
+  try {
+    plan = planImport(store ? &*store : nullptr, std::move(loaded), files);
+  } catch (const SessionFileError& e) {
+    refuse(e.what());
+    return kExitRefused;
+  }
+  printPlan(plan);
+  if (dryRun) {
+    std::cout << "Nothing written (--dry-run).\n";
+    return kExitOk;
+  }
+  const std::size_t conflicts = plan.count(ImportStatus::conflict);
+  if (conflicts > 0 && !choice) {
+    refuse(fmt::format("rolefit: {} profile{} differ{} from yours; choose --on-conflict keep-mine, take-theirs or "
+                       "keep-both (nothing was imported)",
+                       conflicts, conflicts == 1 ? "" : "s", conflicts == 1 ? "s" : ""));
+    return kExitRefused;
+  }
+  if (choice) chooseForAll(plan, *choice);
+  std::size_t total = 0;
+  for (const auto& item : plan.items) total += item.status != ImportStatus::unchanged;
+  ProgressBar bar(total);
+  const auto outcome = applyImport(*store, plan, [&](std::size_t done, std::size_t all) { bar.update(done, all); });
+  for (const auto& notice : outcome.notices) std::cout << notice << "\n";
+  std::cout << fmt::format("Imported into {}: {} new, {} updated, {} kept both, {} kept yours, {} unchanged\n",
+                           db.string(), outcome.added, outcome.updated, outcome.keptBoth, outcome.keptMine,
+                           outcome.unchanged);
   return kExitOk;
 }
 

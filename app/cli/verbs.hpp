@@ -15,4 +15,14 @@ int reportProfile(const std::filesystem::path& db, const std::string& key, const
                   const std::string& output);
 int importCsv(const std::filesystem::path& db, const std::filesystem::path& file);
 
+struct ExportOptions {
+  std::string format = "json";
+  std::vector<std::string> profiles;  // ids or names; all when empty
+  std::string session;                // a stored session's id or name
+  std::string name;                   // the session's name in the file
+};
+int exportSessionFile(const std::filesystem::path& db, const std::filesystem::path& file, const ExportOptions& options);
+int importSessionFiles(const std::filesystem::path& db, const std::vector<std::string>& files, bool dryRun,
+                       const std::string& onConflict);
+
 }  // namespace rolefit::app

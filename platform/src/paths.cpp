@@ -48,6 +48,15 @@ UserFolders userFolders() {
 
 fs::path defaultDatabasePath() { return userFolders().data / "rolefit.db"; }
 
+std::string userName() {
+#if defined(_WIN32)
+  return fromEnv("USERNAME").string();
+#else
+  std::string name = fromEnv("USER").string();
+  return name.empty() ? fromEnv("LOGNAME").string() : name;
+#endif
+}
+
 std::vector<fs::path> uiFontCandidates() {
 #if defined(_WIN32)
   return {fs::path(fromEnv("WINDIR")) / "Fonts" / "segoeui.ttf"};

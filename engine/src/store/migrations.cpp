@@ -77,9 +77,34 @@ void createRoleModelCopies(SQLite::Database& db) {
   )sql");
 }
 
-const std::array<Migration, 2> kMigrations{{
+void createSessions(SQLite::Database& db) {
+  db.exec(R"sql(
+    -- Named sets of profiles. A session imported from a file keeps the role
+    -- models its sender used and, per profile, the result the sender saw.
+    CREATE TABLE sessions (
+      id TEXT PRIMARY KEY NOT NULL,
+      name TEXT NOT NULL,
+      notes TEXT NOT NULL DEFAULT '',
+      origin TEXT NOT NULL DEFAULT '',
+      role_model_version TEXT NOT NULL DEFAULT '',
+      role_models TEXT NOT NULL DEFAULT '',
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL
+    );
+    CREATE TABLE session_profiles (
+      session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+      profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      seen TEXT NOT NULL DEFAULT '',
+      PRIMARY KEY (session_id, profile_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX session_profiles_by_profile ON session_profiles(profile_id);
+  )sql");
+}
+
+const std::array<Migration, 3> kMigrations{{
     {1, "profiles with revisions and a bin", createProfiles},
     {2, "user copies of the role models", createRoleModelCopies},
+    {3, "sessions", createSessions},
 }};
 
 }  // namespace

@@ -73,6 +73,29 @@ struct RoleModelCopy {
   std::string updatedAt;
 };
 
+struct SessionInfo {
+  std::string id;  // UUID; assigned when empty
+  std::string name;
+  std::string notes;
+  std::string origin;  // "Imported from <file>, exported by <who> on <when>"; empty for one's own
+  std::string roleModelVersion;  // the sender's, for an imported session
+  std::string createdAt;
+  std::string updatedAt;
+  std::size_t profileCount = 0;  // members not in the bin
+};
+
+// What applying a session file writes, all in one transaction.
+struct SessionImport {
+  SessionInfo session;     // created, or updated when its id is already here
+  std::string roleModels;  // the sender's role models (JSON array)
+  std::vector<Profile> saves;  // new, taken or kept-both profiles; overwrites keep a revision
+  struct Member {
+    std::string profileId;
+    std::string seen;  // the sender's result for it (JSON)
+  };
+  std::vector<Member> members;
+};
+
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 inline constexpr std::int32_t kApplicationId = 0x52464954;  // "RFIT"
@@ -117,6 +140,25 @@ class Store {
   void deleteRoleModelCopy(std::string_view id);
   // The built-in role models with this database's active copies applied.
   RoleModelSet activeRoleModels() const;
+
+  // Sessions: named sets of profiles. A profile may be in several.
+  std::vector<SessionInfo> sessions() const;  // by name
+  std::optional<SessionInfo> session(std::string_view id) const;
+  // An exact id, else the sessions with that name (case-insensitive).
+  std::vector<SessionInfo> findSessions(std::string_view key) const;
+  SessionInfo createSession(std::string_view name, std::string_view notes = {});
+  void renameSession(std::string_view id, std::string_view name);
+  void setSessionNotes(std::string_view id, std::string_view notes);
+  void deleteSession(std::string_view id);  // its profiles stay
+  void addToSession(std::string_view id, std::span<const std::string> profileIds);
+  void removeFromSession(std::string_view id, std::span<const std::string> profileIds);
+  std::vector<std::string> sessionProfileIds(std::string_view id) const;  // members not in the bin, by name
+  // profile id -> the result its sender saw (JSON); empty for one's own sessions.
+  std::vector<std::pair<std::string, std::string>> sessionSeen(std::string_view id) const;
+  std::string sessionRoleModels(std::string_view id) const;
+  // Every import's saves, session row and members in one BEGIN IMMEDIATE
+  // transaction: all files apply or none. Returns the saved profiles.
+  std::vector<Profile> applySessionImports(std::span<const SessionImport> imports, const Progress& progress = {});
 
   // Changes whenever another connection commits: lets a window refresh.
   std::int64_t dataVersion() const;

@@ -2,6 +2,7 @@
 // environment for them.
 #pragma once
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace rolefit::platform {
@@ -17,6 +18,9 @@ struct UserFolders {
 // ROLEFIT_DATA_DIR override either.
 UserFolders userFolders();
 std::filesystem::path defaultDatabasePath();
+
+// Who is exporting a session: the login name ($USER, %USERNAME%), or "".
+std::string userName();
 
 // UI fonts to try, best first (Debian's Inter, then DejaVu Sans).
 std::vector<std::filesystem::path> uiFontCandidates();

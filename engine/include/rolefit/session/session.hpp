@@ -1,0 +1,108 @@
+// A session: a named set of profiles with the results their sender saw and
+// the role models those results came from, shared as a file (README
+// "Session files"). Written with cereal as JSON (default, readable, diffable)
+// or as a compact portable binary with a checksum. Every file read is treated
+// as hostile: sizes are bounded by what the file holds, every value checked.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rolefit/model/profile.hpp"
+#include "rolefit/rolemodels/rolemodels.hpp"
+#include "rolefit/scoring/evaluate.hpp"
+
+namespace rolefit {
+
+inline constexpr std::string_view kSessionFormatName = "rolefit-session";
+inline constexpr std::uint32_t kSessionFormatMajor = 1;
+inline constexpr std::uint32_t kSessionFormatMinor = 0;
+// Refused before parsing: a 10,000-profile JSON session is about 25 MiB.
+inline constexpr std::uintmax_t kSessionFileLimit = 128ull << 20;
+inline constexpr std::size_t kSessionProfileLimit = 200'000;
+
+enum class SessionFormat : std::uint8_t { json, binary };
+std::string_view toString(SessionFormat f);
+
+struct SeenReason {
+  std::string field;
+  std::string factor;
+  std::string rule;
+  std::string source;
+  double weight = 0;
+};
+
+// The result a profile had when its session was exported.
+struct SeenEvaluation {
+  Structure recommendation = Structure::cio_led;
+  Structure runnerUp = Structure::cto_led;
+  double margin = 0;
+  std::array<double, 3> fit{};  // cio, cto, hybrid
+  DimensionValues needs{};
+  std::vector<SeenReason> reasons;
+  std::string whatIf;  // "" when no single change alters the advice
+};
+
+SeenEvaluation seenEvaluation(const Evaluation& e);
+// Same advice, fits and needs (to the file's one-decimal precision).
+bool sameResult(const SeenEvaluation& a, const SeenEvaluation& b);
+
+struct SessionProfile {
+  Profile profile;
+  SeenEvaluation seen;
+};
+
+struct Session {
+  std::string id;  // UUID
+  std::string name;
+  std::string notes;
+  std::string exportedBy;
+  std::string exportedAt;  // ISO 8601 UTC
+  std::string roleModelVersion;
+  std::vector<RoleModel> roleModels;  // cio, cto, hybrid as the sender used them
+  std::vector<SessionProfile> profiles;
+};
+
+// Evaluates every profile with `set` (in parallel) and records the results.
+Session makeSession(std::string name, std::vector<Profile> profiles, const RoleModelSet& set,
+                    std::string exportedBy);
+
+// The built-in set with the session's role models in place: the set its
+// results were computed with (same version string when nothing was edited).
+RoleModelSet roleModelsOf(const Session& session);
+
+struct SessionFileInfo {
+  SessionFormat format = SessionFormat::json;
+  std::uint32_t major = 0;
+  std::uint32_t minor = 0;
+  std::string appVersion;
+  // What was not read: fields or data of a newer minor version.
+  std::vector<std::string> notices;
+};
+
+struct LoadedSession {
+  Session session;
+  SessionFileInfo file;
+};
+
+// One message naming the file and what is wrong with it.
+class SessionFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::string encodeSession(const Session& session, SessionFormat format);
+// `label` names the file in messages. Throws SessionFileError only.
+LoadedSession decodeSession(std::string_view bytes, std::string_view label);
+
+// Atomic: the target is the old file or the whole new one, never a part.
+void exportSession(const std::filesystem::path& target, const Session& session, SessionFormat format);
+// Refuses files over kSessionFileLimit before reading them.
+LoadedSession readSessionFile(const std::filesystem::path& path);
+
+}  // namespace rolefit
