@@ -184,6 +184,7 @@ ImportOutcome applyImport(Store& store, const ImportPlan& plan, const Progress& 
             copy.name = keptBothName(copy.name, plan.files[item.file].session.exportedBy);
             import.saves.push_back(copy);
             import.members.push_back({copy.id, seen});
+            import.members.push_back({item.mine->id, ""});  // both versions belong to the session
             ++outcome.keptBoth;
             break;
           }

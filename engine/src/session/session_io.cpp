@@ -120,6 +120,20 @@ std::string where() {
   return tContext->item;
 }
 
+// For a wrong-typed JSON value: what the field should have been.
+std::string expectedKind() {
+  if (!tContext) return {};
+  const FieldInfo* f = findField(tContext->item);
+  if (!f) return {};
+  switch (f->kind) {
+    case FieldKind::Text:
+    case FieldKind::Choice: return " (expected text)";
+    case FieldKind::Integer: return " (expected a whole number)";
+    case FieldKind::Number: return " (expected a number)";
+  }
+  return {};
+}
+
 [[noreturn]] void fail(const std::string& problem) { throw SessionFileError(fmt::format("{}: {}", where(), problem)); }
 
 template <class A>
@@ -132,7 +146,10 @@ void at(const char* item) {
 void needBytes(std::uint64_t count, std::uint64_t bytesEach) {
   const std::uint64_t left = tContext->buffer->remaining();
   if (bytesEach != 0 && count > left / bytesEach)
-    fail(fmt::format("claims {} items or bytes, more than the {} bytes left in the file", count, left));
+    fail(bytesEach == 1
+             ? fmt::format("claims {} bytes of text, more than the {} bytes left in the file", count, left)
+             : fmt::format("claims {} items of at least {} bytes each, more than the {} bytes left in the file",
+                           count, bytesEach, left));
 }
 
 template <class A>
@@ -435,7 +452,7 @@ void checkSession(Session& s) {
     try {
       m = roleModelFromJson(roleModelToJson(m), builtinRoleModels());
     } catch (const RoleModelError& e) {
-      fail(e.what());
+      throw SessionFileError(e.what());  // names the role model and its item
     }
   }
 
@@ -454,10 +471,12 @@ void checkSession(Session& s) {
     checkText("updated_at", p.updated_at, 64, false);
     const auto problems = validate(p);
     if (!problems.empty()) {
+      // "profile 3 ("Acme"), employees: ..." - every problem of the profile.
       std::string joined;
-      for (const auto& problem : problems) joined += fmt::format("{}{}: {}", joined.empty() ? "" : "; ", problem.field, problem.message);
-      tContext->item = "fields";
-      fail(fmt::format("{}: {}", isValidUtf8(p.name) ? quoteForMessage(p.name) : std::string("(name not valid UTF-8)"), joined));
+      for (const auto& problem : problems)
+        joined += fmt::format("{}{}: {}", joined.empty() ? "" : "; ", problem.field, problem.message);
+      const bool nameShown = isValidUtf8(p.name) && !p.name.empty() && utf8Length(p.name) <= 200;
+      throw SessionFileError(fmt::format("profile {}{}, {}", i + 1, nameShown ? " (" + quoteForMessage(p.name) + ")" : "", joined));
     }
     checkSeen(s.profiles[i].seen);
   }
@@ -712,10 +731,14 @@ LoadedSession decodeSession(std::string_view bytes, std::string_view label) {
     return loaded;
   } catch (const SessionFileError& e) {
     throw prefixed(e.what());
-  } catch (const JsonStructureError& e) {
-    throw prefixed(fmt::format("{}: wrong type or malformed value ({})", where(), e.what()));
+  } catch (const JsonStructureError&) {
+    throw prefixed(fmt::format("{}: has the wrong type{}", where(), expectedKind()));
   } catch (const cereal::Exception& e) {
-    throw prefixed(fmt::format("{}: {}", where(), e.what()));
+    const std::string_view what = e.what();
+    if (what.find("not found") != std::string_view::npos) throw prefixed(fmt::format("{}: is missing", where()));
+    if (what.find("No more objects") != std::string_view::npos || what.find("Failed to read") != std::string_view::npos)
+      throw prefixed(fmt::format("{}: the file ends too early (truncated or damaged)", where()));
+    throw prefixed(fmt::format("{}: {}", where(), what));
   } catch (const std::bad_alloc&) {
     throw prefixed(fmt::format("{}: not enough memory to read it", where()));
   } catch (const std::exception& e) {

@@ -1,0 +1,328 @@
+// Session files: round trips in both formats, hostile files, newer versions,
+// and importing with every conflict choice, on real SQLite files.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include <SQLiteCpp/Database.h>
+
+#include "rolefit/csv/profiles_csv.hpp"
+#include "rolefit/model/fields.hpp"
+#include "rolefit/session/merge.hpp"
+#include "rolefit/session/session.hpp"
+#include "rolefit/store/store.hpp"
+#include "rolefit/util/ids.hpp"
+#include "support/support.hpp"
+
+namespace fs = std::filesystem;
+using namespace rolefit;
+using rolefit::test::TempDir;
+
+namespace {
+
+const fs::path kSource = ROLEFIT_SOURCE_DIR;
+
+std::vector<Profile> generatedProfiles(std::size_t count, unsigned seed = 3) {
+  auto result = readProfilesCsv(test::generatedCsv(count, seed));
+  REQUIRE(result.problems.empty());
+  for (auto& p : result.profiles) p.id = newUuid();
+  return result.profiles;
+}
+
+Session sampleSession(std::size_t count = 40) {
+  return makeSession("Board review", generatedProfiles(count), builtinRoleModels(), "Dana");
+}
+
+std::vector<fs::path> hostileFiles() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(kSource / "tests" / "hostile"))
+    if (entry.path().extension() == ".json" || entry.path().extension() == ".bin") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string refusal(const fs::path& file) {
+  try {
+    readSessionFile(file);
+  } catch (const SessionFileError& e) {
+    return e.what();
+  }
+  return "(accepted)";
+}
+
+}  // namespace
+
+TEST_CASE("sessions round-trip through JSON and binary with identical evaluations", "[session]") {
+  const Session original = sampleSession();
+  for (auto format : {SessionFormat::json, SessionFormat::binary}) {
+    CAPTURE(toString(format));
+    const std::string bytes = encodeSession(original, format);
+    const auto loaded = decodeSession(bytes, "memory");
+    CHECK(loaded.file.format == format);
+    CHECK(loaded.file.major == kSessionFormatMajor);
+    CHECK(loaded.file.notices.empty());
+    const Session& s = loaded.session;
+    CHECK(s.id == original.id);
+    CHECK(s.name == "Board review");
+    CHECK(s.exportedBy == "Dana");
+    CHECK(s.roleModelVersion == builtinRoleModels().version);
+    REQUIRE(s.profiles.size() == original.profiles.size());
+
+    TempDir dir;
+    Store store(dir / "empty.db");
+    auto plan = planImport(&store, {loaded}, {"memory"});
+    CHECK(plan.count(ImportStatus::added) == original.profiles.size());
+    const auto outcome = applyImport(store, plan);
+    CHECK(outcome.added == original.profiles.size());
+    CHECK(outcome.notices.empty());
+
+    const RoleModelSet set = roleModelsOf(s);
+    CHECK(set.version == builtinRoleModels().version);
+    for (std::size_t i = 0; i < s.profiles.size(); ++i) {
+      const auto stored = store.profile(original.profiles[i].profile.id);
+      REQUIRE(stored);
+      CHECK(stored->sameContent(original.profiles[i].profile));
+      CHECK(sameResult(seenEvaluation(evaluate(*stored, set)), original.profiles[i].seen));
+    }
+    const auto sessions = store.sessions();
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].id == original.id);
+    CHECK(sessions[0].profileCount == original.profiles.size());
+    CHECK(sessions[0].origin.find("exported by Dana") != std::string::npos);
+    CHECK(store.sessionSeen(original.id).size() == original.profiles.size());
+    const auto seen = seenFromJson(store.sessionSeen(original.id).front().second);
+    REQUIRE(seen);
+  }
+}
+
+TEST_CASE("the binary form is compact and any changed byte is refused", "[session]") {
+  const Session original = sampleSession(20);
+  const std::string json = encodeSession(original, SessionFormat::json);
+  std::string binary = encodeSession(original, SessionFormat::binary);
+  CHECK(binary.size() * 2 < json.size());
+  // Bytes of the payload (after the ~60-byte header), changed one at a time.
+  for (std::size_t at = 64; at < binary.size(); at += 97) {
+    std::string changed = binary;
+    changed[at] = static_cast<char>(changed[at] ^ 0x01);
+    CAPTURE(at);
+    CHECK_THROWS_AS(decodeSession(changed, "changed.bin"), SessionFileError);
+  }
+}
+
+TEST_CASE("edited role models travel with the session", "[session]") {
+  RoleModel cto = builtinRoleModels().cto();
+  cto.weights[0] = 0.9;  // this CTO also runs operations
+  const RoleModelSet edited = withCopies(builtinRoleModels(), std::vector<RoleModel>{cto});
+  const Session original = makeSession("Edited", generatedProfiles(30, 9), edited, "Dana");
+  const auto loaded = decodeSession(encodeSession(original, SessionFormat::json), "edited.json");
+  const RoleModelSet set = roleModelsOf(loaded.session);
+  CHECK(set.version == edited.version);
+  for (const auto& sp : loaded.session.profiles)
+    CHECK(sameResult(seenEvaluation(evaluate(sp.profile, set)), sp.seen));
+
+  TempDir dir;
+  Store store(dir / "db.sqlite");
+  const auto outcome = applyImport(store, planImport(&store, {loaded}, {"edited.json"}));
+  REQUIRE(outcome.notices.size() == 1);
+  CHECK(outcome.notices[0].find(edited.version) != std::string::npos);
+}
+
+TEST_CASE("the example session in assets imports", "[session]") {
+  const auto loaded = readSessionFile(kSource / "assets" / "samples" / "example-session.json");
+  CHECK(loaded.session.profiles.size() == 7);
+  TempDir dir;
+  Store store(dir / "db.sqlite");
+  const auto outcome = applyImport(store, planImport(&store, {loaded}, {"example-session.json"}));
+  CHECK(outcome.added == 7);
+  for (const auto& sp : loaded.session.profiles)
+    CHECK(sameResult(seenEvaluation(evaluate(*store.profile(sp.profile.id), builtinRoleModels())), sp.seen));
+}
+
+TEST_CASE("every hostile file is refused with a message naming it", "[session][hostile]") {
+  const auto files = hostileFiles();
+  REQUIRE(files.size() >= 40);
+  for (const auto& file : files) {
+    CAPTURE(file.filename().string());
+    const std::string message = refusal(file);
+    CHECK(message != "(accepted)");
+    CHECK(message.rfind(file.string() + ": ", 0) == 0);
+    CHECK(message.find('\n') == std::string::npos);
+  }
+}
+
+TEST_CASE("hostile files are refused for the right reason", "[session][hostile]") {
+  const fs::path dir = kSource / "tests" / "hostile";
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"bool-2.bin", "presence flag is 2"},
+      {"enum-999.bin", "industry: 999 is not one of"},
+      {"nan.bin", "tech_revenue_pct: must be a finite number"},
+      {"infinity.bin", "revenue_musd: must be a finite number"},
+      {"huge-string.bin", "more than the"},
+      {"huge-count.bin", "at most 200000"},
+      {"checksum.bin", "checksum mismatch"},
+      {"truncated.bin", "truncated"},
+      {"trailing-bytes.bin", "unexpected bytes"},
+      {"newer-major.bin", "format 2.0"},
+      {"newer-major.json", "format 2.3"},
+      {"newer-major.json", "reads format 1.x"},
+      {"invalid-utf8.json", "not valid UTF-8"},
+      {"invalid-utf8.bin", "not valid UTF-8"},
+      {"long-name.json", "100000 characters"},
+      {"empty-name.json", "name: must not be empty"},
+      {"duplicate-ids.json", "appears twice"},
+      {"duplicate-ids.bin", "appears twice"},
+      {"negative-employees.json", "employees"},
+      {"percent-over-100.json", "tech_revenue_pct"},
+      {"unknown-industry.json", "\"spaceflight\" is not one of"},
+      {"wrong-type-employees.json", "employees: has the wrong type (expected a whole number)"},
+      {"missing-field.json", "stage: is missing"},
+      {"nan.json", "not valid JSON"},
+      {"deep-nesting.json", "not a RoleFit session file"},
+      {"foreign.json", "not a RoleFit session file"},
+      {"foreign.bin", "not a RoleFit session file"},
+      {"empty.json", "empty"},
+      {"role-model-weight.json", "weight \"operations\""},
+  };
+  for (const auto& [file, words] : expected) {
+    CAPTURE(file);
+    CHECK_THAT(refusal(dir / file), Catch::Contains(words));
+  }
+}
+
+TEST_CASE("a newer minor version imports and says what it did not read", "[session]") {
+  const fs::path dir = fs::path(ROLEFIT_FIXTURES) / "sessions";
+  const auto json = readSessionFile(dir / "newer-minor.json");
+  CHECK(json.file.minor == 4);
+  CHECK(json.session.profiles.size() == 7);
+  REQUIRE(json.file.notices.size() == 2);
+  CHECK_THAT(json.file.notices[0], Catch::Contains("profiles[].board_sponsor"));
+  CHECK_THAT(json.file.notices[1], Catch::Contains("session.colour"));
+
+  const auto binary = readSessionFile(dir / "newer-minor.bin");
+  REQUIRE(binary.file.notices.size() == 1);
+  CHECK_THAT(binary.file.notices[0], Catch::Contains("6 bytes"));
+  CHECK_THAT(binary.file.notices[0], Catch::Contains("1.4"));
+
+  // The independent Python writer and cereal agree on the layout.
+  const auto example = readSessionFile(dir / "example.bin");
+  const auto fromJson = readSessionFile(kSource / "assets" / "samples" / "example-session.json");
+  REQUIRE(example.session.profiles.size() == fromJson.session.profiles.size());
+  CHECK(encodeSession(example.session, SessionFormat::binary) == encodeSession(fromJson.session, SessionFormat::binary));
+}
+
+TEST_CASE("files over the size limit are refused before they are read", "[session][hostile]") {
+  TempDir dir;
+  const fs::path big = dir / "big.json";
+  { std::ofstream(big) << "{"; }
+  fs::resize_file(big, kSessionFileLimit + 1);  // sparse: no disk used
+  CHECK_THAT(refusal(big), Catch::Contains("session files of at most 128 MiB"));
+  CHECK_THAT(refusal(dir / "missing.json"), Catch::Contains("no such file"));
+  CHECK_THAT(refusal(dir.path()), Catch::Contains("not a regular file"));
+}
+
+TEST_CASE("export is atomic: a failed write leaves the earlier file", "[session]") {
+  TempDir dir;
+  const fs::path target = dir / "share.json";
+  const Session first = sampleSession(5);
+  exportSession(target, first, SessionFormat::json);
+  const std::string before = test::readFile(target);
+  CHECK_THROWS(exportSession(dir / "no-such-folder" / "x.json", first, SessionFormat::json));
+  // A directory in the way of the temporary file's rename.
+  fs::create_directory(dir / "blocked.json");
+  fs::create_directory(dir / "blocked.json" / "inside");
+  CHECK_THROWS(exportSession(dir / "blocked.json", first, SessionFormat::json));
+  CHECK(test::readFile(target) == before);
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
+}
+
+TEST_CASE("importing with each conflict choice", "[session][merge]") {
+  TempDir dir;
+  Store store(dir / "db.sqlite");
+  auto mine = generatedProfiles(4, 11);
+  store.saveAll(mine);
+  // Theirs: profile 0 unchanged, 1 and 2 and 3 edited, plus one new.
+  auto theirs = mine;
+  theirs[1].employees += 10;
+  theirs[2].notes = "Their notes";
+  theirs[2].employees += 5;
+  theirs[3].stage = Stage::enterprise;
+  theirs.push_back(generatedProfiles(1, 12).front());
+  Session session = makeSession("Theirs", theirs, builtinRoleModels(), "Sam");
+
+  auto plan = planImport(&store, {LoadedSession{session, {}}}, {"theirs.json"});
+  REQUIRE(plan.items.size() == 5);
+  CHECK(plan.count(ImportStatus::unchanged) == 1);
+  CHECK(plan.count(ImportStatus::conflict) == 3);
+  CHECK(plan.count(ImportStatus::added) == 1);
+  const auto& conflict2 = plan.items[2];
+  REQUIRE(conflict2.differences.size() == 2);
+  CHECK(conflict2.differences[0].field == "employees");
+  CHECK(conflict2.differences[1].field == "notes");
+  CHECK(conflict2.differences[1].theirs == "Their notes");
+
+  plan.items[1].choice = ConflictChoice::takeTheirs;
+  plan.items[2].choice = ConflictChoice::pickFields;
+  plan.items[2].takeFields = {"notes"};
+  plan.items[3].choice = ConflictChoice::keepBoth;
+  const auto outcome = applyImport(store, plan);
+  CHECK(outcome.added == 1);
+  CHECK(outcome.updated == 2);
+  CHECK(outcome.keptBoth == 1);
+  CHECK(outcome.unchanged == 1);
+
+  CHECK(store.profile(mine[1].id)->employees == mine[1].employees + 10);
+  CHECK(store.revisions(mine[1].id).size() == 2);  // the overwritten version is kept
+  CHECK(store.revision(mine[1].id, 1).employees == mine[1].employees);
+  const auto picked = *store.profile(mine[2].id);
+  CHECK(picked.notes == "Their notes");
+  CHECK(picked.employees == mine[2].employees);  // not picked: mine stays
+  CHECK(store.profile(mine[3].id)->stage == mine[3].stage);
+  CHECK(store.profileCount() == 6);  // 4 + new + kept-both copy
+  const auto copies = store.findByIdOrName(theirs[3].name + " (from Sam)");
+  REQUIRE(copies.size() == 1);
+  CHECK(copies[0].stage == Stage::enterprise);
+
+  const auto sessions = store.sessions();
+  REQUIRE(sessions.size() == 1);
+  CHECK(sessions[0].profileCount == 6);  // every profile of the file, the kept-both copy as well as mine
+}
+
+TEST_CASE("two files with one profile in two versions are refused before anything is written", "[session][merge]") {
+  TempDir dir;
+  Store store(dir / "db.sqlite");
+  auto profiles = generatedProfiles(3, 21);
+  Session a = makeSession("A", profiles, builtinRoleModels(), "");
+  profiles[0].employees += 1;
+  Session b = makeSession("B", profiles, builtinRoleModels(), "");
+  CHECK_THROWS_WITH(planImport(&store, {LoadedSession{a, {}}, LoadedSession{b, {}}}, {"a.json", "b.json"}),
+                    Catch::Contains("also in a.json"));
+  CHECK(store.profileCount() == 0);
+}
+
+TEST_CASE("stored sessions: create, rename, members, delete", "[session][store]") {
+  TempDir dir;
+  Store store(dir / "db.sqlite");
+  const auto saved = store.saveAll(generatedProfiles(3, 31));
+  const auto s = store.createSession("Q3 board");
+  const std::vector<std::string> ids{saved[0].id, saved[1].id};
+  store.addToSession(s.id, ids);
+  CHECK(store.session(s.id)->profileCount == 2);
+  store.renameSession(s.id, "Q4 board");
+  CHECK(store.findSessions("q4 BOARD").size() == 1);
+  CHECK_THROWS_AS(store.renameSession(s.id, ""), ValidationError);
+  const std::vector<std::string> unknown{"00000000-0000-4000-8000-000000000000"};
+  CHECK_THROWS_AS(store.addToSession(s.id, unknown), StoreError);
+  CHECK(store.session(s.id)->profileCount == 2);  // the failed add changed nothing
+  store.moveToBin(saved[0].id);
+  CHECK(store.sessionProfileIds(s.id) == std::vector<std::string>{saved[1].id});
+  store.emptyBin();  // the binned member goes with it
+  CHECK(store.database().execAndGet("SELECT count(*) FROM session_profiles").getInt() == 1);
+  store.removeFromSession(s.id, std::vector<std::string>{saved[1].id});
+  CHECK(store.session(s.id)->profileCount == 0);
+  store.deleteSession(s.id);
+  CHECK(store.sessions().empty());
+  CHECK(store.profileCount() == 2);  // deleting a session keeps its profiles
+}
