@@ -29,6 +29,11 @@ case "$mode" in
     cmake --preset asan -DROLEFIT_BUILD_TESTS=ON -DROLEFIT_WERROR="$werror" >/dev/null
     cmake --build --preset asan -j "$jobs"
     ctest --preset asan -LE bench
+    # libFuzzer (clang): the session readers and the import path, a bounded
+    # run from the seeds in tests/ (ROLEFIT_FUZZ_SECONDS per target).
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz -j "$jobs"
+    bash tests/fuzz/run.sh "${ROLEFIT_FUZZ_SECONDS:-30}"
     ;;
   *)
     echo "usage: bash cmake/quickstart.sh app|test" >&2

@@ -17,6 +17,7 @@ build_packages=(
 test_packages=(
   catch2 xvfb xauth
   chromium
+  clang libclang-rt-14-dev
 )
 
 wanted=("${build_packages[@]}")

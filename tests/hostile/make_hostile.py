@@ -240,6 +240,14 @@ def main():
     (FIXTURES / "newer-minor.bin").write_bytes(binary(extended, minor=4))
     (FIXTURES / "example.bin").write_bytes(binary(good))
 
+    # ---- seeds for the binary fuzz target, which takes a bare payload
+    seeds = ROOT / "tests" / "fuzz" / "corpus" / "binary"
+    seeds.mkdir(parents=True, exist_ok=True)
+    (seeds / "example-payload").write_bytes(good)
+    small = copy.deepcopy(session)
+    small["profiles"] = small["profiles"][:2]
+    (seeds / "two-profiles-payload").write_bytes(payload(small))
+
 
 if __name__ == "__main__":
     main()

@@ -10,6 +10,7 @@
 
 #include "rolefit/model/fields.hpp"
 #include "rolefit/util/ids.hpp"
+#include "rolefit/util/parallel.hpp"
 #include "rolefit/util/text.hpp"
 
 namespace rolefit {
@@ -152,10 +153,18 @@ ImportOutcome applyImport(Store& store, const ImportPlan& plan, const Progress& 
           plan.labels[f], s.roleModelVersion, active.version));
   }
 
-  for (const auto& item : plan.items) {
+  // The sender's results as stored, written on all cores: a large import
+  // spends a noticeable share of its time here otherwise.
+  std::vector<std::string> seenJson(plan.items.size());
+  parallelShares(plan.items.size(), 512, [&](std::size_t begin, std::size_t end, std::size_t) {
+    for (std::size_t i = begin; i < end; ++i) seenJson[i] = seenToJson(plan.incoming(plan.items[i]).seen);
+  });
+
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    const auto& item = plan.items[i];
     const auto& incoming = plan.incoming(item);
     auto& import = imports[item.file];
-    const std::string seen = seenToJson(incoming.seen);
+    const std::string& seen = seenJson[i];
     switch (item.status) {
       case ImportStatus::added:
         import.saves.push_back(incoming.profile);
@@ -231,19 +240,6 @@ std::string seenToJson(const SeenEvaluation& seen) {
     w.Double(seen.needs[d]);
   }
   w.EndObject();
-  w.Key("reasons");
-  w.StartArray();
-  for (const auto& r : seen.reasons) {
-    w.StartObject();
-    for (auto [key, value] : {std::pair{"field", &r.field}, {"factor", &r.factor}, {"rule", &r.rule}, {"source", &r.source}}) {
-      w.Key(key);
-      w.String(value->c_str(), static_cast<rapidjson::SizeType>(value->size()));
-    }
-    w.Key("weight");
-    w.Double(r.weight);
-    w.EndObject();
-  }
-  w.EndArray();
   w.Key("what_if");
   w.String(seen.whatIf.c_str(), static_cast<rapidjson::SizeType>(seen.whatIf.size()));
   w.EndObject();
@@ -268,9 +264,6 @@ std::optional<SeenEvaluation> seenFromJson(std::string_view json) {
     for (std::size_t r = 0; r < 3; ++r) s.fit[r] = doc["fit"][kRoleIds[r]].GetDouble();
     const auto& dims = builtinRoleModels().dimensions;
     for (std::size_t d = 0; d < kDimensionCount; ++d) s.needs[d] = doc["needs"][dims[d].id.c_str()].GetDouble();
-    for (const auto& r : doc["reasons"].GetArray())
-      s.reasons.push_back({r["field"].GetString(), r["factor"].GetString(), r["rule"].GetString(),
-                           r["source"].GetString(), r["weight"].GetDouble()});
     s.whatIf = doc["what_if"].GetString();
     return s;
   } catch (const JsonStructureError&) {

@@ -5,8 +5,30 @@
 // from a binary file is checked against the bytes left before anything is
 // allocated.
 //
-// cereal's JSON archive first: it is the one that must see RapidJSON first
-// (the project-wide RAPIDJSON_ASSERT makes RapidJSON's checks throw anyway).
+// RapidJSON's checks throw (the project-wide RAPIDJSON_ASSERT, force-included
+// before anything), so the include order below is free.
+#include <istream>
+
+#include <rapidjson/istreamwrapper.h>
+
+// cereal's JSON archive reads through RapidJSON's IStreamWrapper, which calls
+// std::istream::peek() and get() per character: each builds a sentry, and
+// that was a fifth of importing a large session. The stream here is always a
+// MemoryBuffer, so the wrapper reads its buffer directly instead; declared
+// before cereal's archive so that it is the only version instantiated.
+template <>
+inline char rapidjson::BasicIStreamWrapper<std::istream>::Peek() const {
+  const auto c = stream_.rdbuf()->sgetc();
+  return c != std::istream::traits_type::eof() ? static_cast<char>(c) : '\0';
+}
+template <>
+inline char rapidjson::BasicIStreamWrapper<std::istream>::Take() {
+  const auto c = stream_.rdbuf()->sbumpc();
+  if (c == std::istream::traits_type::eof()) return '\0';
+  ++count_;
+  return static_cast<char>(c);
+}
+
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/cereal.hpp>
@@ -20,6 +42,7 @@
 #include <fstream>
 #include <istream>
 #include <limits>
+#include <memory>
 #include <new>
 #include <set>
 #include <sstream>
@@ -763,11 +786,12 @@ LoadedSession readSessionFile(const std::filesystem::path& path) {
                                        kSessionFileLimit >> 20));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw SessionFileError(fmt::format("{}: cannot open it", label));
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
+  // Not a std::string: that would zero every byte before reading over it.
+  const auto bytes = std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(size));
+  in.read(bytes.get(), static_cast<std::streamsize>(size));
   if (static_cast<std::uintmax_t>(in.gcount()) != size)
     throw SessionFileError(fmt::format("{}: cannot read it (it changed while being read)", label));
-  return decodeSession(bytes, label);
+  return decodeSession(std::string_view(bytes.get(), static_cast<std::size_t>(size)), label);
 }
 
 }  // namespace rolefit

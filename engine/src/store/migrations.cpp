@@ -91,13 +91,14 @@ void createSessions(SQLite::Database& db) {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
     );
+    -- profile_id has no foreign key: that would need a second index kept up
+    -- on every import; Store::emptyBin removes a deleted profile's rows.
     CREATE TABLE session_profiles (
       session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-      profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      profile_id TEXT NOT NULL,
       seen TEXT NOT NULL DEFAULT '',
       PRIMARY KEY (session_id, profile_id)
     ) WITHOUT ROWID;
-    CREATE INDEX session_profiles_by_profile ON session_profiles(profile_id);
   )sql");
 }
 

@@ -424,6 +424,8 @@ std::size_t Store::emptyBin() {
   return write([&] {
     db_->exec(
         "DELETE FROM profile_revisions WHERE profile_id IN (SELECT id FROM profiles WHERE deleted_at IS NOT NULL)");
+    db_->exec(
+        "DELETE FROM session_profiles WHERE profile_id IN (SELECT id FROM profiles WHERE deleted_at IS NOT NULL)");
     return static_cast<std::size_t>(db_->exec("DELETE FROM profiles WHERE deleted_at IS NOT NULL"));
   });
 }
@@ -671,7 +673,7 @@ std::string Store::sessionRoleModels(std::string_view id) const {
   return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
-std::vector<Profile> Store::applySessionImports(std::span<const SessionImport> imports, const Progress& progress) {
+std::size_t Store::applySessionImports(std::span<const SessionImport> imports, const Progress& progress) {
   std::size_t total = 0;
   for (const auto& import : imports) {
     checkSessionName(import.session.name);
@@ -688,14 +690,17 @@ std::vector<Profile> Store::applySessionImports(std::span<const SessionImport> i
                              "name = excluded.name, notes = excluded.notes, origin = excluded.origin, "
                              "role_model_version = excluded.role_model_version, role_models = excluded.role_models, "
                              "updated_at = excluded.updated_at");
+    // An upsert, not INSERT OR REPLACE: with foreign keys on, REPLACE costs a
+    // delete-and-check per row (three times slower on a 10,000-profile import).
     SQLite::Statement member(*db_,
-                             "INSERT OR REPLACE INTO session_profiles (session_id, profile_id, seen) VALUES (?, ?, ?)");
-    std::vector<Profile> saved;
-    saved.reserve(total);
+                             "INSERT INTO session_profiles (session_id, profile_id, seen) VALUES (?, ?, ?) "
+                             "ON CONFLICT (session_id, profile_id) DO UPDATE SET seen = excluded.seen");
+    std::size_t saved = 0;
     for (const auto& import : imports) {
       for (const auto& p : import.saves) {
-        saved.push_back(writer.save(p, now));
-        if (progress && (saved.size() % 256 == 0 || saved.size() == total)) progress(saved.size(), total);
+        writer.save(p, now);
+        ++saved;
+        if (progress && (saved % 256 == 0 || saved == total)) progress(saved, total);
       }
       const std::string sessionId = import.session.id.empty() ? newUuid() : lower(import.session.id);
       upsert.reset();

@@ -67,7 +67,9 @@ struct ImportOutcome {
 // Applies every file in one transaction; each becomes a session in the store.
 ImportOutcome applyImport(Store& store, const ImportPlan& plan, const Progress& progress = {});
 
-// The sender's result as stored with a session member.
+// The sender's result as stored with a session member: the advice, margin,
+// fits, needs and what-if. The reasons stay in the file: they restate rules
+// the role models hold, and would triple what an import writes.
 std::string seenToJson(const SeenEvaluation& seen);
 std::optional<SeenEvaluation> seenFromJson(std::string_view json);
 

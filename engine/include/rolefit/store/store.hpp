@@ -157,8 +157,8 @@ class Store {
   std::vector<std::pair<std::string, std::string>> sessionSeen(std::string_view id) const;
   std::string sessionRoleModels(std::string_view id) const;
   // Every import's saves, session row and members in one BEGIN IMMEDIATE
-  // transaction: all files apply or none. Returns the saved profiles.
-  std::vector<Profile> applySessionImports(std::span<const SessionImport> imports, const Progress& progress = {});
+  // transaction: all files apply or none. Returns how many profiles were saved.
+  std::size_t applySessionImports(std::span<const SessionImport> imports, const Progress& progress = {});
 
   // Changes whenever another connection commits: lets a window refresh.
   std::int64_t dataVersion() const;

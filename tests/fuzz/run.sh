@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# A bounded fuzz run: each libFuzzer target for SECONDS (default 30) from the
+# seeds in tests/ (the example session, the hostile files, the fixtures and
+# tests/fuzz/corpus). Needs the "fuzz" preset built. A finding is saved in
+# build/fuzz/findings/; copy it into tests/hostile/ and it becomes a
+# regression test of the suite.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds="${1:-30}"
+bin=build/fuzz/tests/fuzz
+findings=build/fuzz/findings
+mkdir -p "$findings"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+mkdir -p "$work/text" "$work/binary" "$work/import"
+cp assets/samples/example-session.json tests/hostile/*.json tests/fixtures/sessions/*.json "$work/text/"
+cp tests/fuzz/corpus/binary/* "$work/binary/"
+cp assets/samples/example-session.json tests/fixtures/sessions/* tests/hostile/*.bin "$work/import/"
+
+fuzz() {
+  local target=$1 seeds=$2
+  echo "== $target: ${seconds}s"
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+    UBSAN_OPTIONS=suppressions=tests/fuzz/ubsan.supp:halt_on_error=1:print_stacktrace=1 \
+    "$bin/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 -artifact_prefix="$findings/$target-" "$work/$seeds" 2>&1 |
+    grep -E '^(#[0-9]+ +DONE|==[0-9]+==|SUMMARY|stat::number_of_executed_units|artifact_prefix|Test unit written)' || true
+  return "${PIPESTATUS[0]}"
+}
+
+status=0
+fuzz fuzz_session_json text || status=1
+fuzz fuzz_session_binary binary || status=1
+fuzz fuzz_import import || status=1
+if [[ $status -ne 0 ]]; then
+  echo "fuzzing found a problem: see $findings" >&2
+fi
+exit $status
