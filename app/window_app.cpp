@@ -106,7 +106,7 @@ int runWindow(const WindowRun& run) {
   // The app adds its sample companies to a new database; command-line verbs never do.
   state.openStore(run.database, /*addSamplesIfNew=*/true);
   // First run (nothing remembered) opens on the welcome panel.
-  if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) state.view = *view;
+  if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) state.showView(*view);
 
   float scale = window->contentScale();
   ui::loadFonts(scale);

@@ -1,71 +1,199 @@
 // The one application state, passed by reference to every view. Views read it
-// and call its commands; only commands touch the store.
+// and call its intents; only intents touch the store, and every edit goes
+// through the undo stack.
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
 
+#include "rolefit/model/fields.hpp"
 #include "rolefit/model/profile.hpp"
 #include "rolefit/scoring/evaluate.hpp"
+#include "rolefit/session/merge.hpp"
+#include "rolefit/session/session.hpp"
 #include "rolefit/store/store.hpp"
+#include "ui/commands.hpp"
 
 namespace rolefit::ui {
 
 enum class Theme { Dark, Light };
-enum class ViewId { Welcome, Profiles };
+enum class ViewId { Welcome, Profiles, Editor, Compare, Roles, Session };
 
 std::span<const std::string_view> viewNames();
 std::optional<ViewId> viewFromName(std::string_view name);
 std::string_view viewName(ViewId view);
+std::string_view viewTitle(ViewId view);  // "Profiles", "Editor", ...
 
 struct Toast {
   std::string text;
   double expiresAt = 0;  // ImGui time
 };
 
+// The profile form: a draft the user types into, the saved version it
+// started from, and what the draft would give, recomputed as it changes.
+struct EditorState {
+  bool open = false;
+  bool isNew = false;
+  Profile draft;
+  Profile saved;
+  std::vector<FieldProblem> problems;
+  std::optional<Evaluation> result;  // of the draft, when it is valid
+  std::vector<RevisionInfo> revisions;
+  std::int64_t shownRevision = 0;  // a revision opened for comparison; 0 = none
+  std::optional<Profile> revisionContent;
+
+  bool dirty() const { return open && (isNew || !draft.sameContent(saved)); }
+  std::string problemOf(std::string_view field) const;  // "" when the field is fine
+};
+
+enum class FileChoice { ImportSession, ExportSession };
+
+// What the file dialog returned. `available` is false when there is no
+// desktop dialog (no zenity, no display): the app then asks in a window.
+struct DialogAnswer {
+  bool available = false;
+  std::optional<std::string> path;  // empty when cancelled
+};
+using FileDialog = std::function<DialogAnswer(FileChoice choice, const std::string& suggestion)>;
+
 class AppState {
  public:
+  // ---- store
   // Opens the store; on failure the app still runs and shows why.
   void openStore(const std::filesystem::path& path, bool addSamplesIfNew);
-
-  // Re-reads profiles when another copy of RoleFit wrote to the database;
+  // Re-reads everything when another copy of RoleFit wrote to the database;
   // true when it did.
   bool refreshIfChangedElsewhere();
   void reloadProfiles();
-
-  void toast(std::string text);
-  void showError(std::string text);
+  // Sets the damaged database aside, puts the newest backup in its place and
+  // opens it.
+  void restoreNewestBackup();
 
   std::filesystem::path dbPath;
   std::unique_ptr<Store> store;
   std::string storeError;
   std::vector<std::filesystem::path> storeBackups;  // offered when the database is damaged
 
-  // Sets the damaged database aside, puts the newest backup in its place and
-  // opens it.
-  void restoreNewestBackup();
   std::vector<Profile> profiles;
   RoleModelSet roleModels;                // the database's active role models
   std::vector<Scores> scores;             // scores[i] belongs to profiles[i]
   std::vector<std::size_t> profileOrder;  // display order of the profiles table
   bool profileOrderStale = true;          // re-sort before the next draw
+  const Profile* profileById(std::string_view id) const;
+  // The full evaluation (reasons, what-if, responsibilities), kept until the
+  // profile or the role models change.
+  const Evaluation& evaluationOf(const Profile& profile);
+  std::optional<std::size_t> indexOf(std::string_view id) const;
+
+  // ---- selection: the table's rows; the current one is what editor and compare show
+  std::vector<std::string> selection;
+  std::string currentId;
+  bool isSelected(std::string_view id) const;
+  void select(const std::string& id, bool add);  // add: Ctrl-click toggles
+  void selectAll(std::span<const std::size_t> rows);
+
+  // ---- profile intents (undoable)
+  void newProfile();
+  void openEditor(const std::string& id);
+  bool saveEditor();  // false when the draft is invalid (the form says why)
+  void revertEditor();
+  void duplicateProfile(const std::string& id);
+  void deleteProfiles(std::vector<std::string> ids);
+  void restoreRevision(const std::string& id, std::int64_t revision);
+  void refreshEditor();  // after the draft changed
+  void showRevision(std::int64_t revision);
+  EditorState editor;
+
+  UndoStack undoStack;
+  void undo();
+  void redo();
+
+  // ---- role models (undoable)
+  std::vector<RoleModelCopy> roleModelCopies;
+  std::optional<RoleModelCopy> roleDraft;  // a copy being edited in the roles view
+  void copyRoleModel(std::string_view roleId);
+  void saveRoleModelCopy(RoleModelCopy copy);
+  void deleteRoleModelCopy(const std::string& id);
+
+  // ---- sessions
+  std::vector<SessionInfo> sessions;
+  std::string currentSessionId;
+  struct SessionViewInputs {
+    std::string newName;
+    std::string rename;
+    bool renaming = false;
+    std::vector<std::string> members;  // the current session's members, refreshed with it
+    std::vector<std::string> chosenMembers;
+  } sessionInputs;
+  void showSession(const std::string& id);
+  void createSessionFromSelection(std::string name);
+  void renameSession(const std::string& id, std::string name);
+  void deleteSession(const std::string& id);
+  void addSelectionToSession(const std::string& id);
+  void removeFromSession(const std::string& id, std::vector<std::string> profileIds);
+  std::vector<std::string> sessionMembers(const std::string& id) const;
+
+  SessionFormat exportFormat = SessionFormat::json;
+  std::string exportSessionId;  // empty: export the selection
+  void chooseExportFile();
+  void exportTo(const std::string& path);
+  void chooseImportFile();
+  // Reads the files and plans their import; the session view shows the preview.
+  void previewImport(const std::vector<std::string>& paths);
+  void applyImport();
+  void cancelImport();
+  std::optional<ImportPlan> importPlan;
+
+  // ---- files
+  FileDialog fileDialog;  // set by the window; unset in tests and headless runs
+  std::vector<std::string> recentFiles;  // newest first
+  void rememberFile(const std::string& path);
+  struct PathPrompt {
+    bool open = false;
+    FileChoice choice = FileChoice::ImportSession;
+    std::string path;
+  } pathPrompt;  // the in-app fallback for the file dialog
+  void choosePath(FileChoice choice, const std::string& suggestion);
+  void pathChosen(FileChoice choice, const std::string& path);
+  void filesDropped(const std::vector<std::string>& paths);
+
+  // ---- frame-level
+  void toast(std::string text);
+  void showError(std::string text);
+  // True when the app may close now; otherwise the "unsaved changes" question opens.
+  bool requestQuit();
+
+  // Switches view; the editor and compare views open the first profile when
+  // nothing is chosen yet, so they never start empty on a database with profiles.
+  void showView(ViewId id);
 
   ViewId view = ViewId::Welcome;
+  ViewId tabShown = ViewId::Welcome;  // the view whose tab was open last frame
   Theme theme = Theme::Dark;
   bool showAbout = false;
-  bool quitRequested = false;
-  std::string errorText;  // non-empty: an error modal waits for an answer
+  bool quitRequested = false;  // the user asked to quit (menu, Ctrl+Q)
+  bool quitConfirmed = false;  // ... and nothing is left unsaved
+  bool askUnsaved = false;     // the "save changes?" modal is due
+  bool focusFilter = false;    // Ctrl+F
+  std::string errorText;       // non-empty: an error modal waits for an answer
   std::vector<Toast> toasts;
   ImGuiTextFilter profilesFilter;
 
  private:
+  void reloadSessions();
+  void refreshAfterWrite();  // reload everything a write may have changed
+  void runCommand(Command command);
+  std::unordered_map<std::string, std::size_t> index_;
+  std::unordered_map<std::string, std::pair<std::int64_t, Evaluation>> evaluations_;
   std::int64_t dataVersion_ = -1;
 };
 

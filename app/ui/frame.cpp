@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "rolefit/store/migrations.hpp"
 #include "ui/style.hpp"
@@ -15,22 +16,59 @@ namespace {
 constexpr const char* kAboutPopup = "About RoleFit";
 constexpr const char* kErrorPopup = "Something went wrong";
 
+constexpr const char* kUnsavedPopup = "Unsaved changes";
+constexpr const char* kPathPopup = "Choose a file";
+
 void drawMenuBar(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;
+  const bool open = state.store != nullptr;
   if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("New profile", "Ctrl+N", false, open)) state.newProfile();
+    if (ImGui::MenuItem("Save profile", "Ctrl+S", false, state.editor.dirty())) state.saveEditor();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Import session...", "Ctrl+O", false, open)) state.chooseImportFile();
+    if (ImGui::MenuItem("Export selected profiles...", nullptr, false, open)) {
+      state.exportSessionId.clear();
+      state.chooseExportFile();
+    }
+    if (ImGui::BeginMenu("Recent files", open && !state.recentFiles.empty())) {
+      for (const auto& path : state.recentFiles)
+        if (ImGui::MenuItem(safeLabel(path, path).c_str())) {
+          state.previewImport({path});
+          break;
+        }
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
-    if (ImGui::MenuItem("Reload profiles", nullptr, false, state.store != nullptr)) {
+    const auto undo = state.undoStack.canUndo() ? fmt::format("Undo {}", state.undoStack.undoLabel()) : std::string("Undo");
+    const auto redo = state.undoStack.canRedo() ? fmt::format("Redo {}", state.undoStack.redoLabel()) : std::string("Redo");
+    if (ImGui::MenuItem(safeLabel(undo, "undo").c_str(), "Ctrl+Z", false, state.undoStack.canUndo())) state.undo();
+    if (ImGui::MenuItem(safeLabel(redo, "redo").c_str(), "Ctrl+Shift+Z", false, state.undoStack.canRedo())) state.redo();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Find profile", "Ctrl+F", false, open)) {
+      state.view = ViewId::Profiles;
+      state.focusFilter = true;
+    }
+    if (ImGui::MenuItem("Duplicate", nullptr, false, state.selection.size() == 1))
+      state.duplicateProfile(state.selection.front());
+    if (ImGui::MenuItem("Delete selected", "Del", false, !state.selection.empty())) state.deleteProfiles(state.selection);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Reload from the database", nullptr, false, open)) {
       state.reloadProfiles();
       state.toast(fmt::format("{} profiles loaded", state.profiles.size()));
     }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Welcome", nullptr, state.view == ViewId::Welcome)) state.view = ViewId::Welcome;
-    if (ImGui::MenuItem("Profiles", nullptr, state.view == ViewId::Profiles)) state.view = ViewId::Profiles;
+    for (const auto name : viewNames()) {
+      const ViewId id = *viewFromName(name);
+      const std::string title(viewTitle(id));
+      if (ImGui::MenuItem(title.c_str(), nullptr, state.view == id)) state.view = id;
+    }
     ImGui::Separator();
     if (ImGui::BeginMenu("Theme")) {
       if (ImGui::MenuItem("Dark", nullptr, state.theme == Theme::Dark)) state.theme = Theme::Dark;
@@ -45,6 +83,29 @@ void drawMenuBar(AppState& state) {
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
+}
+
+// The views as tabs under the menu bar; on a phone-sized window they are the
+// main navigation, so they grow to finger size.
+void drawViewTabs(AppState& state) {
+  static constexpr ViewId kTabs[] = {ViewId::Profiles, ViewId::Editor, ViewId::Compare, ViewId::Roles, ViewId::Session};
+  const bool narrow = isNarrow();
+  if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.5f), em(0.6f)));
+  if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+    for (const ViewId id : kTabs) {
+      const std::string title(viewTitle(id));
+      // Only a view changed from code selects its tab; otherwise the user's click wins.
+      const ImGuiTabItemFlags flags = state.view == id && state.tabShown != id ? ImGuiTabItemFlags_SetSelected : 0;
+      if (ImGui::BeginTabItem(title.c_str(), nullptr, flags)) {
+        // A tab that shows up unasked, after one that was shown: the user clicked it.
+        if (flags == 0 && state.tabShown != id && state.tabShown != ViewId::Welcome) state.view = id;
+        state.tabShown = id;
+        ImGui::EndTabItem();
+      }
+    }
+    ImGui::EndTabBar();
+  }
+  if (narrow) ImGui::PopStyleVar();
 }
 
 float statusBarHeight() { return ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y; }
@@ -92,11 +153,20 @@ void drawMainArea(AppState& state) {
         if (ImGui::Button("Restore the newest backup")) state.restoreNewestBackup();
       }
       ImGui::PopTextWrapPos();
+    } else if (state.view == ViewId::Welcome) {
+      drawWelcomeView(state);
     } else {
+      drawViewTabs(state);
+      if (isNarrow()) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.6f), em(0.45f)));
       switch (state.view) {
-        case ViewId::Welcome: drawWelcomeView(state); break;
+        case ViewId::Welcome: break;
         case ViewId::Profiles: drawProfilesView(state); break;
+        case ViewId::Editor: drawEditorView(state); break;
+        case ViewId::Compare: drawCompareView(state); break;
+        case ViewId::Roles: drawRolesView(state); break;
+        case ViewId::Session: drawSessionView(state); break;
       }
+      if (isNarrow()) ImGui::PopStyleVar();
     }
   }
   ImGui::End();
@@ -149,6 +219,87 @@ void drawErrorModal(AppState& state) {
   }
 }
 
+void drawUnsavedModal(AppState& state) {
+  if (state.askUnsaved && !ImGui::IsPopupOpen(kUnsavedPopup)) ImGui::OpenPopup(kUnsavedPopup);
+  centreNextPopup();
+  if (ImGui::BeginPopupModal(kUnsavedPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const auto question = fmt::format("Save the changes to \"{}\" before quitting?", state.editor.draft.name);
+    ImGui::PushTextWrapPos(em(26));
+    ImGui::TextUnformatted(question.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    const auto close = [&] {
+      state.askUnsaved = false;
+      ImGui::CloseCurrentPopup();
+    };
+    if (ImGui::Button("Save", ImVec2(em(6), 0))) {
+      close();
+      if (state.saveEditor()) {
+        state.quitConfirmed = true;
+        state.quitRequested = true;
+      } else {
+        state.view = ViewId::Editor;  // the form shows what to correct
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Don't save", ImVec2(em(7), 0))) {
+      close();
+      state.quitConfirmed = true;
+      state.quitRequested = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", ImVec2(em(6), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+      close();
+      state.quitRequested = false;
+    }
+    ImGui::EndPopup();
+  }
+}
+
+// Asks for a path inside the app when the desktop has no file dialog.
+void drawPathPrompt(AppState& state) {
+  auto& prompt = state.pathPrompt;
+  if (prompt.open && !ImGui::IsPopupOpen(kPathPopup)) ImGui::OpenPopup(kPathPopup);
+  centreNextPopup();
+  if (ImGui::BeginPopupModal(kPathPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted(prompt.choice == FileChoice::ImportSession ? "Session file to import:"
+                                                                      : "Export the session to:");
+    ImGui::SetNextItemWidth(std::min(em(30), ImGui::GetMainViewport()->WorkSize.x - em(4)));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool entered = ImGui::InputText("##path", &prompt.path, ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::Spacing();
+    const bool ok = ImGui::Button(prompt.choice == FileChoice::ImportSession ? "Preview" : "Export", ImVec2(em(6), 0));
+    ImGui::SameLine();
+    const bool cancel = ImGui::Button("Cancel", ImVec2(em(6), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+    if ((ok || entered) && !prompt.path.empty()) {
+      prompt.open = false;
+      ImGui::CloseCurrentPopup();
+      const std::string path = prompt.path;
+      state.pathChosen(prompt.choice, path);
+    } else if (cancel) {
+      prompt.open = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void handleShortcuts(AppState& state) {
+  if (shortcutPressed('Q')) state.quitRequested = true;
+  if (!state.store) return;
+  // Text fields keep their own Ctrl+Z; the app's undo acts outside them.
+  const bool typing = ImGui::GetIO().WantTextInput;
+  if (shortcutPressed('Z') && !typing) state.undo();
+  if ((shortcutPressed('Z', true) || shortcutPressed('Y')) && !typing) state.redo();
+  if (shortcutPressed('S')) state.saveEditor();
+  if (shortcutPressed('N')) state.newProfile();
+  if (shortcutPressed('O')) state.chooseImportFile();
+  if (shortcutPressed('F')) {
+    state.view = ViewId::Profiles;
+    state.focusFilter = true;
+  }
+}
+
 void drawToasts(AppState& state) {
   const double now = ImGui::GetTime();
   std::erase_if(state.toasts, [now](const Toast& t) { return t.expiresAt <= now; });
@@ -179,11 +330,16 @@ bool shortcutPressed(char letter, bool shift) {
 }
 
 void drawFrame(AppState& state) {
-  if (shortcutPressed('Q')) state.quitRequested = true;
+  handleShortcuts(state);
+  if (state.quitRequested && !state.quitConfirmed) {
+    if (!state.requestQuit()) state.quitRequested = false;  // the question is asked first
+  }
   drawMenuBar(state);
   drawMainArea(state);
   drawStatusBar(state);
   drawAbout(state);
+  drawUnsavedModal(state);
+  drawPathPrompt(state);
   drawErrorModal(state);
   drawToasts(state);
 }

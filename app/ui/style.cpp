@@ -10,6 +10,20 @@ namespace rolefit::ui {
 
 float em(float count) { return ImGui::GetFontSize() * count; }
 
+bool isNarrow() { return ImGui::GetMainViewport()->WorkSize.x < em(36); }
+
+std::string safeLabel(std::string_view userText, std::string_view id) {
+  std::string out;
+  out.reserve(userText.size() + id.size() + 3);
+  for (std::size_t i = 0; i < userText.size(); ++i) {
+    out += userText[i];
+    if (userText[i] == '#' && i + 1 < userText.size() && userText[i + 1] == '#') out += ' ';
+  }
+  out += "##";
+  out += id;
+  return out;
+}
+
 void applyTheme(Theme theme, float scale) {
   ImGuiStyle style;
   if (theme == Theme::Dark) {

@@ -1,4 +1,7 @@
 #pragma once
+#include <string>
+#include <string_view>
+
 #include "ui/app_state.hpp"
 
 namespace rolefit::ui {
@@ -12,5 +15,13 @@ std::string loadFonts(float scale);
 
 // Sizes in font units: em(1) is the current font's height.
 float em(float count);
+
+// Below 36 em of width (a phone in portrait) views stack their panels in one
+// column and targets grow to finger size.
+bool isNarrow();
+
+// User text used as a widget label: "##" would hide the rest of it, so it is
+// broken up; the id after "##" keeps the widget's identity stable.
+std::string safeLabel(std::string_view userText, std::string_view id);
 
 }  // namespace rolefit::ui

@@ -4,42 +4,15 @@
 #include <imgui.h>
 
 #include "rolefit/model/fields.hpp"
+#include "ui/frame.hpp"
 #include "ui/style.hpp"
 #include "ui/views/views.hpp"
+#include "ui/widgets.hpp"
 
 namespace rolefit::ui {
 namespace {
 
 enum Column { Name, IndustryColumn, Employees, Recommendation, CioFit, CtoFit, Updated, ColumnCount };
-
-ImVec4 structureColour(Structure s) {
-  switch (s) {
-    case Structure::cio_led: return ImVec4(0.18f, 0.44f, 0.87f, 1);
-    case Structure::cto_led: return ImVec4(0.10f, 0.64f, 0.48f, 1);
-    case Structure::cio_and_cto: return ImVec4(0.52f, 0.36f, 0.85f, 1);
-    case Structure::hybrid: return ImVec4(0.85f, 0.55f, 0.12f, 1);
-    case Structure::cio_and_product_ctos: return ImVec4(0.80f, 0.30f, 0.45f, 1);
-  }
-  return ImVec4(0.5f, 0.5f, 0.5f, 1);
-}
-
-// A rounded pill behind the structure's short name; the full wording in a tooltip.
-void structureBadge(Structure s) {
-  static constexpr const char* kShort[] = {"CIO-led", "CTO-led", "CIO + CTO", "Hybrid", "CIO + CTOs"};
-  const char* text = kShort[static_cast<std::size_t>(s)];
-  const ImVec2 size = ImGui::CalcTextSize(text);
-  const ImVec2 pad(em(0.45f), em(0.08f));
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y),
-                                            ImGui::GetColorU32(structureColour(s)), em(0.6f));
-  ImGui::SetCursorScreenPos(ImVec2(at.x + pad.x, at.y + pad.y));
-  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
-  ImGui::TextUnformatted(text);
-  ImGui::PopStyleColor();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", describe(s).data());
-}
-
-void textView(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
 
 bool less(const AppState& state, std::size_t a, std::size_t b, int column) {
   const Profile& pa = state.profiles[a];
@@ -67,46 +40,153 @@ void setupWideColumns() {
   ImGui::TableHeadersRow();
 }
 
-// Below this width (a phone in portrait) the table keeps only what fits:
-// the name with its industry, the recommendation and the two fits.
-bool isNarrow() { return ImGui::GetContentRegionAvail().x < em(36); }
+void rowContextMenu(AppState& state, const Profile& p) {
+  if (!ImGui::BeginPopupContextItem("row-menu")) return;
+  if (!state.isSelected(p.id)) state.select(p.id, false);
+  if (ImGui::MenuItem("Edit", "Enter")) state.openEditor(p.id);
+  if (ImGui::MenuItem("Compare")) {
+    state.currentId = p.id;
+    state.view = ViewId::Compare;
+  }
+  if (ImGui::MenuItem("Duplicate")) state.duplicateProfile(p.id);
+  ImGui::Separator();
+  if (ImGui::BeginMenu("Add to session", !state.sessions.empty())) {
+    for (const auto& s : state.sessions) {
+      ImGui::PushID(s.id.c_str());
+      if (ImGui::MenuItem(s.name.c_str())) state.addSelectionToSession(s.id);
+      ImGui::PopID();
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::MenuItem("Export selected...")) {
+    state.exportSessionId.clear();
+    state.chooseExportFile();
+  }
+  ImGui::Separator();
+  const auto label = state.selection.size() > 1 ? fmt::format("Delete {} profiles", state.selection.size())
+                                                : std::string("Delete");
+  if (ImGui::MenuItem(label.c_str(), "Del")) state.deleteProfiles(state.selection);
+  ImGui::EndPopup();
+}
 
-void drawNarrowRow(const Profile& p, const Scores& s) {
+// One row; the name cell is a Selectable spanning the row: click selects,
+// Ctrl+click adds, double-click opens the editor.
+void drawRow(AppState& state, std::size_t i, bool narrow) {
+  const Profile& p = state.profiles[i];
+  const Scores& s = state.scores[i];
+  ImGui::PushID(p.id.c_str());
+  ImGui::TableNextRow(0, narrow ? em(2.6f) : 0.0f);
   ImGui::TableNextColumn();
+  const bool selected = state.isSelected(p.id);
+  const ImVec2 cellStart = ImGui::GetCursorScreenPos();
+  if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
+                                               ImGuiSelectableFlags_AllowDoubleClick,
+                        ImVec2(0, narrow ? em(2.4f) : 0.0f))) {
+    state.select(p.id, ImGui::GetIO().KeyCtrl);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(p.id);
+  }
+  if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) state.openEditor(p.id);
+  rowContextMenu(state, p);
+  if (narrow) {
+    // Name and industry stacked inside the tall, finger-sized row.
+    ImGui::SetCursorScreenPos(cellStart);
+    ImGui::TextUnformatted(p.name.c_str());
+    ImGui::TextDisabled("%s", toString(p.industry).data());
+    ImGui::TableNextColumn();
+    structureBadge(s.recommendation);
+    ImGui::TableNextColumn();
+    ImGui::Text("%.0f / %.0f", s.fit[0], s.fit[1]);
+    ImGui::PopID();
+    return;
+  }
+  ImGui::SameLine();
   ImGui::TextUnformatted(p.name.c_str());
-  ImGui::TextDisabled("%s", toString(p.industry).data());
+  ImGui::TableNextColumn();
+  textView(toString(p.industry));
+  ImGui::TableNextColumn();
+  ImGui::Text("%lld", static_cast<long long>(p.employees));
   ImGui::TableNextColumn();
   structureBadge(s.recommendation);
   ImGui::TableNextColumn();
-  ImGui::Text("%.0f / %.0f", s.fit[0], s.fit[1]);
+  ImGui::Text("%.0f", s.fit[0]);
+  ImGui::TableNextColumn();
+  ImGui::Text("%.0f", s.fit[1]);
+  ImGui::TableNextColumn();
+  ImGui::TextUnformatted(p.updated_at.c_str());
+  ImGui::PopID();
+}
+
+void drawToolbar(AppState& state, bool narrow, const std::vector<std::size_t>& visible) {
+  if (ImGui::Button("New")) state.newProfile();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new company profile (Ctrl+N)");
+  ImGui::SameLine();
+  const bool one = state.selection.size() == 1;
+  ImGui::BeginDisabled(!one);
+  if (ImGui::Button("Edit")) state.openEditor(state.selection.front());
+  ImGui::SameLine();
+  if (ImGui::Button("Duplicate")) state.duplicateProfile(state.selection.front());
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(state.selection.empty());
+  if (ImGui::Button("Compare")) state.view = ViewId::Compare;
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("One selected: its full comparison. Several: side by side.");
+  ImGui::SameLine();
+  if (ImGui::Button("Delete")) state.deleteProfiles(state.selection);
+  ImGui::EndDisabled();
+  if (!narrow) {
+    ImGui::SameLine();
+    if (ImGui::Button("Select all")) state.selectAll(visible);
+    ImGui::SameLine();
+    if (ImGui::Button("Export...")) {
+      state.exportSessionId.clear();
+      state.chooseExportFile();
+    }
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Export the selected profiles (all when none is selected) as a session file");
+  }
 }
 
 }  // namespace
 
 void drawProfilesView(AppState& state) {
   ImGuiTextFilter& filter = state.profilesFilter;
-  ImGui::TextUnformatted("Company profiles");
-  const float filterWidth = std::min(em(16), ImGui::GetContentRegionAvail().x * 0.5f);
-  ImGui::SameLine(ImGui::GetContentRegionAvail().x - filterWidth + ImGui::GetCursorPosX() -
-                  ImGui::GetStyle().ItemSpacing.x);
+  const bool narrow = isNarrow();
+
+  std::vector<std::size_t> visible;
+  visible.reserve(state.profileOrder.size());
+  const bool filtering = filter.IsActive();
+  for (std::size_t i : state.profileOrder)
+    if (!filtering || filter.PassFilter(state.profiles[i].name.c_str())) visible.push_back(i);
+
+  drawToolbar(state, narrow, visible);
+  if (!narrow) ImGui::SameLine();
+  const float filterWidth = narrow ? ImGui::GetContentRegionAvail().x : std::min(em(16), ImGui::GetContentRegionAvail().x);
+  if (!narrow) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - filterWidth);
   ImGui::SetNextItemWidth(filterWidth);
-  if (ImGui::InputTextWithHint("##filter", "Filter by name", filter.InputBuf, IM_ARRAYSIZE(filter.InputBuf)))
+  if (state.focusFilter) {
+    ImGui::SetKeyboardFocusHere();
+    state.focusFilter = false;
+  }
+  if (ImGui::InputTextWithHint("##filter", "Filter by name (Ctrl+F)", filter.InputBuf, IM_ARRAYSIZE(filter.InputBuf)))
     filter.Build();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name; -word excludes, commas separate terms");
-  ImGui::Spacing();
 
   if (state.profiles.empty()) {
-    ImGui::TextDisabled("No profiles yet. Import a CSV with `rolefit import-csv FILE`.");
+    ImGui::Spacing();
+    ImGui::TextDisabled("No profiles yet: New (Ctrl+N), or import a session (Ctrl+O) or a CSV (rolefit import-csv).");
     return;
   }
 
   constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
                                     ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp;
-  const bool narrow = isNarrow();
+  const ImVec2 tableSize(0, -ImGui::GetFrameHeightWithSpacing());
   if (narrow) {
-    if (!ImGui::BeginTable("profiles-narrow", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                                     ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp))
+    if (!ImGui::BeginTable("profiles-narrow", 3,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                               ImGuiTableFlags_SizingStretchProp,
+                           tableSize))
       return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Company", 0, 2.2f);
@@ -114,7 +194,7 @@ void drawProfilesView(AppState& state) {
     ImGui::TableSetupColumn("CIO/CTO", 0, 1.0f);
     ImGui::TableHeadersRow();
   } else {
-    if (!ImGui::BeginTable("profiles", ColumnCount, flags)) return;
+    if (!ImGui::BeginTable("profiles", ColumnCount, flags, tableSize)) return;
     setupWideColumns();
   }
   // The wide table's sort order carries over to the narrow one.
@@ -129,43 +209,21 @@ void drawProfilesView(AppState& state) {
     state.profileOrderStale = false;
   }
 
-  std::vector<std::size_t> visible;
-  visible.reserve(state.profileOrder.size());
-  for (std::size_t i : state.profileOrder)
-    if (filter.PassFilter(state.profiles[i].name.c_str())) visible.push_back(i);
-
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(visible.size()));
-  while (clipper.Step()) {
-    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      const std::size_t i = visible[static_cast<std::size_t>(row)];
-      const Profile& p = state.profiles[i];
-      const Scores& s = state.scores[i];
-      ImGui::PushID(p.id.c_str());
-      ImGui::TableNextRow();
-      if (narrow) {
-        drawNarrowRow(p, s);
-        ImGui::PopID();
-        continue;
-      }
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(p.name.c_str());
-      ImGui::TableNextColumn();
-      textView(toString(p.industry));
-      ImGui::TableNextColumn();
-      ImGui::Text("%lld", static_cast<long long>(p.employees));
-      ImGui::TableNextColumn();
-      structureBadge(s.recommendation);
-      ImGui::TableNextColumn();
-      ImGui::Text("%.0f", s.fit[0]);
-      ImGui::TableNextColumn();
-      ImGui::Text("%.0f", s.fit[1]);
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(p.updated_at.c_str());
-      ImGui::PopID();
-    }
-  }
+  while (clipper.Step())
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+      drawRow(state, visible[static_cast<std::size_t>(row)], narrow);
   ImGui::EndTable();
+
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection.empty())
+    state.deleteProfiles(state.selection);
+  const auto footer = state.selection.empty()
+                          ? fmt::format("{} of {} profiles shown", visible.size(), state.profiles.size())
+                          : fmt::format("{} of {} profiles shown, {} selected", visible.size(), state.profiles.size(),
+                                        state.selection.size());
+  ImGui::TextDisabled("%s", footer.c_str());
 }
 
 }  // namespace rolefit::ui

@@ -4,4 +4,12 @@
 namespace rolefit::ui {
 void drawWelcomeView(AppState& state);
 void drawProfilesView(AppState& state);
+void drawEditorView(AppState& state);
+void drawCompareView(AppState& state);
+void drawRolesView(AppState& state);
+void drawSessionView(AppState& state);
+
+// The recommendation card (badge, runner-up, fits, reasons, what-if), shared
+// by the editor's live result and the compare view.
+void drawResultSummary(AppState& state, const Evaluation& result, float width);
 }  // namespace rolefit::ui

@@ -565,11 +565,12 @@ std::vector<SessionInfo> Store::findSessions(std::string_view key) const {
   return out;
 }
 
-SessionInfo Store::createSession(std::string_view name, std::string_view notes) {
+SessionInfo Store::createSession(std::string_view name, std::string_view notes, std::string_view id) {
   checkSessionName(name);
   checkSessionNotes(notes);
+  if (!id.empty() && !isUuid(id)) throw StoreError(fmt::format("{} is not a session id", id));
   SessionInfo s;
-  s.id = newUuid();
+  s.id = id.empty() ? newUuid() : lower(id);
   s.name = std::string(name);
   s.notes = std::string(notes);
   s.createdAt = s.updatedAt = utcNowIso8601();

@@ -146,7 +146,8 @@ class Store {
   std::optional<SessionInfo> session(std::string_view id) const;
   // An exact id, else the sessions with that name (case-insensitive).
   std::vector<SessionInfo> findSessions(std::string_view key) const;
-  SessionInfo createSession(std::string_view name, std::string_view notes = {});
+  // `id` empty: a new one. Given: recreates a deleted session (undo).
+  SessionInfo createSession(std::string_view name, std::string_view notes = {}, std::string_view id = {});
   void renameSession(std::string_view id, std::string_view name);
   void setSessionNotes(std::string_view id, std::string_view notes);
   void deleteSession(std::string_view id);  // its profiles stay

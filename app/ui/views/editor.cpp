@@ -1,0 +1,297 @@
+// The profile form: grouped fields, each with its meaning and source in a
+// tooltip and its problem right under it; the result beside it, live.
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "rolefit/model/fields.hpp"
+#include "rolefit/util/text.hpp"
+#include "ui/style.hpp"
+#include "ui/views/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace rolefit::ui {
+namespace {
+
+const ImVec4 kProblemColour(0.93f, 0.36f, 0.32f, 1);
+
+void fieldTooltip(const AppState& state, const FieldInfo& f) {
+  if (!ImGui::IsItemHovered()) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(em(24));
+  textView(f.help);
+  if (!f.source.empty()) {
+    ImGui::Spacing();
+    std::string sources;
+    for (std::size_t start = 0; start < f.source.size();) {
+      const std::size_t end = std::min(f.source.find(',', start), f.source.size());
+      const std::string id(trimmed(f.source.substr(start, end - start)));
+      sources += fmt::format("{}{} {}", sources.empty() ? "" : "\n", id, state.roleModels.sourceTitle(id));
+      start = end + 1;
+    }
+    ImGui::TextDisabled("Sources:");
+    textView(sources);
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+// One field's widget; true when the draft changed.
+bool fieldWidget(AppState& state, const FieldInfo& f, float width) {
+  Profile& p = state.editor.draft;
+  const std::string problem = state.editor.problemOf(f.key);
+  const std::string id = fmt::format("##{}", f.key);
+  ImGui::PushID(f.key.data(), f.key.data() + f.key.size());
+  ImGui::TextUnformatted(f.label.data(), f.label.data() + f.label.size());
+  fieldTooltip(state, f);
+  if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_Border, kProblemColour);
+  if (!problem.empty()) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+  ImGui::SetNextItemWidth(width);
+  bool changed = false;
+  switch (f.kind) {
+    case FieldKind::Text:
+      if (f.key == "notes")
+        changed = ImGui::InputTextMultiline(id.c_str(), &p.notes, ImVec2(width, em(5)));
+      else
+        changed = ImGui::InputText(id.c_str(), &p.name);
+      break;
+    case FieldKind::Choice: {
+      const auto current = static_cast<std::size_t>(fieldNumber(p, f));
+      const std::string preview = current < f.choices.size() ? std::string(f.choices[current]) : "?";
+      if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
+        for (std::size_t i = 0; i < f.choices.size(); ++i) {
+          const std::string option(f.choices[i]);
+          if (ImGui::Selectable(option.c_str(), i == current)) {
+            setFieldNumber(p, f, static_cast<double>(i));
+            changed = true;
+          }
+          if (i == current) ImGui::SetItemDefaultFocus();
+        }
+        ImGui::EndCombo();
+      }
+      break;
+    }
+    case FieldKind::Integer: {
+      auto value = static_cast<long long>(fieldNumber(p, f));
+      const long long low = static_cast<long long>(f.min), high = static_cast<long long>(f.max);
+      if (high - low <= 10) {
+        // Small scales (goals, maturity) as sliders; typing a value (Ctrl+click) is still checked.
+        changed = ImGui::SliderScalar(id.c_str(), ImGuiDataType_S64, &value, &low, &high, "%lld");
+      } else {
+        const long long step = 1, fast = 100;
+        changed = ImGui::InputScalar(id.c_str(), ImGuiDataType_S64, &value, &step, &fast, "%lld");
+      }
+      if (changed) setFieldNumber(p, f, static_cast<double>(value));
+      break;
+    }
+    case FieldKind::Number: {
+      if (f.optional) {
+        bool known = p.revenue_musd.has_value();
+        if (ImGui::Checkbox("known", &known)) {
+          p.revenue_musd = known ? std::optional<double>(0.0) : std::nullopt;
+          changed = true;
+        }
+        if (known) {
+          ImGui::SameLine();
+          ImGui::SetNextItemWidth(std::max(width - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x, em(4)));
+          double value = *p.revenue_musd;
+          if (ImGui::InputDouble(id.c_str(), &value, 1.0, 100.0, "%.1f")) {
+            p.revenue_musd = value;
+            changed = true;
+          }
+        }
+      } else {
+        double value = fieldNumber(p, f);
+        if (ImGui::InputDouble(id.c_str(), &value, 1.0, 10.0, "%.1f")) {
+          setFieldNumber(p, f, value);
+          changed = true;
+        }
+      }
+      break;
+    }
+  }
+  fieldTooltip(state, f);
+  if (!problem.empty()) {
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    textView(problem);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+bool groupSection(AppState& state, const char* title, FieldGroup group, float width, bool twoColumns) {
+  bool changed = false;
+  if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return false;
+  const float column = twoColumns ? (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f : width;
+  int index = 0;
+  for (const auto& f : profileFields()) {
+    const bool inGroup = f.group == group || (group == FieldGroup::Facts && f.group == FieldGroup::Identity);
+    if (!inGroup) continue;
+    if (twoColumns && f.key != "notes") {
+      if (index % 2 == 1) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x);
+      ImGui::BeginGroup();
+      changed |= fieldWidget(state, f, column);
+      ImGui::EndGroup();
+    } else {
+      changed |= fieldWidget(state, f, width);
+    }
+    ++index;
+  }
+  ImGui::Spacing();
+  return changed;
+}
+
+void drawForm(AppState& state, float width) {
+  auto& e = state.editor;
+  const bool twoColumns = width > em(26);
+  bool changed = false;
+  changed |= groupSection(state, "Facts", FieldGroup::Facts, width, twoColumns);
+  changed |= groupSection(state, "Goals (weight 0-5)", FieldGroup::Goals, width, twoColumns);
+  changed |= groupSection(state, "Capabilities (maturity 1-5)", FieldGroup::Capabilities, width, twoColumns);
+  changed |= groupSection(state, "Leaders today", FieldGroup::Leaders, width, false);
+  changed |= groupSection(state, "Notes", FieldGroup::Notes, width, false);
+  if (changed) state.refreshEditor();
+
+  if (e.isNew || e.revisions.empty()) return;
+  const auto header = fmt::format("Revisions ({})###revisions", e.revisions.size());
+  if (!ImGui::CollapsingHeader(header.c_str())) return;
+  for (const auto& r : e.revisions) {
+    ImGui::PushID(static_cast<int>(r.revision));
+    const auto label = fmt::format("Revision {}  {}{}", r.revision, r.savedAt, r.current ? "  (current)" : "");
+    if (ImGui::Selectable(label.c_str(), e.shownRevision == r.revision) && !r.current) state.showRevision(r.revision);
+    ImGui::PopID();
+  }
+  if (e.revisionContent) {
+    ImGui::Spacing();
+    int differences = 0;
+    for (const auto& f : profileFields()) {
+      const auto then = fieldText(*e.revisionContent, f), now = fieldText(e.saved, f);
+      if (then == now) continue;
+      ++differences;
+      ImGui::PushID(f.key.data(), f.key.data() + f.key.size());
+      textView(f.label);
+      ImGui::Indent(em(1));
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - em(1));
+      ImGui::TextDisabled("then:");
+      ImGui::SameLine();
+      textView(then.empty() ? std::string("(empty)") : then);
+      ImGui::TextDisabled("now:");
+      ImGui::SameLine();
+      textView(now.empty() ? std::string("(empty)") : now);
+      ImGui::PopTextWrapPos();
+      ImGui::Unindent(em(1));
+      ImGui::PopID();
+    }
+    if (differences == 0) ImGui::TextDisabled("Same content as the current version.");
+    const auto restore = fmt::format("Restore revision {}", e.shownRevision);
+    if (ImGui::Button(restore.c_str())) state.restoreRevision(e.saved.id, e.shownRevision);
+  }
+}
+
+}  // namespace
+
+void drawResultSummary(AppState& state, const Evaluation& result, float width) {
+  const Scores& s = result.scores;
+  ImGui::TextDisabled("Recommendation");
+  structureBadge(s.recommendation);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+  textView(describe(s.recommendation));
+  const auto runnerUp = fmt::format("Runner-up: {} ({:.1f} points behind)", describe(s.runnerUp), result.margin);
+  ImGui::TextDisabled("%s", runnerUp.c_str());
+  ImGui::Spacing();
+  for (std::size_t r = 0; r < 3; ++r) {
+    const auto& model = state.roleModels.roleModels[r];
+    const char* names[] = {"CIO fit", "CTO fit", "Hybrid fit"};
+    scoreBar(names[r], s.fit[r], ImGui::ColorConvertU32ToFloat4(seriesColour(r + 1)), width);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", model.name.c_str());
+  }
+  ImGui::Spacing();
+  if (!result.reasons.empty()) {
+    ImGui::TextDisabled("Why");
+    for (std::size_t i = 0; i < result.reasons.size() && i < 4; ++i) {
+      const auto& r = result.reasons[i];
+      ImGui::Bullet();
+      textView(fmt::format("{}: {} ({})", r.factor, r.rule, r.source));
+    }
+  }
+  if (result.whatIf) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("What if");
+    textView(result.whatIf->text);
+  }
+  if (!result.tension.empty()) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("Note");
+    textView(result.tension);
+  }
+  ImGui::PopTextWrapPos();
+}
+
+void drawEditorView(AppState& state) {
+  auto& e = state.editor;
+  if (!e.open) {
+    ImGui::TextUnformatted("No profile open.");
+    ImGui::TextDisabled("Double-click a company in Profiles, or start a new one.");
+    if (ImGui::Button("New profile (Ctrl+N)")) state.newProfile();
+    return;
+  }
+  const bool narrow = isNarrow();
+  const std::string title = e.isNew ? "New profile" : e.saved.name;
+  ImGui::TextUnformatted(title.c_str());
+  if (e.dirty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(unsaved)");
+  }
+  ImGui::BeginDisabled(!e.dirty());
+  if (ImGui::Button("Save")) state.saveEditor();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Save as a new revision (Ctrl+S)");
+  ImGui::SameLine();
+  if (ImGui::Button("Revert")) state.revertEditor();
+  ImGui::EndDisabled();
+  if (!e.problems.empty()) {
+    ImGui::SameLine();
+    const auto count = fmt::format("{} field{} to correct", e.problems.size(), e.problems.size() == 1 ? "" : "s");
+    ImGui::TextColored(kProblemColour, "%s", count.c_str());
+  }
+  if (!e.isNew) {
+    ImGui::SameLine();
+    if (ImGui::Button("Compare")) {
+      state.currentId = e.saved.id;
+      state.view = ViewId::Compare;
+    }
+  }
+  ImGui::Separator();
+
+  if (narrow) {
+    // One column: the form, then its result, in one scrolling panel.
+    ImGui::BeginChild("editor-scroll");
+    const float width = ImGui::GetContentRegionAvail().x;
+    drawForm(state, width);
+    ImGui::Separator();
+    if (e.result) drawResultSummary(state, *e.result, width);
+    ImGui::EndChild();
+    return;
+  }
+  const float total = ImGui::GetContentRegionAvail().x;
+  const float formWidth = std::floor(total * 0.58f);
+  ImGui::BeginChild("editor-form", ImVec2(formWidth, 0));
+  drawForm(state, ImGui::GetContentRegionAvail().x - em(0.5f));
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("editor-result", ImVec2(0, 0), true);
+  ImGui::TextUnformatted("Result, as you type");
+  ImGui::Separator();
+  if (e.result) drawResultSummary(state, *e.result, ImGui::GetContentRegionAvail().x);
+  else ImGui::TextDisabled("Correct the marked fields to see the result.");
+  ImGui::EndChild();
+}
+
+}  // namespace rolefit::ui

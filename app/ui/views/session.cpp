@@ -1,0 +1,307 @@
+// Sessions: the list, one session's members, export and import. An import
+// shows its preview here (new, unchanged, conflicting, field by field) and
+// waits for a choice per profile before anything is written.
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "rolefit/model/fields.hpp"
+#include "ui/style.hpp"
+#include "ui/views/views.hpp"
+#include "ui/widgets.hpp"
+
+namespace rolefit::ui {
+namespace {
+
+const ImVec4 kNew(0.25f, 0.70f, 0.40f, 1), kSame(0.55f, 0.57f, 0.60f, 1), kConflict(0.93f, 0.55f, 0.20f, 1);
+
+const char* choiceLabel(ConflictChoice c) {
+  switch (c) {
+    case ConflictChoice::keepMine: return "Keep mine";
+    case ConflictChoice::takeTheirs: return "Take theirs";
+    case ConflictChoice::keepBoth: return "Keep both";
+    case ConflictChoice::pickFields: return "Pick field by field";
+  }
+  return "";
+}
+
+bool choiceCombo(const char* id, ConflictChoice& choice, float width) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::BeginCombo(id, choiceLabel(choice))) {
+    for (auto c : {ConflictChoice::keepMine, ConflictChoice::takeTheirs, ConflictChoice::keepBoth, ConflictChoice::pickFields}) {
+      if (ImGui::Selectable(choiceLabel(c), c == choice)) {
+        choice = c;
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+void fieldPicker(ImportItem& item) {
+  ImGui::Indent(em(1.5f));
+  for (const auto& d : item.differences) {
+    ImGui::PushID(d.field.c_str());
+    bool take = std::find(item.takeFields.begin(), item.takeFields.end(), d.field) != item.takeFields.end();
+    const FieldInfo* f = findField(d.field);
+    const std::string label = f ? std::string(f->label) : d.field;
+    if (ImGui::Checkbox(safeLabel(label, "take").c_str(), &take)) {
+      std::erase(item.takeFields, d.field);
+      if (take) item.takeFields.push_back(d.field);
+    }
+    ImGui::Indent(em(1.8f));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("yours:");
+    ImGui::SameLine();
+    textView(d.mine.empty() ? std::string("(empty)") : d.mine);
+    ImGui::TextDisabled("theirs:");
+    ImGui::SameLine();
+    textView(d.theirs.empty() ? std::string("(empty)") : d.theirs);
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(em(1.8f));
+    ImGui::PopID();
+  }
+  ImGui::Unindent(em(1.5f));
+}
+
+void drawPreview(AppState& state) {
+  ImportPlan& plan = *state.importPlan;
+  const std::size_t conflicts = plan.count(ImportStatus::conflict);
+  ImGui::TextUnformatted("Import preview: nothing is written until you apply it");
+  for (std::size_t f = 0; f < plan.files.size(); ++f) {
+    const auto& loaded = plan.files[f];
+    const auto& s = loaded.session;
+    ImGui::PushTextWrapPos(0);
+    const auto line = fmt::format("{}: \"{}\", {} profiles{}{}; role models {}", plan.labels[f], s.name,
+                                  s.profiles.size(), s.exportedBy.empty() ? "" : ", from " + s.exportedBy,
+                                  s.exportedAt.empty() ? "" : " on " + s.exportedAt, s.roleModelVersion);
+    ImGui::TextDisabled("%s", line.c_str());
+    for (const auto& notice : loaded.file.notices) textView(notice);
+    if (s.roleModelVersion != state.roleModels.version) {
+      const auto note = fmt::format("Their results used role models {}; yours are {}.", s.roleModelVersion,
+                                    state.roleModels.version);
+      ImGui::TextColored(kConflict, "%s", note.c_str());
+    }
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::TextColored(kNew, "%zu new", plan.count(ImportStatus::added));
+  ImGui::SameLine();
+  ImGui::TextColored(kSame, "%zu unchanged", plan.count(ImportStatus::unchanged));
+  ImGui::SameLine();
+  ImGui::TextColored(kConflict, "%zu conflicting", conflicts);
+  if (conflicts > 0) {
+    ImGui::SameLine();
+    ConflictChoice all = ConflictChoice::keepMine;
+    bool uniform = true;
+    bool first = true;
+    for (const auto& item : plan.items) {
+      if (item.status != ImportStatus::conflict) continue;
+      if (first) all = item.choice;
+      else uniform &= item.choice == all;
+      first = false;
+    }
+    ImGui::TextUnformatted("For all conflicts:");
+    ImGui::SameLine();
+    ConflictChoice chosen = uniform ? all : ConflictChoice::keepMine;
+    if (choiceCombo("##all", chosen, em(11))) chooseForAll(plan, chosen);
+  }
+  if (ImGui::Button("Apply import")) {
+    state.applyImport();
+    return;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) {
+    state.cancelImport();
+    return;
+  }
+  ImGui::Separator();
+
+  ImGui::BeginChild("preview-items");
+  for (std::size_t i = 0; i < plan.items.size(); ++i) {
+    ImportItem& item = plan.items[i];
+    const Profile& theirs = plan.incoming(item).profile;
+    ImGui::PushID(static_cast<int>(i));
+    switch (item.status) {
+      case ImportStatus::added: ImGui::TextColored(kNew, "new"); break;
+      case ImportStatus::unchanged: ImGui::TextColored(kSame, "unchanged"); break;
+      case ImportStatus::conflict: ImGui::TextColored(kConflict, "conflict"); break;
+    }
+    ImGui::SameLine(em(6));
+    ImGui::TextUnformatted(theirs.name.c_str());
+    if (item.status == ImportStatus::conflict) {
+      ImGui::SameLine();
+      const auto summary = fmt::format("({} field{} differ{})", item.differences.size(),
+                                       item.differences.size() == 1 ? "" : "s", item.differences.size() == 1 ? "s" : "");
+      ImGui::TextDisabled("%s", summary.c_str());
+      if (item.mineInBin) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("yours is in the bin");
+      }
+      ImGui::Indent(em(6));
+      choiceCombo("##choice", item.choice, em(12));
+      if (item.choice == ConflictChoice::pickFields) fieldPicker(item);
+      else if (ImGui::TreeNode("What differs")) {
+        for (const auto& d : item.differences) {
+          ImGui::PushTextWrapPos(0);
+          textView(fmt::format("{}: yours \"{}\", theirs \"{}\"", d.field, d.mine, d.theirs));
+          ImGui::PopTextWrapPos();
+        }
+        ImGui::TreePop();
+      }
+      ImGui::Unindent(em(6));
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
+void sessionList(AppState& state, float width, float height) {
+  ImGui::BeginChild("session-list", ImVec2(width, height), true);
+  ImGui::TextDisabled("Sessions");
+  if (state.sessions.empty()) ImGui::TextDisabled("None yet.");
+  for (const auto& s : state.sessions) {
+    const auto label = fmt::format("{} ({})", s.name, s.profileCount);
+    if (ImGui::Selectable(safeLabel(label, s.id).c_str(), s.id == state.currentSessionId)) state.showSession(s.id);
+  }
+  ImGui::Separator();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##new-name", "New session's name", &state.sessionInputs.newName);
+  const bool nameOk = !state.sessionInputs.newName.empty();
+  ImGui::BeginDisabled(!nameOk);
+  const auto create = state.selection.empty() ? std::string("Create (empty)")
+                                              : fmt::format("Create with the {} selected", state.selection.size());
+  if (ImGui::Button(create.c_str())) {
+    state.createSessionFromSelection(state.sessionInputs.newName);
+    state.sessionInputs.newName.clear();
+  }
+  ImGui::EndDisabled();
+  ImGui::EndChild();
+}
+
+void sessionDetails(AppState& state) {
+  auto& inputs = state.sessionInputs;
+  const auto it = std::find_if(state.sessions.begin(), state.sessions.end(),
+                               [&](const SessionInfo& s) { return s.id == state.currentSessionId; });
+  if (it == state.sessions.end()) {
+    ImGui::TextDisabled("Choose or create a session.");
+    return;
+  }
+  const SessionInfo& s = *it;
+  if (inputs.renaming) {
+    ImGui::SetNextItemWidth(em(16));
+    ImGui::InputText("##rename", &inputs.rename);
+    ImGui::SameLine();
+    if (ImGui::Button("OK") && !inputs.rename.empty()) {
+      state.renameSession(s.id, inputs.rename);
+      inputs.renaming = false;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) inputs.renaming = false;
+  } else {
+    ImGui::TextUnformatted(s.name.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Rename")) {
+      inputs.rename = s.name;
+      inputs.renaming = true;
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Delete")) state.deleteSession(s.id);
+  }
+  ImGui::PushTextWrapPos(0);
+  if (!s.origin.empty()) ImGui::TextDisabled("%s", s.origin.c_str());
+  if (!s.roleModelVersion.empty()) ImGui::TextDisabled("Sender's role models: %s", s.roleModelVersion.c_str());
+  ImGui::PopTextWrapPos();
+
+  ImGui::BeginDisabled(state.selection.empty());
+  if (ImGui::Button("Add selected profiles")) state.addSelectionToSession(s.id);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(inputs.chosenMembers.empty());
+  if (ImGui::Button("Remove chosen")) state.removeFromSession(s.id, inputs.chosenMembers);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Export...")) {
+    state.exportSessionId = s.id;
+    state.chooseExportFile();
+  }
+
+  ImGui::BeginChild("members", ImVec2(0, 0), true);
+  if (inputs.members.empty()) ImGui::TextDisabled("No profiles in this session.");
+  for (const auto& id : inputs.members) {
+    const Profile* p = state.profileById(id);
+    if (!p) continue;
+    const auto index = state.indexOf(id);
+    ImGui::PushID(id.c_str());
+    bool chosen = std::find(inputs.chosenMembers.begin(), inputs.chosenMembers.end(), id) != inputs.chosenMembers.end();
+    if (ImGui::Checkbox("##chosen", &chosen)) {
+      std::erase(inputs.chosenMembers, id);
+      if (chosen) inputs.chosenMembers.push_back(id);
+    }
+    ImGui::SameLine();
+    const float nameWidth = std::clamp(ImGui::GetContentRegionAvail().x - em(6.5f), em(6), em(16));
+    if (ImGui::Selectable(safeLabel(p->name, "open").c_str(), false, 0, ImVec2(nameWidth, 0))) {
+      state.select(id, false);
+      state.view = ViewId::Compare;
+    }
+    if (index) {
+      ImGui::SameLine();
+      structureBadge(state.scores[*index].recommendation);
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+}
+
+void filesBar(AppState& state) {
+  ImGui::TextUnformatted("Format:");
+  ImGui::SameLine();
+  int format = state.exportFormat == SessionFormat::json ? 0 : 1;
+  if (ImGui::RadioButton("JSON", &format, 0)) state.exportFormat = SessionFormat::json;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Readable and diffable; the default");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Binary", &format, 1)) state.exportFormat = SessionFormat::binary;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Compact, with a checksum");
+  ImGui::SameLine();
+  if (ImGui::Button("Import...")) state.chooseImportFile();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Import session files (Ctrl+O); you can also drop them on the window");
+  if (!state.recentFiles.empty()) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(12));
+    if (ImGui::BeginCombo("##recent", "Recent files")) {
+      for (const auto& path : state.recentFiles)
+        if (ImGui::Selectable(safeLabel(path, path).c_str())) {
+          state.previewImport({path});
+          break;
+        }
+      ImGui::EndCombo();
+    }
+  }
+}
+
+}  // namespace
+
+void drawSessionView(AppState& state) {
+  if (state.importPlan) {
+    drawPreview(state);
+    return;
+  }
+  filesBar(state);
+  ImGui::Separator();
+  if (isNarrow()) {
+    sessionList(state, 0, em(14));
+    sessionDetails(state);
+    return;
+  }
+  const float listWidth = std::min(em(18), ImGui::GetContentRegionAvail().x * 0.4f);
+  sessionList(state, listWidth, 0);
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  sessionDetails(state);
+  ImGui::EndGroup();
+}
+
+}  // namespace rolefit::ui
