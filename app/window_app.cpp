@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 #include <stb_image_write.h>
 
+#include "rolefit/platform/dialogs.hpp"
 #include "rolefit/platform/paths.hpp"
 #include "rolefit/platform/window.hpp"
 #include "ui/app_state.hpp"
@@ -24,6 +25,7 @@ struct Settings {
   platform::WindowGeometry geometry;
   ui::Theme theme = ui::Theme::Dark;
   std::string view;
+  std::vector<std::string> recentFiles;
 };
 
 void registerSettingsHandler(Settings& settings) {
@@ -44,13 +46,19 @@ void registerSettingsHandler(Settings& settings) {
       s.theme = std::strcmp(word, "light") == 0 ? ui::Theme::Light : ui::Theme::Dark;
     } else if (std::sscanf(line, "View=%31s", word) == 1) {
       s.view = word;
+    } else if (std::strncmp(line, "Recent=", 7) == 0 && line[7] != '\0' && s.recentFiles.size() < 8) {
+      s.recentFiles.emplace_back(line + 7);
     }
   };
   handler.WriteAllFn = [](ImGuiContext*, ImGuiSettingsHandler* h, ImGuiTextBuffer* out) {
     const auto& s = *static_cast<const Settings*>(h->UserData);
-    out->appendf("[RoleFit][Settings]\nWindow=%d,%d,%d,%d,%d\nTheme=%s\nView=%s\n\n", s.geometry.x, s.geometry.y,
+    out->appendf("[RoleFit][Settings]\nWindow=%d,%d,%d,%d,%d\nTheme=%s\nView=%s\n", s.geometry.x, s.geometry.y,
                  s.geometry.width, s.geometry.height, s.geometry.maximized ? 1 : 0,
                  s.theme == ui::Theme::Light ? "light" : "dark", s.view.c_str());
+    // Recent files, one per line (a path with a newline is not kept).
+    for (const auto& path : s.recentFiles)
+      if (path.find('\n') == std::string::npos) out->appendf("Recent=%s\n", path.c_str());
+    out->append("\n");
   };
   ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
 }
@@ -103,6 +111,17 @@ int runWindow(const WindowRun& run) {
 
   ui::AppState state;
   state.theme = settings.theme;
+  state.recentFiles = settings.recentFiles;
+  if (!offscreen) {
+    state.fileDialog = [](ui::FileChoice choice, const std::string& suggestion) {
+      const bool open = choice == ui::FileChoice::ImportSession;
+      const auto answer =
+          platform::fileDialog(open ? platform::FileDialogKind::Open : platform::FileDialogKind::Save,
+                               open ? "Import a RoleFit session" : "Export a RoleFit session", suggestion,
+                               "RoleFit sessions", "*.json *.rfs");
+      return ui::DialogAnswer{answer.available, answer.path};
+    };
+  }
   // The app adds its sample companies to a new database; command-line verbs never do.
   state.openStore(run.database, /*addSamplesIfNew=*/true);
   // First run (nothing remembered) opens on the welcome panel.
@@ -142,7 +161,8 @@ int runWindow(const WindowRun& run) {
       window->fontsChanged();
       ui::applyTheme(appliedTheme, scale);
     }
-    for (const auto& path : window->takeDroppedPaths()) state.toast(fmt::format("Dropped {}", path));
+    // Dropped files are events: session files go to the import preview.
+    if (auto dropped = window->takeDroppedPaths(); !dropped.empty()) state.filesDropped(dropped);
 
     window->beginFrame();
     ImGui::NewFrame();
@@ -170,8 +190,14 @@ int runWindow(const WindowRun& run) {
     settings.theme = state.theme;
     settings.view = std::string(ui::viewName(state.view));
     settings.geometry = window->geometry();
-    if (state.quitRequested) window->setCloseRequested(true);
-    if (window->closeRequested()) break;
+    settings.recentFiles = state.recentFiles;
+    if (state.quitRequested && state.quitConfirmed) break;
+    if (window->closeRequested()) {
+      // The window's close button asks the same question as File > Quit.
+      window->setCloseRequested(false);
+      state.quitRequested = true;
+      framesToDraw = 3;
+    }
   }
   ImGui::SaveIniSettingsToDisk(iniPath.c_str());
   return 0;

@@ -613,7 +613,11 @@ void AppState::filesDropped(const std::vector<std::string>& paths) {
 
 // ---------------------------------------------------------------- frame-level
 
-void AppState::toast(std::string text) { toasts.push_back({std::move(text), ImGui::GetTime() + kToastSeconds}); }
+void AppState::toast(std::string text) {
+  // Intents also run outside a frame (tests, start-up): time starts at 0 there.
+  const double now = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
+  toasts.push_back({std::move(text), now + kToastSeconds});
+}
 
 void AppState::showError(std::string text) { errorText = std::move(text); }
 

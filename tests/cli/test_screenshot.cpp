@@ -48,13 +48,15 @@ ProcessResult screenshot(const TempDir& dir, const std::string& file, const std:
 
 }  // namespace
 
-TEST_CASE("screenshot mode writes a PNG of the real window at the asked size") {
+TEST_CASE("screenshot mode writes a PNG of every view at laptop and phone size") {
   TempDir dir;
   struct Shot {
     std::string view;
     int width, height;
   };
-  const Shot shots[] = {{"welcome", 1280, 800}, {"profiles", 1280, 800}, {"welcome", 390, 844}, {"profiles", 390, 844}};
+  std::vector<Shot> shots;
+  for (const char* view : {"welcome", "profiles", "editor", "compare", "roles", "session"})
+    for (auto [width, height] : {std::pair{1280, 800}, std::pair{390, 844}}) shots.push_back({view, width, height});
   for (const auto& shot : shots) {
     const auto name = shot.view + "-" + std::to_string(shot.width) + ".png";
     const auto result = screenshot(dir, name, {"--size", std::to_string(shot.width) + "x" + std::to_string(shot.height),

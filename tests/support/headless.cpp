@@ -11,6 +11,7 @@ HeadlessImGui::HeadlessImGui(float width, float height) : context_(ImGui::Create
   io.KeyMap[ImGuiKey_Enter] = kEnter;
   io.KeyMap[ImGuiKey_Tab] = kTab;
   io.KeyMap[ImGuiKey_Backspace] = kBackspace;
+  io.KeyMap[ImGuiKey_Delete] = kDelete;
   for (int k = 0; k < 6; ++k) io.KeyMap[ImGuiKey_A + k] = "ACVXYZ"[k];  // ImGuiKey_A, C, V, X, Y, Z
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
@@ -32,6 +33,15 @@ void HeadlessImGui::frames(int count, const std::function<void()>& body) {
 
 void HeadlessImGui::moveMouse(float x, float y) { ImGui::GetIO().MousePos = ImVec2(x, y); }
 void HeadlessImGui::setMouseDown(bool down) { ImGui::GetIO().MouseDown[0] = down; }
+
+void HeadlessImGui::click(float x, float y, const std::function<void()>& body) {
+  moveMouse(x, y);
+  frame(body);
+  setMouseDown(true);
+  frame(body);
+  setMouseDown(false);
+  frame(body);
+}
 
 void HeadlessImGui::pressKey(int keyIndex, bool ctrl, bool shift, const std::function<void()>& body) {
   ImGuiIO& io = ImGui::GetIO();

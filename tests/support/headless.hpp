@@ -25,7 +25,10 @@ class HeadlessImGui {
   // Presses a key for one frame with the given modifiers, then releases it.
   void pressKey(int keyIndex, bool ctrl, bool shift, const std::function<void()>& body);
 
-  static constexpr int kEscape = 256, kEnter = 257, kTab = 258, kBackspace = 259;
+  // Presses and releases the left button at (x, y), a frame for each step.
+  void click(float x, float y, const std::function<void()>& body);
+
+  static constexpr int kEscape = 256, kEnter = 257, kTab = 258, kBackspace = 259, kDelete = 261;
 
  private:
   ImGuiContext* context_;

@@ -83,8 +83,8 @@ void drawRow(AppState& state, std::size_t i, bool narrow) {
                                                ImGuiSelectableFlags_AllowDoubleClick,
                         ImVec2(0, narrow ? em(2.4f) : 0.0f))) {
     state.select(p.id, ImGui::GetIO().KeyCtrl);
-    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(p.id);
   }
+  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(p.id);
   if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) state.openEditor(p.id);
   rowContextMenu(state, p);
   if (narrow) {

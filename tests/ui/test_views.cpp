@@ -1,0 +1,305 @@
+// The views in a headless Dear ImGui context: every view and state draws
+// without an assert at laptop and phone sizes; clicks and keys produce the
+// expected commands; undo restores the exact previous state.
+#include <catch2/catch.hpp>
+
+#include "rolefit/csv/profiles_csv.hpp"
+#include "rolefit/session/session.hpp"
+#include "support/headless.hpp"
+#include "support/support.hpp"
+#include "ui/app_state.hpp"
+#include "ui/frame.hpp"
+
+using namespace rolefit;
+using rolefit::test::HeadlessImGui;
+using rolefit::test::TempDir;
+
+namespace {
+
+ui::AppState sampleState(const TempDir& dir) {
+  ui::AppState state;
+  state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);  // the seven samples and their session
+  REQUIRE(state.store);
+  REQUIRE(state.profiles.size() == 7);
+  return state;
+}
+
+auto drawer(ui::AppState& state) {
+  return [&state] { ui::drawFrame(state); };
+}
+
+// Walks the mouse down a column, clicking, until `done` holds.
+bool clickUntil(HeadlessImGui& imgui, ui::AppState& state, float x, float from, float to,
+                const std::function<bool()>& done) {
+  for (float y = from; y < to; y += 5) {
+    imgui.click(x, y, drawer(state));
+    if (done()) return true;
+  }
+  return false;
+}
+
+std::string sessionFile(const TempDir& dir, ui::AppState& state) {
+  auto profiles = state.profiles;
+  profiles[0].employees += 11;  // a conflict with the database
+  profiles[1].notes = "Their notes";
+  Profile extra = profiles[2];
+  extra.id = "6f1e5c1a-8a2b-4c3d-9e4f-0a1b2c3d4e5f";
+  extra.name = "Brand New Co";
+  profiles.push_back(extra);
+  const auto path = (dir / "theirs.json").string();
+  exportSession(path, makeSession("Theirs", profiles, state.roleModels, "Sam"), SessionFormat::json);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("every view and state draws at laptop and phone sizes", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  const std::string file = sessionFile(dir, state);
+  for (auto size : {ImVec2(1280, 800), ImVec2(390, 844), ImVec2(320, 240)}) {
+    CAPTURE(size.x, size.y);
+    HeadlessImGui imgui(size.x, size.y);
+    // Nothing chosen yet.
+    for (auto name : ui::viewNames()) {
+      state.view = *ui::viewFromName(name);
+      imgui.frames(3, drawer(state));
+    }
+    // With a profile open, several selected, a role copy in edit, an import preview.
+    state.showView(ui::ViewId::Editor);
+    state.editor.draft.employees = -4;  // invalid input, marked at the field
+    state.refreshEditor();
+    imgui.frames(3, drawer(state));
+    state.revertEditor();
+    state.showView(ui::ViewId::Compare);
+    imgui.frames(3, drawer(state));
+    state.selectAll(state.profileOrder);
+    imgui.frames(3, drawer(state));
+    state.copyRoleModel("cto");
+    REQUIRE(state.roleModelCopies.size() == 1);
+    state.roleDraft = state.roleModelCopies.front();
+    state.view = ui::ViewId::Roles;
+    imgui.frames(3, drawer(state));
+    state.previewImport({file});
+    REQUIRE(state.importPlan);
+    for (auto& item : state.importPlan->items) item.choice = ConflictChoice::pickFields;
+    imgui.frames(3, drawer(state));
+    state.cancelImport();
+    state.roleDraft.reset();
+    state.undo();  // the role copy
+    CHECK(state.errorText.empty());
+  }
+}
+
+TEST_CASE("clicking a row selects it; Ctrl+click adds; Delete moves to the bin and Ctrl+Z brings back", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  state.view = ui::ViewId::Profiles;
+  HeadlessImGui imgui;
+  imgui.frames(3, drawer(state));
+  REQUIRE(clickUntil(imgui, state, 200, 80, 300, [&] { return state.selection.size() == 1; }));
+  const std::string first = state.selection.front();
+
+  // The next row down, with Ctrl held: both selected.
+  ImGui::GetIO().KeyCtrl = true;
+  const bool added = clickUntil(imgui, state, 200, 80, 400, [&] { return state.selection.size() == 2; });
+  ImGui::GetIO().KeyCtrl = false;
+  REQUIRE(added);
+
+  const auto before = state.profiles;
+  imgui.pressKey(HeadlessImGui::kDelete, false, false, drawer(state));
+  CHECK(state.profiles.size() == 5);
+  CHECK(state.store->bin().size() == 2);
+  imgui.pressKey('Z', true, false, drawer(state));
+  REQUIRE(state.profiles.size() == 7);
+  for (std::size_t i = 0; i < before.size(); ++i) CHECK(state.profiles[i].sameContent(before[i]));
+  imgui.pressKey('Z', true, true, drawer(state));  // redo
+  CHECK(state.profiles.size() == 5);
+  (void)first;
+}
+
+TEST_CASE("double-clicking a row opens the editor; Ctrl+S saves, Ctrl+Z restores the exact previous state", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  state.view = ui::ViewId::Profiles;
+  HeadlessImGui imgui;
+  imgui.frames(3, drawer(state));
+  bool opened = false;
+  for (float y = 80; y < 300 && !opened; y += 5) {
+    imgui.moveMouse(200, y);
+    // A second between attempts: ImGui pairs a click with the one before it
+    // when they are close in time, even at another place.
+    ImGui::GetIO().DeltaTime = 1.0f;
+    imgui.frame(drawer(state));
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    for (int click = 0; click < 2; ++click) {
+      ImGui::GetIO().MouseDown[0] = true;
+      imgui.frame(drawer(state));
+      ImGui::GetIO().MouseDown[0] = false;
+      imgui.frame(drawer(state));
+    }
+    opened = state.view == ui::ViewId::Editor;
+  }
+  REQUIRE(opened);
+  REQUIRE(state.editor.open);
+  const std::string id = state.editor.saved.id;
+  const Profile before = *state.store->profile(id);
+
+  state.editor.draft.employees = before.employees + 123;
+  state.editor.draft.notes = "Edited in a test";
+  state.refreshEditor();
+  CHECK(state.editor.dirty());
+  imgui.pressKey('S', true, false, drawer(state));
+  CHECK_FALSE(state.editor.dirty());
+  CHECK(state.store->profile(id)->employees == before.employees + 123);
+  CHECK(state.undoStack.undoLabel() == "Edit " + before.name);
+
+  imgui.pressKey('Z', true, false, drawer(state));
+  CHECK(state.store->profile(id)->sameContent(before));
+  CHECK(state.editor.draft.sameContent(before));  // the open form follows
+  imgui.pressKey('Y', true, false, drawer(state));  // redo
+  CHECK(state.store->profile(id)->employees == before.employees + 123);
+}
+
+TEST_CASE("Ctrl+N, a name and Ctrl+S add a profile; invalid input is refused at the field", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  HeadlessImGui imgui;
+  state.view = ui::ViewId::Profiles;
+  imgui.frames(2, drawer(state));
+  imgui.pressKey('N', true, false, drawer(state));
+  REQUIRE(state.view == ui::ViewId::Editor);
+  REQUIRE(state.editor.isNew);
+
+  state.editor.draft.name = "";
+  state.editor.draft.tech_revenue_pct = 140;
+  state.refreshEditor();
+  imgui.pressKey('S', true, false, drawer(state));
+  CHECK(state.profiles.size() == 7);  // refused
+  CHECK_FALSE(state.editor.problemOf("name").empty());
+  CHECK_THAT(state.editor.problemOf("tech_revenue_pct"), Catch::Contains("100"));
+
+  state.editor.draft.name = "Fresh Start Ltd";
+  state.editor.draft.tech_revenue_pct = 40;
+  state.refreshEditor();
+  REQUIRE(state.editor.result);  // the live result appears once the form is valid
+  imgui.pressKey('S', true, false, drawer(state));
+  CHECK(state.profiles.size() == 8);
+  imgui.pressKey('Z', true, false, drawer(state));
+  CHECK(state.profiles.size() == 7);
+  CHECK_FALSE(state.editor.open);  // the undone profile is no longer there to edit
+}
+
+TEST_CASE("closing with unsaved changes asks first", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  HeadlessImGui imgui;
+  state.showView(ui::ViewId::Editor);
+  state.editor.draft.notes = "not saved yet";
+  state.refreshEditor();
+  imgui.pressKey('Q', true, false, drawer(state));
+  CHECK(state.askUnsaved);
+  CHECK_FALSE(state.quitConfirmed);
+  bool asked = false;
+  imgui.frame([&] {
+    ui::drawFrame(state);
+    asked = ImGui::IsPopupOpen("Unsaved changes");
+  });
+  CHECK(asked);
+  imgui.pressKey(HeadlessImGui::kEscape, false, false, drawer(state));  // cancel
+  CHECK_FALSE(state.askUnsaved);
+  CHECK_FALSE(state.quitConfirmed);
+  CHECK(state.editor.dirty());
+}
+
+TEST_CASE("without a desktop dialog, Ctrl+O asks for the path in the app, then previews", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  const std::string file = sessionFile(dir, state);
+  HeadlessImGui imgui;
+  state.view = ui::ViewId::Profiles;
+  imgui.frames(2, drawer(state));
+  imgui.pressKey('O', true, false, drawer(state));
+  REQUIRE(state.pathPrompt.open);
+  imgui.frames(2, drawer(state));  // the prompt appears and takes the keyboard
+  CHECK(ImGui::GetIO().WantTextInput);
+  ImGui::GetIO().AddInputCharactersUTF8(file.c_str());  // the user types the path
+  imgui.frame(drawer(state));
+  imgui.pressKey(HeadlessImGui::kEnter, false, false, drawer(state));
+  CAPTURE(state.pathPrompt.path, state.errorText);
+  REQUIRE(state.importPlan);
+  CHECK(state.view == ui::ViewId::Session);
+  CHECK(state.importPlan->count(ImportStatus::added) == 1);
+  CHECK(state.importPlan->count(ImportStatus::conflict) == 2);
+  CHECK(state.recentFiles.front() == file);
+
+  // Per profile: take theirs for the first conflict, pick the notes field for the second.
+  for (auto& item : state.importPlan->items) {
+    if (item.status != ImportStatus::conflict) continue;
+    if (item.differences.front().field == "employees") {
+      item.choice = ConflictChoice::takeTheirs;
+    } else {
+      item.choice = ConflictChoice::pickFields;
+      item.takeFields = {"notes"};
+    }
+  }
+  const auto takenId = state.profiles[0].id;
+  const auto employees = state.profiles[0].employees;
+  state.applyImport();
+  CHECK_FALSE(state.importPlan);
+  CHECK(state.profiles.size() == 8);
+  CHECK(state.profileById(takenId)->employees == employees + 11);
+  CHECK(state.store->findByIdOrName("Brand New Co").size() == 1);
+  CHECK(state.sessions.size() == 2);
+  CHECK(state.errorText.empty());
+}
+
+TEST_CASE("a hostile file dropped on the window is refused in a modal; nothing changes", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  const auto before = state.store->profiles();
+  state.filesDropped({std::string(ROLEFIT_SOURCE_DIR) + "/tests/hostile/enum-999.bin"});
+  CHECK_FALSE(state.importPlan);
+  CHECK_THAT(state.errorText, Catch::Contains("enum-999.bin"));
+  CHECK(state.store->profiles().size() == before.size());
+  HeadlessImGui imgui;
+  imgui.frames(2, drawer(state));
+}
+
+TEST_CASE("sessions: create from the selection, rename, delete, each undoable", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  state.selection = {state.profiles[0].id, state.profiles[1].id};
+  state.createSessionFromSelection("Board pack");
+  REQUIRE(state.sessions.size() == 2);
+  const std::string id = state.currentSessionId;
+  CHECK(state.sessionMembers(id).size() == 2);
+  state.renameSession(id, "Board pack Q4");
+  CHECK(state.store->session(id)->name == "Board pack Q4");
+  state.deleteSession(id);
+  CHECK(state.sessions.size() == 1);
+  state.undo();  // the delete
+  REQUIRE(state.store->session(id));
+  CHECK(state.store->session(id)->name == "Board pack Q4");
+  CHECK(state.sessionMembers(id).size() == 2);
+  state.undo();  // the rename
+  CHECK(state.store->session(id)->name == "Board pack");
+  state.undo();  // the creation
+  CHECK_FALSE(state.store->session(id));
+}
+
+TEST_CASE("a role-model copy in use changes the results and says so; undo puts the built-in back", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  const std::string builtin = state.roleModels.version;
+  state.copyRoleModel("cio");
+  REQUIRE(state.roleModelCopies.size() == 1);
+  RoleModelCopy copy = state.roleModelCopies.front();
+  copy.active = true;
+  for (auto& w : copy.model.weights) w = 0.1;
+  state.saveRoleModelCopy(copy);
+  CHECK(state.roleModels.version != builtin);
+  CHECK(state.roleModels.cio().weights[0] == Approx(0.1));
+  state.undo();
+  CHECK(state.roleModels.version == builtin);
+}
