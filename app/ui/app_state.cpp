@@ -103,6 +103,7 @@ void AppState::reloadProfiles() {
   if (!store) return;
   try {
     profiles = store->profiles();
+    ++generation;
     roleModels = store->activeRoleModels();
     roleModelCopies = store->roleModelCopies();
     // The quick scores only (no reasons or what-if): cheap enough for 10,000 rows.
@@ -112,6 +113,7 @@ void AppState::reloadProfiles() {
     profileOrder.resize(profiles.size());
     for (std::size_t i = 0; i < profileOrder.size(); ++i) profileOrder[i] = i;
     profileOrderStale = true;
+    visibleRowsStale = true;
     evaluations_.clear();
     index_.clear();
     index_.reserve(profiles.size());

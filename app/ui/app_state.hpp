@@ -88,6 +88,13 @@ class AppState {
   std::vector<Scores> scores;             // scores[i] belongs to profiles[i]
   std::vector<std::size_t> profileOrder;  // display order of the profiles table
   bool profileOrderStale = true;          // re-sort before the next draw
+  // The rows the profiles table shows (filtered, in display order), rebuilt
+  // only when the order or the filter changes: not per frame.
+  std::vector<std::size_t> visibleRows;
+  bool visibleRowsStale = true;
+  // Bumped whenever the profiles are re-read: a view looping over them stops
+  // when an intent it called changed them under its feet.
+  std::uint64_t generation = 0;
   const Profile* profileById(std::string_view id) const;
   // The full evaluation (reasons, what-if, responsibilities), kept until the
   // profile or the role models change.

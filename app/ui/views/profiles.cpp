@@ -40,15 +40,15 @@ void setupWideColumns() {
   ImGui::TableHeadersRow();
 }
 
-void rowContextMenu(AppState& state, const Profile& p) {
+void rowContextMenu(AppState& state, const std::string& id) {
   if (!ImGui::BeginPopupContextItem("row-menu")) return;
-  if (!state.isSelected(p.id)) state.select(p.id, false);
-  if (ImGui::MenuItem("Edit", "Enter")) state.openEditor(p.id);
+  if (!state.isSelected(id)) state.select(id, false);
+  if (ImGui::MenuItem("Edit", "Enter")) state.openEditor(id);
   if (ImGui::MenuItem("Compare")) {
-    state.currentId = p.id;
+    state.currentId = id;
     state.view = ViewId::Compare;
   }
-  if (ImGui::MenuItem("Duplicate")) state.duplicateProfile(p.id);
+  if (ImGui::MenuItem("Duplicate")) state.duplicateProfile(id);
   ImGui::Separator();
   if (ImGui::BeginMenu("Add to session", !state.sessions.empty())) {
     for (const auto& s : state.sessions) {
@@ -70,23 +70,30 @@ void rowContextMenu(AppState& state, const Profile& p) {
 }
 
 // One row; the name cell is a Selectable spanning the row: click selects,
-// Ctrl+click adds, double-click opens the editor.
-void drawRow(AppState& state, std::size_t i, bool narrow) {
-  const Profile& p = state.profiles[i];
-  const Scores& s = state.scores[i];
-  ImGui::PushID(p.id.c_str());
+// Ctrl+click adds, double-click opens the editor. Returns false when an
+// intent re-read the profiles: the caller stops drawing rows this frame.
+bool drawRow(AppState& state, std::size_t i, bool narrow) {
+  const std::uint64_t generation = state.generation;
+  const std::string id = state.profiles[i].id;
+  ImGui::PushID(id.c_str());
   ImGui::TableNextRow(0, narrow ? em(2.6f) : 0.0f);
   ImGui::TableNextColumn();
-  const bool selected = state.isSelected(p.id);
+  const bool selected = state.isSelected(id);
   const ImVec2 cellStart = ImGui::GetCursorScreenPos();
   if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
                                                ImGuiSelectableFlags_AllowDoubleClick,
                         ImVec2(0, narrow ? em(2.4f) : 0.0f))) {
-    state.select(p.id, ImGui::GetIO().KeyCtrl);
+    state.select(id, ImGui::GetIO().KeyCtrl);
   }
-  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(p.id);
-  if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) state.openEditor(p.id);
-  rowContextMenu(state, p);
+  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(id);
+  if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) state.openEditor(id);
+  rowContextMenu(state, id);
+  if (state.generation != generation) {
+    ImGui::PopID();
+    return false;
+  }
+  const Profile& p = state.profiles[i];
+  const Scores& s = state.scores[i];
   if (narrow) {
     // Name and industry stacked inside the tall, finger-sized row.
     ImGui::SetCursorScreenPos(cellStart);
@@ -97,7 +104,7 @@ void drawRow(AppState& state, std::size_t i, bool narrow) {
     ImGui::TableNextColumn();
     ImGui::Text("%.0f / %.0f", s.fit[0], s.fit[1]);
     ImGui::PopID();
-    return;
+    return true;
   }
   ImGui::SameLine();
   ImGui::TextUnformatted(p.name.c_str());
@@ -114,6 +121,7 @@ void drawRow(AppState& state, std::size_t i, bool narrow) {
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(p.updated_at.c_str());
   ImGui::PopID();
+  return true;
 }
 
 void drawToolbar(AppState& state, bool narrow, const std::vector<std::size_t>& visible) {
@@ -153,11 +161,15 @@ void drawProfilesView(AppState& state) {
   ImGuiTextFilter& filter = state.profilesFilter;
   const bool narrow = isNarrow();
 
-  std::vector<std::size_t> visible;
-  visible.reserve(state.profileOrder.size());
-  const bool filtering = filter.IsActive();
-  for (std::size_t i : state.profileOrder)
-    if (!filtering || filter.PassFilter(state.profiles[i].name.c_str())) visible.push_back(i);
+  auto& visible = state.visibleRows;
+  if (state.visibleRowsStale) {
+    visible.clear();
+    visible.reserve(state.profileOrder.size());
+    const bool filtering = filter.IsActive();
+    for (std::size_t i : state.profileOrder)
+      if (!filtering || filter.PassFilter(state.profiles[i].name.c_str())) visible.push_back(i);
+    state.visibleRowsStale = false;
+  }
 
   drawToolbar(state, narrow, visible);
   if (!narrow) ImGui::SameLine();
@@ -168,8 +180,10 @@ void drawProfilesView(AppState& state) {
     ImGui::SetKeyboardFocusHere();
     state.focusFilter = false;
   }
-  if (ImGui::InputTextWithHint("##filter", "Filter by name (Ctrl+F)", filter.InputBuf, IM_ARRAYSIZE(filter.InputBuf)))
+  if (ImGui::InputTextWithHint("##filter", "Filter by name (Ctrl+F)", filter.InputBuf, IM_ARRAYSIZE(filter.InputBuf))) {
     filter.Build();
+    state.visibleRowsStale = true;
+  }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name; -word excludes, commas separate terms");
 
   if (state.profiles.empty()) {
@@ -207,13 +221,16 @@ void drawProfilesView(AppState& state) {
     });
     sort->SpecsDirty = false;
     state.profileOrderStale = false;
+    state.visibleRowsStale = true;  // shown from the next frame on
   }
 
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(visible.size()));
-  while (clipper.Step())
-    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
-      drawRow(state, visible[static_cast<std::size_t>(row)], narrow);
+  bool rowsValid = true;
+  while (rowsValid && clipper.Step())
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd && rowsValid; ++row)
+      rowsValid = drawRow(state, visible[static_cast<std::size_t>(row)], narrow);
+  clipper.End();  // also when stopped early: the packaged ImGui asserts otherwise
   ImGui::EndTable();
 
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&

@@ -107,7 +107,9 @@ void copiesSection(AppState& state) {
   }
   const auto version = fmt::format("Results now use role models {}", state.roleModels.version);
   ImGui::TextDisabled("%s", version.c_str());
-  for (const auto& copy : state.roleModelCopies) {
+  const std::uint64_t generation = state.generation;
+  for (std::size_t i = 0; i < state.roleModelCopies.size() && state.generation == generation; ++i) {
+    const RoleModelCopy copy = state.roleModelCopies[i];  // a copy: a command re-reads the list
     ImGui::PushID(copy.id.c_str());
     const bool editing = state.roleDraft && state.roleDraft->id == copy.id;
     textView(copy.model.name);
