@@ -313,3 +313,18 @@ TEST_CASE("reports carry the recommendation, reasons, what-if, responsibilities,
   formula.name = "=HYPERLINK(\"x\")";
   CHECK(renderReport(formula, e, set(), ReportFormat::Csv, "t").find("\"'=HYPERLINK") != std::string::npos);
 }
+
+TEST_CASE("the ready-made JSON parts give byte-identical evaluations") {
+  const EvaluationJsonParts parts(set());
+  std::mt19937 random(99);
+  for (int i = 0; i < 300; ++i) {
+    const Profile p = randomProfile(random);
+    const Evaluation e = evaluate(p, set());
+    rapidjson::StringBuffer plain, fast;
+    rapidjson::Writer<rapidjson::StringBuffer> plainWriter(plain);
+    BlockWriter<rapidjson::StringBuffer> fastWriter(fast);
+    writeEvaluationJson(plainWriter, p, e, set());
+    writeEvaluationJson(fastWriter, p, e, set(), &parts);
+    REQUIRE(std::string(plain.GetString()) == std::string(fast.GetString()));
+  }
+}

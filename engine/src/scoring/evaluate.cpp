@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
 
@@ -196,15 +197,25 @@ bool coveredToday(Leaders leaders, Structure s, Owner owner) {
 struct Candidate {
   const FieldInfo* field;
   double value;
-  double distance;
+  // Sort key: the distance in its top bits, then the field's and the value's
+  // position, so that ties keep field order then value order. One integer
+  // compare per step keeps the sort off the profile of evaluate --json.
+  std::uint64_t key;
 };
 
 void addCandidates(const Profile& p, std::vector<Candidate>& out) {
-  for (const auto& f : profileFields()) {
+  const auto fields = profileFields();
+  for (std::size_t fieldIndex = 0; fieldIndex < fields.size(); ++fieldIndex) {
+    const FieldInfo& f = fields[fieldIndex];
     if (f.key == "name" || f.key == "notes" || f.key == "leaders" || f.key == "revenue_musd") continue;
     const double current = fieldNumber(p, f);
+    std::uint64_t valueIndex = 0;
     auto add = [&](double value, double distance) {
-      if (value != current) out.push_back({&f, value, distance});
+      // Distances lie in [0, 84] (1,000 product lines over a span of 12):
+      // 2^33 steps per unit tell apart any two that differ, within 41 bits.
+      const auto steps = static_cast<std::uint64_t>(std::llround(std::clamp(distance, 0.0, 255.0) * 8589934592.0));
+      if (value != current) out.push_back({&f, value, steps << 15 | fieldIndex << 8 | valueIndex});
+      ++valueIndex;
     };
     if (f.kind == FieldKind::Choice) {
       const bool ordered = f.key == "stage" || f.key == "leadership_budget";
@@ -222,12 +233,7 @@ void addCandidates(const Profile& p, std::vector<Candidate>& out) {
       for (double v = f.min; v <= f.max; v += 1) add(v, std::fabs(v - current) / (f.max - f.min));
     }
   }
-  // Ties keep field order (then value order): deterministic, without a merge buffer.
-  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.distance != b.distance) return a.distance < b.distance;
-    if (a.field != b.field) return a.field < b.field;
-    return a.value < b.value;
-  });
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.key < b.key; });
 }
 
 std::optional<WhatIf> findWhatIf(const Profile& profile, const RoleModelSet& set, Structure current) {
@@ -422,12 +428,7 @@ Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
   e.reasons = findReasons(profile, set, e.scores, contributions, effects);
   e.whatIf = findWhatIf(profile, set, rec);
 
-  for (const auto& r : set.responsibilities) {
-    Owner owner = r.owner;
-    if (rec == Structure::cio_led) owner = Owner::cio;
-    if (rec == Structure::cto_led) owner = Owner::cto;
-    e.responsibilities.push_back({&r, owner, holderName(rec, owner), coveredToday(profile.leaders, rec, owner)});
-  }
+  e.responsibilities = assignResponsibilities(set, rec, profile.leaders);
 
   for (const auto& ref : set.references) {
     double squares = 0;
@@ -439,11 +440,25 @@ Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
                    [](const ReferenceMatch& a, const ReferenceMatch& b) { return a.similarity > b.similarity; });
   if (e.nearest.size() > 3) e.nearest.resize(3);
 
-  if (rec == Structure::cio_and_cto || rec == Structure::cio_and_product_ctos)
-    e.tension =
-        "Expect a healthy tension: the CTO experiments and spends on projects that may fail, the CIO governs and "
-        "guards risk and cost. Agree early who decides what (003).";
+  if (rec == Structure::cio_and_cto || rec == Structure::cio_and_product_ctos) e.tension = tensionNote();
   return e;
+}
+
+std::vector<ResponsibilityAssignment> assignResponsibilities(const RoleModelSet& set, Structure rec, Leaders leaders) {
+  std::vector<ResponsibilityAssignment> out;
+  out.reserve(set.responsibilities.size());
+  for (const auto& r : set.responsibilities) {
+    Owner owner = r.owner;
+    if (rec == Structure::cio_led) owner = Owner::cio;
+    if (rec == Structure::cto_led) owner = Owner::cto;
+    out.push_back({&r, owner, holderName(rec, owner), coveredToday(leaders, rec, owner)});
+  }
+  return out;
+}
+
+std::string_view tensionNote() {
+  return "Expect a healthy tension: the CTO experiments and spends on projects that may fail, the CIO governs and "
+         "guards risk and cost. Agree early who decides what (003).";
 }
 
 }  // namespace rolefit

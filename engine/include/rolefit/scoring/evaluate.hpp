@@ -88,4 +88,12 @@ struct Evaluation {
 
 Evaluation evaluate(const Profile& profile, const RoleModelSet& set);
 
+// Who holds each responsibility under a structure, and whether today's
+// leaders cover it: depends on these two only.
+std::vector<ResponsibilityAssignment> assignResponsibilities(const RoleModelSet& set, Structure recommendation,
+                                                             Leaders leaders);
+
+// The note shown when a CIO and a CTO are both advised (003).
+std::string_view tensionNote();
+
 }  // namespace rolefit

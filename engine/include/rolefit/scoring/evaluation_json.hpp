@@ -1,7 +1,16 @@
 // An evaluation as the contract's JSON object (SPEC.md: evaluate --json).
 #pragma once
 #include <cmath>
+#include <array>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include <cstring>
+#include <string_view>
+
+#include <rapidjson/rapidjson.h>
+#include <rapidjson/writer.h>
 
 #include "rolefit/model/profile.hpp"
 #include "rolefit/scoring/evaluate.hpp"
@@ -33,7 +42,77 @@ void writeString(Writer& w, std::string_view text) {
 }
 
 template <typename Writer>
-void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const RoleModelSet& set) {
+void writeResponsibilities(Writer& w, const std::vector<ResponsibilityAssignment>& list) {
+  w.StartArray();
+  for (const auto& r : list) {
+    w.StartObject();
+    // By id: the wording and sources are in the role models (and in reports),
+    // not repeated in every profile's result.
+    w.Key("responsibility");
+    writeString(w, r.item->id);
+    w.Key("owner");
+    writeString(w, toString(r.owner));
+    w.Key("covered");
+    w.Bool(r.covered);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+// The parts of an evaluation's JSON that depend on the role models alone,
+// escaped once and copied into every evaluation: the responsibility list
+// (one per recommendation and set of leaders today), rule texts, sources and
+// reference names. They are most of an evaluation's bytes.
+class EvaluationJsonParts {
+ public:
+  explicit EvaluationJsonParts(const RoleModelSet& set);
+  const std::string& responsibilities(Structure recommendation, Leaders leaders) const {
+    return responsibilities_[static_cast<std::size_t>(recommendation)][static_cast<std::size_t>(leaders)];
+  }
+  // The text as a quoted JSON string, when it is one of the set's texts.
+  const std::string* quoted(std::string_view text) const;
+
+ private:
+  std::array<std::array<std::string, 5>, kStructureCount> responsibilities_;
+  std::vector<std::pair<std::string, std::string>> quoted_;  // text -> "escaped", sorted by text
+};
+
+// A RapidJSON writer that copies ready-made JSON in one block (the stock
+// RawValue copies it a character at a time, checking each).
+template <typename Stream>
+class BlockWriter : public rapidjson::Writer<Stream> {
+ public:
+  using rapidjson::Writer<Stream>::Writer;
+  void RawBlock(std::string_view json, rapidjson::Type type) {
+    this->Prefix(type);
+    std::memcpy(this->os_->Push(json.size()), json.data(), json.size());
+    this->EndValue(true);
+  }
+};
+
+namespace detail {
+template <typename Writer>
+void writeRaw(Writer& w, std::string_view json, rapidjson::Type type) {
+  if constexpr (requires { w.RawBlock(json, type); }) w.RawBlock(json, type);
+  else w.RawValue(json.data(), json.size(), type);
+}
+
+template <typename Writer>
+void writeText(Writer& w, std::string_view text, const EvaluationJsonParts* parts) {
+  if (parts)
+    if (const std::string* q = parts->quoted(text)) {
+      writeRaw(w, *q, rapidjson::kStringType);
+      return;
+    }
+  w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+}
+}  // namespace detail
+
+// `parts` (optional) must come from the same set; the output is the same
+// byte for byte with or without it.
+template <typename Writer>
+void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const RoleModelSet& set,
+                         const EvaluationJsonParts* parts = nullptr) {
   w.StartObject();
   w.Key("id");
   writeString(w, p.id);
@@ -66,9 +145,9 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
     w.Key("factor");
     writeString(w, r.factor);
     w.Key("rule");
-    writeString(w, r.rule);
+    detail::writeText(w, r.rule, parts);
     w.Key("source");
-    writeString(w, r.source);
+    detail::writeText(w, r.source, parts);
     w.Key("field");
     writeString(w, r.field);
     w.Key("weight");
@@ -94,20 +173,11 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
     w.Null();
   }
   w.Key("responsibilities");
-  w.StartArray();
-  for (const auto& r : e.responsibilities) {
-    w.StartObject();
-    // By id: the wording and sources are in the role models (and in reports),
-    // not repeated in every profile's result.
-    w.Key("responsibility");
-    writeString(w, r.item->id);
-    w.Key("owner");
-    writeString(w, toString(r.owner));
-    w.Key("covered");
-    w.Bool(r.covered);
-    w.EndObject();
+  if (parts) {
+    detail::writeRaw(w, parts->responsibilities(e.scores.recommendation, p.leaders), rapidjson::kArrayType);
+  } else {
+    writeResponsibilities(w, e.responsibilities);
   }
-  w.EndArray();
   w.Key("nearest_references");
   w.StartArray();
   for (const auto& n : e.nearest) {
@@ -115,19 +185,19 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
     w.Key("id");
     writeString(w, n.id);
     w.Key("name");
-    writeString(w, n.name);
+    detail::writeText(w, n.name, parts);
     w.Key("structure");
     writeString(w, toString(n.structure));
     w.Key("similarity");
     writeScore(w, (n.similarity));
     w.Key("source");
-    writeString(w, n.source);
+    detail::writeText(w, n.source, parts);
     w.EndObject();
   }
   w.EndArray();
   if (!e.tension.empty()) {
     w.Key("tension");
-    writeString(w, e.tension);
+    detail::writeText(w, e.tension, parts);
   }
   w.Key("role_model_version");
   writeString(w, e.roleModelVersion);

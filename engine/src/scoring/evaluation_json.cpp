@@ -1,0 +1,43 @@
+#include "rolefit/scoring/evaluation_json.hpp"
+
+#include <algorithm>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace rolefit {
+
+EvaluationJsonParts::EvaluationJsonParts(const RoleModelSet& set) {
+  for (std::size_t s = 0; s < kStructureCount; ++s)
+    for (std::size_t l = 0; l < 5; ++l) {
+      rapidjson::StringBuffer buffer;
+      rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+      writeResponsibilities(w, assignResponsibilities(set, static_cast<Structure>(s), static_cast<Leaders>(l)));
+      responsibilities_[s][l].assign(buffer.GetString(), buffer.GetSize());
+    }
+  auto add = [&](std::string_view text) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+    quoted_.emplace_back(std::string(text), std::string(buffer.GetString(), buffer.GetSize()));
+  };
+  for (const auto& r : set.rules) {
+    add(r.text);
+    add(r.sourceText);
+  }
+  for (const auto& ref : set.references) {
+    add(ref.name);
+    add(ref.sourceText);
+  }
+  add(tensionNote());
+  std::sort(quoted_.begin(), quoted_.end());
+  quoted_.erase(std::unique(quoted_.begin(), quoted_.end()), quoted_.end());
+}
+
+const std::string* EvaluationJsonParts::quoted(std::string_view text) const {
+  const auto it = std::lower_bound(quoted_.begin(), quoted_.end(), text,
+                                   [](const auto& entry, std::string_view t) { return std::string_view(entry.first) < t; });
+  return it != quoted_.end() && it->first == text ? &it->second : nullptr;
+}
+
+}  // namespace rolefit
