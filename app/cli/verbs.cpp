@@ -6,6 +6,10 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
@@ -21,6 +25,7 @@
 #include "rolefit/store/store.hpp"
 #include "rolefit/util/files.hpp"
 #include "rolefit/util/ids.hpp"
+#include "rolefit/util/parallel.hpp"
 #include "rolefit/util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -111,57 +116,135 @@ int listProfiles(const fs::path& db, bool json) {
 }
 
 // The built-in role models with the database's active copies in place.
-RoleModelSet roleModelsFor(const fs::path& db) {
-  if (!fs::exists(db)) return builtinRoleModels();
-  return Store(db).activeRoleModels();
-}
 
-// Evaluations are independent: spread them over the cores, each thread writing
-// its contiguous share of the array into its own buffer, printed in order.
-void writeEvaluationsJson(const std::vector<Profile>& profiles, const RoleModelSet& set) {
-  const EvaluationJsonParts parts(set);
-  constexpr std::size_t kMinPerThread = 256;
-  const std::size_t threads = std::clamp<std::size_t>(
-      std::min<std::size_t>(std::thread::hardware_concurrency(), profiles.size() / kMinPerThread), 1, 8);
-  std::vector<rapidjson::StringBuffer> buffers(threads);
-  auto work = [&](std::size_t t) {
-    const std::size_t begin = profiles.size() * t / threads, end = profiles.size() * (t + 1) / threads;
-    // About 3.7 KB per profile: reserved, so the buffer is not copied as it grows.
-    buffers[t].Reserve((end - begin) * 4096);
-    BlockWriter<rapidjson::StringBuffer> writer(buffers[t]);
-    for (std::size_t i = begin; i < end; ++i) {
-      if (i > begin) buffers[t].Put(',');
-      writer.Reset(buffers[t]);  // one complete object per profile, joined by commas
-      writeEvaluationJson(writer, profiles[i], evaluate(profiles[i], set), set, &parts);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& thread : pool) thread.join();
-  std::fputc('[', stdout);
-  bool first = true;
-  for (const auto& buffer : buffers) {
-    if (buffer.GetSize() == 0) continue;
-    if (!first) std::fputc(',', stdout);
-    std::fwrite(buffer.GetString(), 1, buffer.GetSize(), stdout);
-    first = false;
+// Evaluations are independent: worker threads evaluate batches of profiles
+// while the database is still being read, each batch into a buffer of its
+// own. The main thread prints the buffers in the order the profiles were read
+// and hands them back for later batches, so a large run touches a few
+// megabytes of memory, not the whole output's worth.
+class EvaluationPipeline {
+ public:
+  explicit EvaluationPipeline(const RoleModelSet& set) : set_(set), parts_(set) {
+    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxShares);
+    for (std::size_t w = 0; w < workers; ++w) threads_.emplace_back([this] { work(); });
   }
-  std::fputs("]\n", stdout);
-}
+  ~EvaluationPipeline() { stop(); }
+
+  void add(Profile&& p) {
+    batch_.push_back(std::move(p));
+    if (batch_.size() == kBatch) submit();
+  }
+
+  // Prints the JSON array as the batches complete, in order.
+  void print() {
+    submit();
+    std::fputc('[', stdout);
+    bool first = true;
+    for (std::size_t k = 0;; ++k) {
+      std::unique_ptr<rapidjson::StringBuffer> out;
+      {
+        std::unique_lock lock(mutex_);
+        if (k >= jobs_.size()) break;
+        done_.wait(lock, [&] { return jobs_[k].output != nullptr; });
+        out = std::move(jobs_[k].output);
+      }
+      if (out->GetSize() > 0) {
+        if (!first) std::fputc(',', stdout);
+        std::fwrite(out->GetString(), 1, out->GetSize(), stdout);
+        first = false;
+      }
+      out->Clear();  // keeps its memory for a later batch
+      std::lock_guard lock(mutex_);
+      spare_.push_back(std::move(out));
+    }
+    std::fputs("]\n", stdout);
+    stop();
+  }
+
+ private:
+  static constexpr std::size_t kBatch = 128;
+
+  struct Job {
+    std::vector<Profile> profiles;
+    std::unique_ptr<rapidjson::StringBuffer> output;  // set when done
+  };
+
+  void submit() {
+    if (batch_.empty()) return;
+    {
+      std::lock_guard lock(mutex_);
+      jobs_.push_back({std::move(batch_), nullptr});
+      pending_.push_back(jobs_.size() - 1);
+    }
+    batch_.clear();
+    ready_.notify_one();
+  }
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    ready_.notify_all();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+  }
+
+  void work() {
+    while (true) {
+      std::size_t k = 0;
+      std::vector<Profile> profiles;
+      std::unique_ptr<rapidjson::StringBuffer> out;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [&] { return closed_ || !pending_.empty(); });
+        if (pending_.empty()) return;
+        k = pending_.front();
+        pending_.pop_front();
+        profiles = std::move(jobs_[k].profiles);
+        if (!spare_.empty()) {
+          out = std::move(spare_.back());
+          spare_.pop_back();
+        }
+      }
+      if (!out) out = std::make_unique<rapidjson::StringBuffer>();
+      BlockWriter<rapidjson::StringBuffer> writer(*out);
+      for (std::size_t i = 0; i < profiles.size(); ++i) {
+        if (i > 0) out->Put(',');
+        writer.Reset(*out);  // one complete object per profile, joined by commas
+        writeEvaluationJson(writer, profiles[i], evaluate(profiles[i], set_), set_, &parts_);
+      }
+      {
+        std::lock_guard lock(mutex_);
+        jobs_[k].output = std::move(out);
+      }
+      done_.notify_one();
+    }
+  }
+
+  const RoleModelSet& set_;
+  const EvaluationJsonParts parts_;
+  std::vector<Profile> batch_;
+  std::mutex mutex_;
+  std::condition_variable ready_, done_;
+  std::deque<Job> jobs_;  // a deque: a job stays where it is while others are added
+  std::deque<std::size_t> pending_;
+  std::vector<std::unique_ptr<rapidjson::StringBuffer>> spare_;
+  bool closed_ = false;
+  std::vector<std::thread> threads_;
+};
 
 // The profiles named by id or name, in the order asked; all when none named.
 // An unknown or ambiguous name is refused before anything is printed.
-std::optional<std::vector<Profile>> selectProfiles(const fs::path& db, const std::vector<std::string>& keys) {
-  if (keys.empty()) return loadProfiles(db);
-  if (!fs::exists(db)) {
+std::optional<std::vector<Profile>> selectProfiles(Store* store, const fs::path& db, const std::vector<std::string>& keys) {
+  if (keys.empty()) return store ? store->profiles() : std::vector<Profile>{};
+  if (!store) {
     refuse(fmt::format("rolefit: {}: no such database", db.string()));
     return std::nullopt;
   }
-  Store store(db);
   std::vector<Profile> out;
   for (const auto& key : keys) {
-    auto found = store.findByIdOrName(key);
+    auto found = store->findByIdOrName(key);
     if (found.empty()) {
       refuse(fmt::format("rolefit: no profile with id or name {}", quoteForMessage(key)));
       return std::nullopt;
@@ -177,11 +260,22 @@ std::optional<std::vector<Profile>> selectProfiles(const fs::path& db, const std
 }
 
 int evaluateProfiles(const fs::path& db, const std::vector<std::string>& keys, bool json) {
-  const auto profiles = selectProfiles(db, keys);
+  // One open of the database: each open runs its integrity check.
+  std::optional<Store> store;
+  if (fs::exists(db)) store.emplace(db);
+  const RoleModelSet set = store ? store->activeRoleModels() : builtinRoleModels();
+  if (json && keys.empty()) {
+    EvaluationPipeline pipeline(set);
+    if (store) store->forEachProfile([&](Profile&& p) { pipeline.add(std::move(p)); });
+    pipeline.print();
+    return kExitOk;
+  }
+  const auto profiles = selectProfiles(store ? &*store : nullptr, db, keys);
   if (!profiles) return kExitRefused;
-  const RoleModelSet set = roleModelsFor(db);
   if (json) {
-    writeEvaluationsJson(*profiles, set);
+    EvaluationPipeline pipeline(set);
+    for (Profile p : *profiles) pipeline.add(std::move(p));
+    pipeline.print();
     return kExitOk;
   }
   if (profiles->empty()) {
@@ -206,10 +300,12 @@ int reportProfile(const fs::path& db, const std::string& key, const std::string&
     refuse(fmt::format("rolefit: --format: {} is not md, html or csv", quoteForMessage(formatName)));
     return kExitUsage;
   }
-  const auto profiles = selectProfiles(db, {key});
+  std::optional<Store> store;
+  if (fs::exists(db)) store.emplace(db);
+  const auto profiles = selectProfiles(store ? &*store : nullptr, db, {key});
   if (!profiles) return kExitRefused;
   const Profile& profile = profiles->front();
-  const RoleModelSet set = roleModelsFor(db);
+  const RoleModelSet set = store ? store->activeRoleModels() : builtinRoleModels();
   const std::string report = renderReport(profile, evaluate(profile, set), set, *format, utcNowIso8601());
   if (output.empty() || output == "-") {
     std::fwrite(report.data(), 1, report.size(), stdout);
@@ -293,11 +389,11 @@ int exportSessionFile(const fs::path& db, const fs::path& file, const ExportOpti
     refuse(fmt::format("rolefit: {}: no such database", db.string()));
     return kExitRefused;
   }
+  Store store(db);  // once: each open runs the integrity check
   std::vector<Profile> profiles;
   std::string name = options.name;
   std::string notes;
   if (!options.session.empty()) {
-    Store store(db);
     const auto found = store.findSessions(options.session);
     if (found.size() != 1) {
       refuse(found.empty() ? fmt::format("rolefit: no session with id or name {}", quoteForMessage(options.session))
@@ -309,7 +405,7 @@ int exportSessionFile(const fs::path& db, const fs::path& file, const ExportOpti
     if (name.empty()) name = found.front().name;
     notes = found.front().notes;
   } else {
-    auto selected = selectProfiles(db, options.profiles);
+    auto selected = selectProfiles(&store, db, options.profiles);
     if (!selected) return kExitRefused;
     profiles = std::move(*selected);
   }
@@ -318,7 +414,7 @@ int exportSessionFile(const fs::path& db, const fs::path& file, const ExportOpti
     refuse("rolefit: --name: a session name must be 1-200 characters of text");
     return kExitUsage;
   }
-  Session session = makeSession(name, std::move(profiles), roleModelsFor(db), platform::userName());
+  Session session = makeSession(name, std::move(profiles), store.activeRoleModels(), platform::userName());
   session.notes = notes;
   exportSession(file, session, format);
   std::cout << fmt::format("Exported {} profile{} to {} ({})\n", session.profiles.size(),

@@ -97,7 +97,7 @@ TEST_CASE("a full disk during import is reported and nothing is half-written") {
 
   // RLIMIT_FSIZE makes every write past the limit fail, as a full disk would.
   const auto result = runRolefit({"import-csv", (dir / "big.csv").string(), "--db", db.string()},
-                                  {.env = {}, .fileSizeLimit = sizeBefore + 64 * 1024});
+                                  {.env = {}, .fileSizeLimit = sizeBefore + 64 * 1024, .stdoutFile = {}});
   CAPTURE(result.err);
   CHECK(result.exitCode == 1);
   CHECK(result.err.find(db.string()) != std::string::npos);

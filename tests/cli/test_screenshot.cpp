@@ -43,7 +43,8 @@ ProcessResult screenshot(const TempDir& dir, const std::string& file, const std:
   return run(argv, {.env = {{"ROLEFIT_DATA_DIR", (dir / "data").string()},
                             {"ROLEFIT_CONFIG_DIR", (dir / "config").string()},
                             {"ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1"}},
-                    .fileSizeLimit = -1});
+                    .fileSizeLimit = -1,
+                    .stdoutFile = {}});
 }
 
 }  // namespace
@@ -103,7 +104,8 @@ TEST_CASE("the window saves its settings on close and reads them back next time"
                           {.env = {{"ROLEFIT_CONFIG_DIR", config.string()},
                                    {"ROLEFIT_DATA_DIR", (dir / "data").string()},
                                    {"ASAN_OPTIONS", "detect_leaks=0:abort_on_error=1"}},
-                           .fileSizeLimit = -1});
+                           .fileSizeLimit = -1,
+                    .stdoutFile = {}});
   CAPTURE(result.err);
   CHECK(result.exitCode == 0);
   const std::string ini = readFile(config / "imgui.ini");

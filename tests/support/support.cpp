@@ -46,6 +46,7 @@ pid_t spawn(const std::vector<std::string>& argv, const ProcessOptions& options,
   // Child: only async-signal-safe calls from here on.
   const int devNull = open("/dev/null", O_RDWR);
   dup2(devNull, STDIN_FILENO);
+  if (!options.stdoutFile.empty()) outFd = open(options.stdoutFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   dup2(outFd >= 0 ? outFd : devNull, STDOUT_FILENO);
   dup2(errFd >= 0 ? errFd : devNull, STDERR_FILENO);
   if (options.fileSizeLimit >= 0) {

@@ -33,6 +33,7 @@ struct ProcessResult {
 struct ProcessOptions {
   std::map<std::string, std::string> env;  // added to the environment
   long fileSizeLimit = -1;                  // RLIMIT_FSIZE in bytes; -1 none
+  std::string stdoutFile;                   // standard output to this file instead of the result
 };
 
 std::filesystem::path rolefitBinary();

@@ -306,10 +306,14 @@ auto Store::write(F&& body) {
 int Store::schemaVersion() const { return userVersion(*db_); }
 
 std::vector<Profile> Store::profiles() const {
-  SQLite::Statement q(*db_, selectSql() + " WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id");
   std::vector<Profile> out;
-  while (q.executeStep()) out.push_back(readRow(q));
+  forEachProfile([&](Profile&& p) { out.push_back(std::move(p)); });
   return out;
+}
+
+void Store::forEachProfile(const std::function<void(Profile&&)>& take) const {
+  SQLite::Statement q(*db_, selectSql() + " WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id");
+  while (q.executeStep()) take(readRow(q));
 }
 
 std::size_t Store::profileCount() const {

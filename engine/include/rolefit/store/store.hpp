@@ -112,6 +112,9 @@ class Store {
   int schemaVersion() const;
 
   std::vector<Profile> profiles() const;  // not in the bin, by name
+  // The same profiles, in the same order, handed over one at a time as they
+  // are read: a caller can start working before the last row arrives.
+  void forEachProfile(const std::function<void(Profile&&)>& take) const;
   std::size_t profileCount() const;
   std::optional<Profile> profile(std::string_view id) const;
   // An exact id, else the profiles whose name matches (case-insensitive).
