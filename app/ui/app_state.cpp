@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <memory>
 
 #include <fmt/format.h>
@@ -110,6 +111,17 @@ void AppState::reloadProfiles() {
     scores.clear();
     scores.reserve(profiles.size());
     for (const auto& p : profiles) scores.push_back(score(p, roleModels));
+    rowTexts.resize(profiles.size());
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+      auto& t = rowTexts[i];
+      std::snprintf(t.employees, sizeof t.employees, "%lld", static_cast<long long>(profiles[i].employees));
+      std::snprintf(t.cioFit, sizeof t.cioFit, "%.0f", scores[i].fit[0]);
+      std::snprintf(t.ctoFit, sizeof t.ctoFit, "%.0f", scores[i].fit[1]);
+      std::snprintf(t.fits, sizeof t.fits, "%.0f / %.0f", scores[i].fit[0], scores[i].fit[1]);
+      // ISO 8601 with a space and without seconds: easier to read in a table.
+      const std::string& at = profiles[i].updated_at;
+      std::snprintf(t.updated, sizeof t.updated, "%.10s %.5s", at.c_str(), at.size() > 11 ? at.c_str() + 11 : "");
+    }
     profileOrder.resize(profiles.size());
     for (std::size_t i = 0; i < profileOrder.size(); ++i) profileOrder[i] = i;
     profileOrderStale = true;

@@ -86,6 +86,15 @@ class AppState {
   std::vector<Profile> profiles;
   RoleModelSet roleModels;                // the database's active role models
   std::vector<Scores> scores;             // scores[i] belongs to profiles[i]
+  // The table's numbers as text, formatted once per reload, not per frame.
+  struct RowText {
+    char employees[24];
+    char cioFit[8];
+    char ctoFit[8];
+    char fits[16];     // "75 / 44", the phone layout's column
+    char updated[24];  // "2026-11-23 11:44" (UTC)
+  };
+  std::vector<RowText> rowTexts;
   std::vector<std::size_t> profileOrder;  // display order of the profiles table
   bool profileOrderStale = true;          // re-sort before the next draw
   // The rows the profiles table shows (filtered, in display order), rebuilt

@@ -36,7 +36,7 @@ void setupWideColumns() {
   ImGui::TableSetupColumn("Recommendation", 0, 1.8f);
   ImGui::TableSetupColumn("CIO fit", ImGuiTableColumnFlags_PreferSortDescending, 0.8f);
   ImGui::TableSetupColumn("CTO fit", ImGuiTableColumnFlags_PreferSortDescending, 0.8f);
-  ImGui::TableSetupColumn("Last change", ImGuiTableColumnFlags_PreferSortDescending, 1.7f);
+  ImGui::TableSetupColumn("Last change (UTC)", ImGuiTableColumnFlags_PreferSortDescending, 1.5f);
   ImGui::TableHeadersRow();
 }
 
@@ -94,6 +94,7 @@ bool drawRow(AppState& state, std::size_t i, bool narrow) {
   }
   const Profile& p = state.profiles[i];
   const Scores& s = state.scores[i];
+  const auto& text = state.rowTexts[i];
   if (narrow) {
     // Name and industry stacked inside the tall, finger-sized row.
     ImGui::SetCursorScreenPos(cellStart);
@@ -102,7 +103,7 @@ bool drawRow(AppState& state, std::size_t i, bool narrow) {
     ImGui::TableNextColumn();
     structureBadge(s.recommendation);
     ImGui::TableNextColumn();
-    ImGui::Text("%.0f / %.0f", s.fit[0], s.fit[1]);
+    ImGui::TextUnformatted(text.fits);
     ImGui::PopID();
     return true;
   }
@@ -111,15 +112,16 @@ bool drawRow(AppState& state, std::size_t i, bool narrow) {
   ImGui::TableNextColumn();
   textView(toString(p.industry));
   ImGui::TableNextColumn();
-  ImGui::Text("%lld", static_cast<long long>(p.employees));
+  ImGui::TextUnformatted(text.employees);
   ImGui::TableNextColumn();
   structureBadge(s.recommendation);
   ImGui::TableNextColumn();
-  ImGui::Text("%.0f", s.fit[0]);
+  ImGui::TextUnformatted(text.cioFit);
   ImGui::TableNextColumn();
-  ImGui::Text("%.0f", s.fit[1]);
+  ImGui::TextUnformatted(text.ctoFit);
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(p.updated_at.c_str());
+  ImGui::TextUnformatted(text.updated);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (UTC)", p.updated_at.c_str());
   ImGui::PopID();
   return true;
 }
