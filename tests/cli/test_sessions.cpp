@@ -154,3 +154,20 @@ TEST_CASE("several files import in one go, all or nothing", "[session][cli]") {
   CHECK(both.exitCode == 0);
   CHECK_THAT(both.out, Catch::Contains("7 new"));
 }
+
+TEST_CASE("a failed export (disk full) says so and leaves the earlier file intact", "[session][cli]") {
+  Db db(40);
+  const fs::path file = db.dir / "share.json";
+  writeFile(file, "an earlier export\n");
+  // The file-size limit lets the database open (its 32 KiB shared-memory
+  // file) and the temporary file start, but not finish (about 140 KB).
+  const auto result = runRolefit({"export", file.string(), "--db", db.path.string()},
+                                 {.env = {}, .fileSizeLimit = 64 * 1024, .stdoutFile = {}});
+  CAPTURE(result.err);
+  CHECK(result.exitCode == 1);
+  CHECK(result.signal == 0);
+  CHECK_THAT(result.err, Catch::Contains(file.string()));
+  CHECK(readFile(file) == "an earlier export\n");
+  for (const auto& entry : fs::directory_iterator(db.dir.path()))
+    CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
+}
