@@ -23,16 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double bestSeconds(int runs, const std::function<void(int)>& body) {
-  std::vector<double> times;
-  for (int i = 0; i < runs; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    body(i);
-    times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  return *std::min_element(times.begin(), times.end());
-}
-
 std::size_t importFile(const fs::path& file, const fs::path& db) {
   Store store(db);
   std::vector<LoadedSession> files;

@@ -16,17 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The fastest of several runs: the least disturbed estimate of what the work costs.
-double bestSeconds(int runs, const std::function<void(int)>& body) {
-  std::vector<double> times;
-  for (int i = 0; i < runs; ++i) {
-    const auto start = std::chrono::steady_clock::now();
-    body(i);
-    times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
-  return *std::min_element(times.begin(), times.end());
-}
-
 bool require(bool ok, const char* what) {
   if (!ok) std::fprintf(stderr, "bench: %s failed\n", what);
   return ok;

@@ -1,5 +1,8 @@
 #include "support/support.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -162,6 +165,16 @@ std::string generatedCsv(std::size_t rows, unsigned seed) {
     csv += row + "\n";
   }
   return csv;
+}
+
+double bestSeconds(int runs, const std::function<void(int)>& body) {
+  std::vector<double> times;
+  for (int i = 0; i < runs; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    body(i);
+    times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  return *std::min_element(times.begin(), times.end());
 }
 
 }  // namespace rolefit::test

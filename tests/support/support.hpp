@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -48,6 +49,10 @@ ProcessResult wait(pid_t pid);
 
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& content);
+
+// Benchmarks: the fastest of `runs` runs of body(run), in seconds - the
+// least disturbed estimate of what the work costs.
+double bestSeconds(int runs, const std::function<void(int)>& body);
 
 // A CSV with the contract header and `rows` valid, varied profiles.
 std::string generatedCsv(std::size_t rows, unsigned seed = 1);

@@ -107,7 +107,7 @@ bool drawRow(AppState& state, std::size_t i, bool narrow) {
     ImGui::PopID();
     return true;
   }
-  ImGui::SameLine();
+  ImGui::SameLine(0.0f, 0.0f);  // the name where the cell starts, under its header
   ImGui::TextUnformatted(p.name.c_str());
   ImGui::TableNextColumn();
   textView(toString(p.industry));
