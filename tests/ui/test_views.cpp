@@ -303,3 +303,27 @@ TEST_CASE("a role-model copy in use changes the results and says so; undo puts t
   state.undo();
   CHECK(state.roleModels.version == builtin);
 }
+
+TEST_CASE("deleting the last rows from the toolbar draws the next frame from the new list", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  HeadlessImGui imgui;
+  // The three rows drawn last: their indexes are past the end of the list
+  // that remains, so a frame that kept drawing the old rows would read past it.
+  state.view = ui::ViewId::Profiles;
+  imgui.frames(3, drawer(state));
+  bool deleted = false;
+  for (float y = 20; y < 120 && !deleted; y += 4)
+    for (float x = 8; x < 600 && !deleted; x += 10) {
+      state.selection = {state.profiles[4].id, state.profiles[5].id, state.profiles[6].id};
+      state.view = ui::ViewId::Profiles;
+      state.editor = ui::EditorState{};
+      imgui.click(x, y, drawer(state));
+      deleted = state.profiles.size() == 4;
+    }
+  REQUIRE(deleted);
+  imgui.frames(3, drawer(state));
+  CHECK(state.errorText.empty());
+  imgui.pressKey('Z', true, false, drawer(state));
+  CHECK(state.profiles.size() == 7);
+}

@@ -162,6 +162,7 @@ void drawToolbar(AppState& state, bool narrow, const std::vector<std::size_t>& v
 void drawProfilesView(AppState& state) {
   ImGuiTextFilter& filter = state.profilesFilter;
   const bool narrow = isNarrow();
+  const std::uint64_t generation = state.generation;
 
   auto& visible = state.visibleRows;
   if (state.visibleRowsStale) {
@@ -187,6 +188,10 @@ void drawProfilesView(AppState& state) {
     state.visibleRowsStale = true;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name; -word excludes, commas separate terms");
+
+  // A toolbar button (delete, duplicate) re-read the profiles: the rows list
+  // is rebuilt on the next frame, which follows at once.
+  if (state.generation != generation) return;
 
   if (state.profiles.empty()) {
     ImGui::Spacing();

@@ -190,7 +190,7 @@ void sessionDetails(AppState& state) {
     ImGui::TextDisabled("Choose or create a session.");
     return;
   }
-  const SessionInfo& s = *it;
+  const SessionInfo s = *it;  // a copy: the buttons below re-read the sessions
   if (inputs.renaming) {
     ImGui::SetNextItemWidth(em(16));
     ImGui::InputText("##rename", &inputs.rename);
