@@ -254,7 +254,8 @@ void AppState::redo() {
 
 void AppState::newProfile() {
   if (editor.dirty()) {
-    toast("Save (Ctrl+S) or revert the open profile first");
+    afterUnsaved = {AfterUnsaved::Kind::NewProfile, {}};
+    askUnsaved = true;
     view = ViewId::Editor;
     return;
   }
@@ -272,8 +273,9 @@ void AppState::newProfile() {
 void AppState::openEditor(const std::string& id) {
   const Profile* p = profileById(id);
   if (!p) return;
-  if (editor.dirty() && editor.saved.id != id) {
-    toast(fmt::format("Save (Ctrl+S) or revert \"{}\" first", editor.draft.name));
+  if (editor.dirty() && (editor.isNew || editor.saved.id != id)) {
+    afterUnsaved = {AfterUnsaved::Kind::OpenProfile, id};
+    askUnsaved = true;
     view = ViewId::Editor;
     return;
   }
@@ -637,11 +639,45 @@ void AppState::showError(std::string text) { errorText = std::move(text); }
 
 bool AppState::requestQuit() {
   if (editor.dirty() && !quitConfirmed) {
+    afterUnsaved = {AfterUnsaved::Kind::Quit, {}};
     askUnsaved = true;
     return false;
   }
   quitConfirmed = true;
   return true;
+}
+
+bool AppState::saveThenContinue() {
+  askUnsaved = false;
+  if (!saveEditor()) {
+    view = ViewId::Editor;  // the form shows what to correct
+    afterUnsaved = {};
+    return false;
+  }
+  discardThenContinue();  // nothing is left to discard: this only continues
+  return true;
+}
+
+void AppState::discardThenContinue() {
+  askUnsaved = false;
+  const AfterUnsaved next = afterUnsaved;
+  afterUnsaved = {};
+  editor = EditorState{};
+  switch (next.kind) {
+    case AfterUnsaved::Kind::Quit:
+      quitConfirmed = true;
+      quitRequested = true;
+      break;
+    case AfterUnsaved::Kind::OpenProfile: openEditor(next.profileId); break;
+    case AfterUnsaved::Kind::NewProfile: newProfile(); break;
+    case AfterUnsaved::Kind::None: break;
+  }
+}
+
+void AppState::cancelUnsaved() {
+  askUnsaved = false;
+  if (afterUnsaved.kind == AfterUnsaved::Kind::Quit) quitRequested = false;
+  afterUnsaved = {};
 }
 
 }  // namespace rolefit::ui

@@ -199,6 +199,16 @@ class AppState {
   bool quitRequested = false;  // the user asked to quit (menu, Ctrl+Q)
   bool quitConfirmed = false;  // ... and nothing is left unsaved
   bool askUnsaved = false;     // the "save changes?" modal is due
+  // What the user asked for when the question came up; done once it is answered.
+  struct AfterUnsaved {
+    enum class Kind { None, Quit, OpenProfile, NewProfile } kind = Kind::None;
+    std::string profileId;
+  } afterUnsaved;
+  // The question's answers: save (false when the form has problems), or drop
+  // the changes; then what was asked for is done. cancelUnsaved forgets it.
+  bool saveThenContinue();
+  void discardThenContinue();
+  void cancelUnsaved();
   bool focusFilter = false;    // Ctrl+F
   std::string errorText;       // non-empty: an error modal waits for an answer
   std::vector<Toast> toasts;

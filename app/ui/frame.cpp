@@ -223,34 +223,29 @@ void drawUnsavedModal(AppState& state) {
   if (state.askUnsaved && !ImGui::IsPopupOpen(kUnsavedPopup)) ImGui::OpenPopup(kUnsavedPopup);
   centreNextPopup();
   if (ImGui::BeginPopupModal(kUnsavedPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    const auto question = fmt::format("Save the changes to \"{}\" before quitting?", state.editor.draft.name);
+    using Kind = AppState::AfterUnsaved::Kind;
+    const char* before = state.afterUnsaved.kind == Kind::Quit ? "before quitting" : "first";
+    const auto question = fmt::format("Save the changes to \"{}\" {}?", state.editor.draft.name, before);
     ImGui::PushTextWrapPos(em(26));
     ImGui::TextUnformatted(question.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    const auto close = [&] {
-      state.askUnsaved = false;
-      ImGui::CloseCurrentPopup();
-    };
+    // Each answer closes the question; what was asked for then happens.
     if (ImGui::Button("Save", ImVec2(em(6), 0))) {
-      close();
-      if (state.saveEditor()) {
-        state.quitConfirmed = true;
-        state.quitRequested = true;
+      ImGui::CloseCurrentPopup();
+      state.saveThenContinue();
+    } else {
+      ImGui::SameLine();
+      if (ImGui::Button("Don't save", ImVec2(em(7), 0))) {
+        ImGui::CloseCurrentPopup();
+        state.discardThenContinue();
       } else {
-        state.view = ViewId::Editor;  // the form shows what to correct
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel", ImVec2(em(6), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+          ImGui::CloseCurrentPopup();
+          state.cancelUnsaved();
+        }
       }
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Don't save", ImVec2(em(7), 0))) {
-      close();
-      state.quitConfirmed = true;
-      state.quitRequested = true;
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(em(6), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-      close();
-      state.quitRequested = false;
     }
     ImGui::EndPopup();
   }

@@ -327,3 +327,39 @@ TEST_CASE("deleting the last rows from the toolbar draws the next frame from the
   imgui.pressKey('Z', true, false, drawer(state));
   CHECK(state.profiles.size() == 7);
 }
+
+TEST_CASE("opening another profile with unsaved changes asks: save, don't save or cancel", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  HeadlessImGui imgui;
+  const std::string a = state.profiles[0].id, b = state.profiles[1].id;
+  const Profile before = *state.store->profile(a);
+  state.openEditor(a);
+  state.editor.draft.notes = "typed, not saved";
+  state.refreshEditor();
+
+  state.openEditor(b);
+  CHECK(state.askUnsaved);
+  CHECK(state.editor.saved.id == a);  // nothing lost while the question is open
+  bool asked = false;
+  imgui.frame([&] {
+    ui::drawFrame(state);
+    asked = ImGui::IsPopupOpen("Unsaved changes");
+  });
+  CHECK(asked);
+  imgui.pressKey(HeadlessImGui::kEscape, false, false, drawer(state));  // cancel
+  CHECK(state.editor.saved.id == a);
+  CHECK(state.editor.dirty());
+
+  state.openEditor(b);
+  state.discardThenContinue();  // "Don't save"
+  CHECK(state.editor.saved.id == b);
+  CHECK(state.store->profile(a)->sameContent(before));
+
+  state.editor.draft.notes = "kept this time";
+  state.refreshEditor();
+  state.openEditor(a);
+  CHECK(state.saveThenContinue());  // "Save"
+  CHECK(state.store->profile(b)->notes == "kept this time");
+  CHECK(state.editor.saved.id == a);
+}
