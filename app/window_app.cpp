@@ -126,6 +126,8 @@ int runWindow(const WindowRun& run) {
   state.openStore(run.database, /*addSamplesIfNew=*/true);
   // First run (nothing remembered) opens on the welcome panel.
   if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) state.showView(*view);
+  // "Open with RoleFit": files on the command line go to the import preview.
+  state.filesDropped(run.openFiles);
 
   float scale = window->contentScale();
   ui::loadFonts(scale);

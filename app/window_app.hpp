@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace rolefit::app {
 
@@ -11,6 +12,7 @@ struct WindowRun {
   std::optional<std::filesystem::path> screenshot;
   int width = 1280, height = 800;
   std::string view;  // empty: the remembered or default view
+  std::vector<std::string> openFiles;  // session files to preview for import, as if dropped
 };
 
 // Exit status: 0 done, 1 the screenshot could not be written or no window

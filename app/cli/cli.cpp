@@ -42,6 +42,8 @@ int runCommandLine(int argc, char** argv) {
   cli.add_option("--screenshot", screenshot, "Render the window off-screen to this PNG and exit")->type_name("PNG");
   cli.add_option("--size", size, "Window size for --screenshot")->type_name("WxH");
   cli.add_option("--view", view, "View to show: " + viewList())->type_name("NAME");
+  std::vector<std::string> openFiles;
+  cli.add_option("SESSION", openFiles, "Session files to open in the window's import preview")->type_name("FILE");
 
   auto* list = cli.add_subcommand("list", "List saved profiles");
   bool listJson = false;
@@ -99,6 +101,9 @@ int runCommandLine(int argc, char** argv) {
   try {
     if (cli.get_subcommands().size() == 1) {
       if (windowOptions) return usageError("--screenshot, --size and --view go without a verb");
+      if (!openFiles.empty())
+        return usageError(fmt::format("unexpected argument \"{}\" (session files to open go without a verb)",
+                                      openFiles.front()));
       if (list->parsed()) return listProfiles(database, listJson);
       if (evaluateVerb->parsed()) return evaluateProfiles(database, evaluateKeys, evaluateJson);
       if (reportVerb->parsed()) return reportProfile(database, reportKey, reportFormat, reportOutput);
@@ -112,6 +117,7 @@ int runCommandLine(int argc, char** argv) {
     if (!view.empty() && !ui::viewFromName(view))
       return usageError(fmt::format("--view: unknown view \"{}\" (views: {})", view, viewList()));
     run.view = view;
+    run.openFiles = openFiles;
     if (!screenshot.empty()) {
       char x = 0;
       char rest = 0;

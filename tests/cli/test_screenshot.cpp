@@ -117,3 +117,16 @@ TEST_CASE("the window saves its settings on close and reads them back next time"
   CHECK(ini.find(",900,700,") != std::string::npos);  // the remembered size was used, and saved again
   CHECK(std::filesystem::exists(db));                 // the window opened its database
 }
+
+TEST_CASE("session files named on the command line open in the import preview") {
+  TempDir dir;
+  const std::string example = std::string(ROLEFIT_SOURCE_DIR) + "/assets/samples/example-session.json";
+  const auto result = screenshot(dir, "preview.png", {"--size", "390x844", example});
+  CAPTURE(result.err);
+  REQUIRE(result.exitCode == 0);
+  const Png png = inspect(dir / "preview.png");
+  CHECK(png.width == 390);
+  CHECK(png.distinctColours > 20);
+  // With a verb, a stray file name is wrong usage, not silently ignored.
+  CHECK(runRolefit({"list", example, "--db", (dir / "x.db").string()}).exitCode == 2);
+}

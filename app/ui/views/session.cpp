@@ -42,6 +42,27 @@ bool choiceCombo(const char* id, ConflictChoice& choice, float width) {
   return changed;
 }
 
+void differencesTable(const ImportItem& item) {
+  if (!ImGui::BeginTable("differences", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
+  ImGui::TableSetupColumn("Field", 0, 1.0f);
+  ImGui::TableSetupColumn("Yours", 0, 1.6f);
+  ImGui::TableSetupColumn("Theirs", 0, 1.6f);
+  ImGui::TableHeadersRow();
+  for (const auto& d : item.differences) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const FieldInfo* f = findField(d.field);
+    textView(f ? f->label : std::string_view(d.field));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TableNextColumn();
+    textView(d.mine.empty() ? std::string("(empty)") : d.mine);
+    ImGui::TableNextColumn();
+    textView(d.theirs.empty() ? std::string("(empty)") : d.theirs);
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::EndTable();
+}
+
 void fieldPicker(ImportItem& item) {
   ImGui::Indent(em(1.5f));
   for (const auto& d : item.differences) {
@@ -93,8 +114,9 @@ void drawPreview(AppState& state) {
   ImGui::TextColored(kSame, "%zu unchanged", plan.count(ImportStatus::unchanged));
   ImGui::SameLine();
   ImGui::TextColored(kConflict, "%zu conflicting", conflicts);
+  const bool narrow = isNarrow();
   if (conflicts > 0) {
-    ImGui::SameLine();
+    if (!narrow) ImGui::SameLine();
     ConflictChoice all = ConflictChoice::keepMine;
     bool uniform = true;
     bool first = true;
@@ -141,18 +163,15 @@ void drawPreview(AppState& state) {
         ImGui::SameLine();
         ImGui::TextDisabled("yours is in the bin");
       }
-      ImGui::Indent(em(6));
+      const float indent = narrow ? em(1) : em(6);
+      ImGui::Indent(indent);
       choiceCombo("##choice", item.choice, em(12));
       if (item.choice == ConflictChoice::pickFields) fieldPicker(item);
-      else if (ImGui::TreeNode("What differs")) {
-        for (const auto& d : item.differences) {
-          ImGui::PushTextWrapPos(0);
-          textView(fmt::format("{}: yours \"{}\", theirs \"{}\"", d.field, d.mine, d.theirs));
-          ImGui::PopTextWrapPos();
-        }
+      else if (ImGui::TreeNodeEx("What differs", ImGuiTreeNodeFlags_DefaultOpen)) {
+        differencesTable(item);
         ImGui::TreePop();
       }
-      ImGui::Unindent(em(6));
+      ImGui::Unindent(indent);
     }
     ImGui::PopID();
   }
