@@ -157,7 +157,9 @@ void drawMainArea(AppState& state) {
       drawWelcomeView(state);
     } else {
       drawViewTabs(state);
-      if (isNarrow()) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.6f), em(0.45f)));
+      // Evaluated once: the push and the pop must match whatever a view does.
+      const bool narrow = isNarrow();
+      if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.6f), em(0.45f)));
       switch (state.view) {
         case ViewId::Welcome: break;
         case ViewId::Profiles: drawProfilesView(state); break;
@@ -166,7 +168,7 @@ void drawMainArea(AppState& state) {
         case ViewId::Roles: drawRolesView(state); break;
         case ViewId::Session: drawSessionView(state); break;
       }
-      if (isNarrow()) ImGui::PopStyleVar();
+      if (narrow) ImGui::PopStyleVar();
     }
   }
   ImGui::End();
