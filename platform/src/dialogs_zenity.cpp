@@ -46,6 +46,11 @@ FileDialogResult fileDialog(FileDialogKind kind, const std::string& title, const
   args.emplace_back("--file-filter=All files | *");
 
   // fork/exec with a pipe: no shell, so no quoting of the user's file names.
+  // The argument array is built before fork: the child of a process with
+  // other threads (the GL driver's) may only make async-signal-safe calls.
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   int pipeFds[2];
   if (pipe(pipeFds) != 0) return result;
   const pid_t pid = fork();
@@ -58,9 +63,6 @@ FileDialogResult fileDialog(FileDialogKind kind, const std::string& title, const
     dup2(pipeFds[1], STDOUT_FILENO);
     close(pipeFds[0]);
     close(pipeFds[1]);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
     execvp(argv[0], argv.data());
     _exit(127);
   }
