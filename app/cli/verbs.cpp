@@ -45,13 +45,7 @@ std::vector<Profile> loadProfiles(const fs::path& db) {
 
 std::string clip(std::string_view text, std::size_t maxChars) {
   if (utf8Length(text) <= maxChars) return std::string(text);
-  std::string out;
-  std::size_t chars = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++chars > maxChars - 1) break;
-    out += c;
-  }
-  return out + "…";
+  return std::string(firstCharacters(text, maxChars - 1)) + "…";
 }
 
 std::optional<std::string> readWholeFile(const fs::path& file, std::size_t maxBytes, std::string& error) {

@@ -22,13 +22,7 @@ constexpr std::size_t kRecentFiles = 8;
 
 // "Name (copy)" within the contract's 200 characters.
 std::string withSuffix(const std::string& name, std::string_view suffix) {
-  std::string out = name;
-  while (!out.empty() && utf8Length(out) + utf8Length(suffix) > 200) {
-    out.pop_back();
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
-    if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0xC0) out.pop_back();
-  }
-  return out + std::string(suffix);
+  return std::string(firstCharacters(name, 200 - utf8Length(suffix))) + std::string(suffix);
 }
 
 std::string countOf(std::size_t n, std::string_view one) {

@@ -167,3 +167,14 @@ TEST_CASE("profile JSON of the wrong type is refused by field") {
   CHECK(names(problems, "stage"));  // missing
   CHECK_FALSE(names(problems, "notes"));  // optional
 }
+
+TEST_CASE("text is shortened at character boundaries, never inside one") {
+  CHECK(firstCharacters("Zürich AG", 2) == "Zü");
+  CHECK(firstCharacters("Zürich AG", 3) == "Zür");
+  CHECK(firstCharacters("日本語", 2) == "日本");
+  CHECK(firstCharacters("short", 10) == "short");
+  CHECK(firstCharacters("abc", 0).empty());
+  const std::string name(190, 'a');
+  CHECK(isValidUtf8(firstCharacters(name + "ü€𝄞", 192)));
+  CHECK(utf8Length(firstCharacters(name + "ü€𝄞", 192)) == 192);
+}

@@ -33,7 +33,6 @@ constexpr std::array<std::string_view, 26> kEngineRules{
     "product_model", "operations_industry", "regulated_industry", "tech_industry", "tech_revenue",
     "product_lines", "gap_inward", "gap_outward", "organisation_size", "budget_one", "small_company_hybrid",
     "specialist_needs", "hybrid_workload", "both_roles", "cto_per_product_line"};
-constexpr std::array<std::string_view, 3> kRequiredRoleModels{"cio", "cto", "hybrid"};
 constexpr std::array<std::string_view, 4> kStages{"startup", "scaleup", "established", "enterprise"};
 
 using Value = rapidjson::Value;
@@ -115,6 +114,7 @@ RoleModel parseRoleModel(const Value& r, const std::set<std::string, std::less<>
 }  // namespace
 
 std::string_view toString(Structure s) { return kStructureNames.at(static_cast<std::size_t>(s)); }
+std::span<const std::string_view> structureNames() { return kStructureNames; }
 std::string_view describe(Structure s) { return kStructureDescriptions.at(static_cast<std::size_t>(s)); }
 std::string_view toString(Owner o) { return kOwnerNames.at(static_cast<std::size_t>(o)); }
 std::span<const std::string_view> engineRuleIds() { return kEngineRules; }
@@ -184,11 +184,11 @@ RoleModelSet loadRoleModels(std::string_view json) {
 
   for (const auto& r : array(doc, "role_models", "file").GetArray())
     set.roleModels.push_back(parseRoleModel(r, sourceIds));
-  if (set.roleModels.size() < kRequiredRoleModels.size())
+  if (set.roleModels.size() < kRoleIds.size())
     fail("role_models", "needs cio, cto and hybrid");
-  for (std::size_t i = 0; i < kRequiredRoleModels.size(); ++i)
-    if (set.roleModels[i].id != kRequiredRoleModels[i])
-      fail("role_models", fmt::format("entry {} must be \"{}\"", i, kRequiredRoleModels[i]));
+  for (std::size_t i = 0; i < kRoleIds.size(); ++i)
+    if (set.roleModels[i].id != kRoleIds[i])
+      fail("role_models", fmt::format("entry {} must be \"{}\"", i, kRoleIds[i]));
 
   for (const auto& r : array(doc, "responsibilities", "file").GetArray()) {
     Responsibility resp;

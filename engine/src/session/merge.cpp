@@ -1,5 +1,6 @@
 #include "rolefit/session/merge.hpp"
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 
@@ -18,7 +19,6 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kStatusNames{"new", "unchanged", "conflict"};
 constexpr std::array<std::string_view, 4> kChoiceNames{"keep-mine", "take-theirs", "keep-both", "pick-fields"};
-constexpr std::array<const char*, 3> kRoleIds{"cio", "cto", "hybrid"};
 
 std::vector<FieldDifference> differences(const Profile& mine, const Profile& theirs) {
   std::vector<FieldDifference> out;
@@ -32,22 +32,9 @@ std::vector<FieldDifference> differences(const Profile& mine, const Profile& the
 // "Acme (from Dana)": a kept-both copy says where it came from, within 200 characters.
 std::string keptBothName(const std::string& name, const std::string& sender) {
   const std::string suffix = sender.empty() ? " (imported)" : fmt::format(" (from {})", sender);
-  std::string out = name;
-  const std::size_t room = 200 - std::min<std::size_t>(utf8Length(suffix), 100);
-  if (utf8Length(out) > room) {
-    // Cut at a character boundary.
-    std::size_t chars = 0, i = 0;
-    while (i < out.size() && chars < room) {
-      ++i;
-      while (i < out.size() && (static_cast<unsigned char>(out[i]) & 0xC0) == 0x80) ++i;
-      ++chars;
-    }
-    out.resize(i);
-  }
-  std::string tail = suffix;
-  while (utf8Length(out) + utf8Length(tail) > 200 && !tail.empty()) tail.pop_back();
-  if (!isValidUtf8(tail)) tail = " (imported)";
-  return out + tail;
+  // The suffix takes at most half of the 200 characters; the name the rest.
+  const std::string_view tail = firstCharacters(suffix, 100);
+  return std::string(firstCharacters(name, 200 - utf8Length(tail))) + std::string(tail);
 }
 
 std::string roleModelsJson(const Session& s) {
@@ -253,10 +240,10 @@ std::optional<SeenEvaluation> seenFromJson(std::string_view json) {
   try {
     SeenEvaluation s;
     auto structure = [&](const char* key) {
-      const std::string_view name = doc[key].GetString();
-      for (std::size_t i = 0; i < kStructureCount; ++i)
-        if (toString(static_cast<Structure>(i)) == name) return static_cast<Structure>(i);
-      throw JsonStructureError("unknown structure");
+      const auto names = structureNames();
+      const auto found = std::find(names.begin(), names.end(), std::string_view(doc[key].GetString()));
+      if (found == names.end()) throw JsonStructureError("unknown structure");
+      return static_cast<Structure>(found - names.begin());
     };
     s.recommendation = structure("recommendation");
     s.runnerUp = structure("runner_up");

@@ -271,9 +271,6 @@ void presence(A& ar, const char* name, bool& present) {
   }
 }
 
-constexpr std::array<std::string_view, kStructureCount> kStructures{"cio_led", "cto_led", "cio_and_cto", "hybrid",
-                                                                    "cio_and_product_ctos"};
-constexpr std::array<const char*, 3> kRoleIds{"cio", "cto", "hybrid"};
 constexpr std::array<const char*, 4> kStageIds{"startup", "scaleup", "established", "enterprise"};
 const std::array<const char*, kDimensionCount>& dimensionIds() {
   static const auto ids = [] {
@@ -330,8 +327,8 @@ void serialize(A& ar, SeenReason& r, const std::uint32_t /*version*/) {
 
 template <class A>
 void serialize(A& ar, SeenEvaluation& e, const std::uint32_t /*version*/) {
-  choice(ar, "recommendation", e.recommendation, kStructures);
-  choice(ar, "runner_up", e.runnerUp, kStructures);
+  choice(ar, "recommendation", e.recommendation, structureNames());
+  choice(ar, "runner_up", e.runnerUp, structureNames());
   number(ar, "margin", e.margin);
   NamedNumbers<3> fit{&e.fit, &kRoleIds};
   object(ar, "fit", fit);

@@ -44,6 +44,13 @@ std::size_t utf8Length(std::string_view text) {
   return count;
 }
 
+std::string_view firstCharacters(std::string_view text, std::size_t maxChars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && chars++ == maxChars) return text.substr(0, i);
+  return text;
+}
+
 bool hasControlCharacters(std::string_view text, bool allowNewlines) {
   for (unsigned char c : text) {
     if (c == 0x7F) return true;

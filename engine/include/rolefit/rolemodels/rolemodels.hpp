@@ -22,6 +22,10 @@ enum class Dimension : std::uint8_t {
 inline constexpr std::size_t kStructureCount = 5;
 enum class Structure : std::uint8_t { cio_led, cto_led, cio_and_cto, hybrid, cio_and_product_ctos };
 std::string_view toString(Structure s);
+std::span<const std::string_view> structureNames();  // in enum order
+
+// The three roles every role-model set holds, in this order (JSON keys too).
+inline constexpr std::array<const char*, 3> kRoleIds{"cio", "cto", "hybrid"};
 std::string_view describe(Structure s);  // "A CIO leads technology", ...
 
 enum class Owner : std::uint8_t { cio, cto, shared };

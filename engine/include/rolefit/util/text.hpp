@@ -10,6 +10,8 @@ namespace rolefit {
 bool isValidUtf8(std::string_view text);
 // Code points in valid UTF-8 text.
 std::size_t utf8Length(std::string_view text);
+// The first `maxChars` code points of UTF-8 text, never cut inside one.
+std::string_view firstCharacters(std::string_view text, std::size_t maxChars);
 // True when the text holds a C0 control character other than tab/newline/CR, or DEL.
 bool hasControlCharacters(std::string_view text, bool allowNewlines);
 
