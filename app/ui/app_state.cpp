@@ -167,8 +167,6 @@ bool AppState::refreshIfChangedElsewhere() {
   }
 }
 
-void AppState::refreshAfterWrite() { reloadProfiles(); }
-
 const Profile* AppState::profileById(std::string_view id) const {
   const auto i = indexOf(id);
   return i ? &profiles[*i] : nullptr;
@@ -217,7 +215,7 @@ void AppState::runCommand(Command command) {
   } catch (const std::exception& e) {
     showError(e.what());
   }
-  refreshAfterWrite();
+  reloadProfiles();
 }
 
 void AppState::undo() {
@@ -229,7 +227,7 @@ void AppState::undo() {
   } catch (const std::exception& e) {
     showError(fmt::format("Could not undo \"{}\": {}", label, e.what()));
   }
-  refreshAfterWrite();
+  reloadProfiles();
 }
 
 void AppState::redo() {
@@ -241,7 +239,7 @@ void AppState::redo() {
   } catch (const std::exception& e) {
     showError(fmt::format("Could not redo \"{}\": {}", label, e.what()));
   }
-  refreshAfterWrite();
+  reloadProfiles();
 }
 
 // ---------------------------------------------------------------- profiles
@@ -578,7 +576,7 @@ void AppState::applyImport() {
   } catch (const std::exception& e) {
     showError(fmt::format("Nothing was imported: {}", e.what()));
   }
-  refreshAfterWrite();
+  reloadProfiles();
 }
 
 void AppState::cancelImport() { importPlan.reset(); }

@@ -216,7 +216,6 @@ class AppState {
 
  private:
   void reloadSessions();
-  void refreshAfterWrite();  // reload everything a write may have changed
   void runCommand(Command command);
   std::unordered_map<std::string, std::size_t> index_;
   std::unordered_map<std::string, std::pair<std::int64_t, Evaluation>> evaluations_;
