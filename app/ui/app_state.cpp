@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "rolefit/assets.hpp"
 #include "rolefit/csv/profiles_csv.hpp"
@@ -108,6 +109,8 @@ void AppState::reloadProfiles() {
     rowTexts.resize(profiles.size());
     for (std::size_t i = 0; i < profiles.size(); ++i) {
       auto& t = rowTexts[i];
+      t.key = ImHashStr(profiles[i].id.c_str());
+      t.widthsFontSize = 0;
       std::snprintf(t.employees, sizeof t.employees, "%lld", static_cast<long long>(profiles[i].employees));
       std::snprintf(t.cioFit, sizeof t.cioFit, "%.0f", scores[i].fit[0]);
       std::snprintf(t.ctoFit, sizeof t.ctoFit, "%.0f", scores[i].fit[1]);

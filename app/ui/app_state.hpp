@@ -2,6 +2,7 @@
 // and call its intents; only intents touch the store, and every edit goes
 // through the undo stack.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -93,6 +94,11 @@ class AppState {
     char ctoFit[8];
     char fits[16];     // "75 / 44", the phone layout's column
     char updated[24];  // "2026-11-23 11:44" (UTC)
+    ImGuiID key = 0;   // the row's ImGui id seed, hashed from the profile id once
+    // The profiles table's cell text widths (for its "size to fit"), measured
+    // by the view when first drawn in a font size.
+    float widthsFontSize = 0;
+    std::array<float, 7> widths{};
   };
   std::vector<RowText> rowTexts;
   std::vector<std::size_t> profileOrder;  // display order of the profiles table

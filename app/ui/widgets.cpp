@@ -24,18 +24,90 @@ const char* structureShortName(Structure s) {
   return kShort[static_cast<std::size_t>(s)];
 }
 
-void structureBadge(Structure s) {
+ImVec2 structureBadgePadding() { return ImVec2(em(0.45f), em(0.08f)); }
+
+ImVec2 tessellateStructureBadge(ImDrawList* draw, ImVec2 at, Structure s, ImU32 fill) {
   const char* text = structureShortName(s);
-  const ImVec2 size = ImGui::CalcTextSize(text);
-  const ImVec2 pad(em(0.45f), em(0.08f));
+  const ImVec2 textSize = ImGui::CalcTextSize(text);
+  const ImVec2 pad = structureBadgePadding();
+  const ImVec2 end(at.x + textSize.x + 2 * pad.x, at.y + textSize.y + 2 * pad.y);
+  draw->AddRectFilled(at, end, fill, em(0.6f));
+  draw->AddText(ImVec2(at.x + pad.x, at.y + pad.y), IM_COL32(255, 255, 255, 255), text);
+  return ImVec2(end.x - at.x, end.y - at.y);
+}
+
+namespace {
+
+// A badge's vertices and indices relative to its corner, tessellated at most
+// once per frame and structure, then copied into place: an anti-aliased pill
+// costs more to tessellate than the rest of a table row, and the profiles
+// table shows dozens. Scoped to one frame, so a new font, theme, alpha or
+// context can never meet a stale copy.
+struct BadgeStamp {
+  int frame = -1;
+  const ImGuiContext* context = nullptr;
+  const ImFont* font = nullptr;
+  float fontSize = 0;
+  ImU32 fill = 0;
+  ImDrawListFlags flags = 0;
+  ImVec2 size;
+  ImVector<ImDrawVert> vertices;
+  ImVector<ImDrawIdx> indices;
+};
+
+const BadgeStamp& badgeStamp(Structure s, const ImDrawList* target) {
+  static BadgeStamp stamps[kStructureCount];
+  BadgeStamp& stamp = stamps[static_cast<std::size_t>(s) % kStructureCount];
+  const ImU32 fill = ImGui::GetColorU32(structureColour(s));
+  if (stamp.frame == ImGui::GetFrameCount() && stamp.context == ImGui::GetCurrentContext() &&
+      stamp.font == ImGui::GetFont() && stamp.fontSize == ImGui::GetFontSize() && stamp.fill == fill &&
+      stamp.flags == target->Flags)
+    return stamp;
+  ImDrawList scratch(ImGui::GetDrawListSharedData());
+  scratch._ResetForNewFrame();
+  scratch.Flags = target->Flags;
+  scratch.PushClipRectFullScreen();
+  scratch.PushTextureID(ImGui::GetIO().Fonts->TexID);
+  stamp.size = tessellateStructureBadge(&scratch, ImVec2(0, 0), s, fill);
+  stamp.vertices = scratch.VtxBuffer;
+  stamp.indices = scratch.IdxBuffer;
+  stamp.frame = ImGui::GetFrameCount();
+  stamp.context = ImGui::GetCurrentContext();
+  stamp.font = ImGui::GetFont();
+  stamp.fontSize = ImGui::GetFontSize();
+  stamp.fill = fill;
+  stamp.flags = target->Flags;
+  return stamp;
+}
+
+}  // namespace
+
+ImVec2 drawStructureBadge(ImDrawList* draw, ImVec2 at, Structure s) {
+  const BadgeStamp& stamp = badgeStamp(s, draw);
+  // Whole pixels, as text is drawn: the copy then matches a fresh tessellation.
+  at = ImVec2(std::floor(at.x), std::floor(at.y));
+  draw->PrimReserve(stamp.indices.Size, stamp.vertices.Size);
+  const unsigned int base = draw->_VtxCurrentIdx;  // read after PrimReserve: it may start a new vertex block
+  ImDrawVert* vertex = draw->_VtxWritePtr;
+  for (const ImDrawVert& v : stamp.vertices) {
+    *vertex = v;
+    vertex->pos.x += at.x;
+    vertex->pos.y += at.y;
+    ++vertex;
+  }
+  ImDrawIdx* index = draw->_IdxWritePtr;
+  for (const ImDrawIdx i : stamp.indices) *index++ = static_cast<ImDrawIdx>(base + i);
+  draw->_VtxWritePtr = vertex;
+  draw->_IdxWritePtr = index;
+  draw->_VtxCurrentIdx += static_cast<unsigned int>(stamp.vertices.Size);
+  return stamp.size;
+}
+
+void structureBadge(Structure s) {
   // Drawn, then reserved as one item: the pill and its text stay together
   // whatever the line's text baseline is (after a checkbox, in a table).
-  const ImVec2 at = ImGui::GetCursorScreenPos();
-  const ImVec2 end(at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(at, end, ImGui::GetColorU32(structureColour(s)), em(0.6f));
-  draw->AddText(ImVec2(at.x + pad.x, at.y + pad.y), IM_COL32(255, 255, 255, 255), text);
-  ImGui::Dummy(ImVec2(end.x - at.x, end.y - at.y));
+  const ImVec2 size = drawStructureBadge(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), s);
+  ImGui::Dummy(size);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", describe(s).data());
 }
 

@@ -13,6 +13,12 @@ namespace rolefit::ui {
 ImVec4 structureColour(Structure s);
 const char* structureShortName(Structure s);  // "CIO-led"
 void structureBadge(Structure s);             // a coloured pill; full wording in a tooltip
+ImVec2 structureBadgePadding();  // around the text, in pixels
+// The pill alone, no layout item, at `at` (rounded down to whole pixels);
+// returns its size. Copies a per-frame tessellation of the same badge.
+ImVec2 drawStructureBadge(ImDrawList* draw, ImVec2 at, Structure s);
+// Tessellates the pill afresh (what drawStructureBadge copies).
+ImVec2 tessellateStructureBadge(ImDrawList* draw, ImVec2 at, Structure s, ImU32 fill);
 
 // A labelled bar from 0 to 100; the label takes `labelWidth` (default 6.5 em).
 void scoreBar(const char* label, double value, ImVec4 colour, float width, float labelWidth = 0);

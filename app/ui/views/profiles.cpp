@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "rolefit/model/fields.hpp"
 #include "ui/frame.hpp"
@@ -40,8 +41,34 @@ void setupWideColumns() {
   ImGui::TableHeadersRow();
 }
 
-void rowContextMenu(AppState& state, const std::string& id) {
+// Cell text drawn straight into the cell: the row's one layout item is its
+// Selectable. The width (measured once per font size) still reaches the
+// column's "size to fit". The table clips each column, so long text is cut
+// at the column's edge as with Text.
+void cellText(ImGuiWindow* window, std::string_view text, float width, ImU32 colour) {
+  const ImVec2 at(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+  window->DrawList->AddText(at, colour, text.data(), text.data() + text.size());
+  window->DC.CursorMaxPos.x = std::max(window->DC.CursorMaxPos.x, at.x + width);
+}
+
+void measureCells(AppState::RowText& text, const Profile& p, Structure recommendation) {
+  const float fontSize = ImGui::GetFontSize();
+  if (text.widthsFontSize == fontSize) return;
+  auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+  text.widths[Name] = width(p.name);
+  text.widths[IndustryColumn] = width(toString(p.industry));
+  text.widths[Employees] = width(text.employees);
+  text.widths[Recommendation] = width(structureShortName(recommendation)) + 2 * structureBadgePadding().x;
+  text.widths[CioFit] = width(text.cioFit);
+  text.widths[CtoFit] = width(text.ctoFit);
+  text.widths[Updated] = width(text.updated);
+  text.widthsFontSize = fontSize;
+}
+
+// A copy of the id for intents, which may re-read the profiles under us.
+void rowContextMenu(AppState& state, const std::string& rowId) {
   if (!ImGui::BeginPopupContextItem("row-menu")) return;
+  const std::string id = rowId;
   if (!state.isSelected(id)) state.select(id, false);
   if (ImGui::MenuItem("Edit", "Enter")) state.openEditor(id);
   if (ImGui::MenuItem("Compare")) {
@@ -72,29 +99,31 @@ void rowContextMenu(AppState& state, const std::string& id) {
 // One row; the name cell is a Selectable spanning the row: click selects,
 // Ctrl+click adds, double-click opens the editor. Returns false when an
 // intent re-read the profiles: the caller stops drawing rows this frame.
-bool drawRow(AppState& state, std::size_t i, bool narrow) {
+bool drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
   const std::uint64_t generation = state.generation;
-  const std::string id = state.profiles[i].id;
-  ImGui::PushID(id.c_str());
+  ImGui::PushID(static_cast<int>(state.rowTexts[i].key));
   ImGui::TableNextRow(0, narrow ? em(2.6f) : 0.0f);
   ImGui::TableNextColumn();
+  const std::string& id = state.profiles[i].id;
   const bool selected = state.isSelected(id);
   const ImVec2 cellStart = ImGui::GetCursorScreenPos();
   if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
                                                ImGuiSelectableFlags_AllowDoubleClick,
                         ImVec2(0, narrow ? em(2.4f) : 0.0f))) {
-    state.select(id, ImGui::GetIO().KeyCtrl);
+    state.select(std::string(id), ImGui::GetIO().KeyCtrl);
   }
-  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(id);
-  if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) state.openEditor(id);
-  rowContextMenu(state, id);
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(std::string(id));
+  else if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
+    state.openEditor(std::string(id));
+  if (state.generation == generation) rowContextMenu(state, id);
   if (state.generation != generation) {
     ImGui::PopID();
     return false;
   }
   const Profile& p = state.profiles[i];
   const Scores& s = state.scores[i];
-  const auto& text = state.rowTexts[i];
+  auto& text = state.rowTexts[i];
   if (narrow) {
     // Name and industry stacked inside the tall, finger-sized row.
     ImGui::SetCursorScreenPos(cellStart);
@@ -107,21 +136,32 @@ bool drawRow(AppState& state, std::size_t i, bool narrow) {
     ImGui::PopID();
     return true;
   }
-  ImGui::SameLine(0.0f, 0.0f);  // the name where the cell starts, under its header
-  ImGui::TextUnformatted(p.name.c_str());
+  measureCells(text, p, s.recommendation);
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  window->DC.CursorPos = cellStart;  // the name where the cell starts, under its header
+  cellText(window, p.name, text.widths[Name], textColour);
   ImGui::TableNextColumn();
-  textView(toString(p.industry));
+  cellText(window, toString(p.industry), text.widths[IndustryColumn], textColour);
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(text.employees);
+  cellText(window, text.employees, text.widths[Employees], textColour);
   ImGui::TableNextColumn();
-  structureBadge(s.recommendation);
+  // Centred on the text line, so the row keeps the height of one line of text.
+  const ImVec2 at = window->DC.CursorPos;
+  drawStructureBadge(window->DrawList, ImVec2(at.x, at.y - structureBadgePadding().y), s.recommendation);
+  window->DC.CursorMaxPos.x = std::max(window->DC.CursorMaxPos.x, window->DC.CursorPos.x + text.widths[Recommendation]);
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(text.cioFit);
+  cellText(window, text.cioFit, text.widths[CioFit], textColour);
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(text.ctoFit);
+  cellText(window, text.ctoFit, text.widths[CtoFit], textColour);
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(text.updated);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (UTC)", p.updated_at.c_str());
+  cellText(window, text.updated, text.widths[Updated], textColour);
+  // The row is the item: the hovered column picks the tooltip.
+  if (hovered) {
+    if (ImGui::TableGetColumnFlags(Recommendation) & ImGuiTableColumnFlags_IsHovered)
+      ImGui::SetTooltip("%s", describe(s.recommendation).data());
+    else if (ImGui::TableGetColumnFlags(Updated) & ImGuiTableColumnFlags_IsHovered)
+      ImGui::SetTooltip("%s (UTC)", p.updated_at.c_str());
+  }
   ImGui::PopID();
   return true;
 }
@@ -231,12 +271,13 @@ void drawProfilesView(AppState& state) {
     state.visibleRowsStale = true;  // shown from the next frame on
   }
 
+  const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_Text);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(visible.size()));
   bool rowsValid = true;
   while (rowsValid && clipper.Step())
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd && rowsValid; ++row)
-      rowsValid = drawRow(state, visible[static_cast<std::size_t>(row)], narrow);
+      rowsValid = drawRow(state, visible[static_cast<std::size_t>(row)], narrow, textColour);
   clipper.End();  // also when stopped early: the packaged ImGui asserts otherwise
   ImGui::EndTable();
 

@@ -1,0 +1,125 @@
+// Drawing shortcuts taken for the profiles table's speed, checked against
+// what Dear ImGui draws or measures itself.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include <imgui_internal.h>
+
+#include "support/headless.hpp"
+#include "support/support.hpp"
+#include "ui/app_state.hpp"
+#include "ui/frame.hpp"
+#include "ui/style.hpp"
+#include "ui/widgets.hpp"
+
+using namespace rolefit;
+using rolefit::test::HeadlessImGui;
+using rolefit::test::TempDir;
+
+namespace {
+
+struct Geometry {
+  std::vector<ImDrawVert> vertices;
+  std::vector<unsigned> indices;  // relative to the first vertex
+};
+
+template <typename Draw>
+Geometry capture(ImDrawList* list, Draw draw) {
+  const int firstVertex = list->VtxBuffer.Size;
+  const int firstIndex = list->IdxBuffer.Size;
+  const unsigned base = list->_VtxCurrentIdx;
+  draw();
+  Geometry g;
+  for (int i = firstVertex; i < list->VtxBuffer.Size; ++i) g.vertices.push_back(list->VtxBuffer[i]);
+  for (int i = firstIndex; i < list->IdxBuffer.Size; ++i) g.indices.push_back(list->IdxBuffer[i] - base);
+  return g;
+}
+
+void requireSame(const Geometry& a, const Geometry& b) {
+  REQUIRE(a.vertices.size() == b.vertices.size());
+  REQUIRE(a.indices == b.indices);
+  for (std::size_t i = 0; i < a.vertices.size(); ++i) {
+    // Moved rather than built in place: float rounding, a thousandth of a pixel.
+    CHECK(a.vertices[i].pos.x == Approx(b.vertices[i].pos.x).margin(1e-3));
+    CHECK(a.vertices[i].pos.y == Approx(b.vertices[i].pos.y).margin(1e-3));
+    CHECK(a.vertices[i].uv.x == b.vertices[i].uv.x);
+    CHECK(a.vertices[i].uv.y == b.vertices[i].uv.y);
+    CHECK(a.vertices[i].col == b.vertices[i].col);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a copied structure badge is exactly the badge Dear ImGui tessellates", "[widgets]") {
+  HeadlessImGui imgui;
+  for (auto theme : {ui::Theme::Dark, ui::Theme::Light}) {
+    ui::applyTheme(theme, 1.0f);
+    imgui.frame([&] {
+      ImGui::SetNextWindowPos(ImVec2(10, 10));
+      ImGui::SetNextWindowSize(ImVec2(400, 300));
+      ImGui::Begin("badges");
+      ImDrawList* list = ImGui::GetWindowDrawList();
+      for (std::size_t s = 0; s < kStructureCount; ++s) {
+        const auto structure = static_cast<Structure>(s);
+        // Inside the window: a fresh tessellation leaves out glyphs outside the clip rectangle.
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const ImVec2 at(std::floor(origin.x) + 10, std::floor(origin.y) + 20.0f * static_cast<float>(s));
+        const ImU32 fill = ImGui::GetColorU32(ui::structureColour(structure));
+        const Geometry fresh = capture(list, [&] { ui::tessellateStructureBadge(list, at, structure, fill); });
+        REQUIRE(fresh.vertices.size() > 20);  // a rounded, anti-aliased pill and its text
+        // First use this frame builds the copy, the second reuses it.
+        requireSame(capture(list, [&] { ui::drawStructureBadge(list, at, structure); }), fresh);
+        requireSame(capture(list, [&] { ui::drawStructureBadge(list, at, structure); }), fresh);
+        // Faded (a disabled row): the fill follows the style's alpha.
+        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.5f);
+        const ImU32 faded = ImGui::GetColorU32(ui::structureColour(structure));
+        const Geometry fadedFresh = capture(list, [&] { ui::tessellateStructureBadge(list, at, structure, faded); });
+        requireSame(capture(list, [&] { ui::drawStructureBadge(list, at, structure); }), fadedFresh);
+        ImGui::PopStyleVar();
+      }
+      ImGui::End();
+    });
+  }
+}
+
+TEST_CASE("the profiles table's cells reach the columns' size-to-fit and their tooltips", "[widgets]") {
+  TempDir dir;
+  ui::AppState state;
+  state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  REQUIRE(state.profiles.size() == 7);
+  Profile renamed = state.profiles.front();
+  renamed.name = "A company with a rather long name, to be measured";
+  state.store->saveAll(std::span(&renamed, 1));
+  state.reloadProfiles();
+  state.view = ui::ViewId::Profiles;
+  HeadlessImGui imgui(1280, 800);
+  imgui.frames(3, [&] { ui::drawFrame(state); });
+
+  ImGuiTable* table = nullptr;
+  for (int i = 0; i < ImGui::GetCurrentContext()->Tables.GetMapSize(); ++i)
+    if (ImGuiTable* t = ImGui::GetCurrentContext()->Tables.TryGetMapData(i); t && t->ColumnsCount == 7) table = t;
+  REQUIRE(table);
+  float longest = 0;
+  for (const auto& p : state.profiles) longest = std::max(longest, ImGui::CalcTextSize(p.name.c_str()).x);
+  const ImGuiTableColumn& name = table->Columns[0];
+  CHECK(name.ContentMaxXUnfrozen - name.WorkMinX == Approx(longest).margin(0.5));
+  const ImGuiTableColumn& badge = table->Columns[3];
+  CHECK(badge.ContentMaxXUnfrozen - badge.WorkMinX >= ImGui::CalcTextSize("CIO-led").x);
+
+  // Hovering a row's last-change cell shows the full time; its badge, the wording.
+  const ImGuiTableColumn& updated = table->Columns[6];
+  const float rowHeight = ImGui::GetFontSize() + 2 * ImGui::GetStyle().CellPadding.y;
+  const float rowY = table->OuterRect.Min.y + 1.5f * rowHeight;  // the first row under the headers
+  imgui.moveMouse((updated.MinX + updated.MaxX) / 2, rowY);
+  imgui.frames(3, [&] { ui::drawFrame(state); });
+  ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
+  REQUIRE(tooltip);
+  CHECK(tooltip->LastFrameActive == ImGui::GetFrameCount());
+  imgui.moveMouse((badge.MinX + badge.MaxX) / 2, rowY);
+  imgui.frames(3, [&] { ui::drawFrame(state); });
+  CHECK(tooltip->LastFrameActive == ImGui::GetFrameCount());
+  imgui.moveMouse((name.MinX + name.MaxX) / 2, rowY);
+  imgui.frames(3, [&] { ui::drawFrame(state); });
+  CHECK(tooltip->LastFrameActive < ImGui::GetFrameCount());
+}
