@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numbers>
+#include <string_view>
+
+#include <imgui_internal.h>
 
 #include "ui/style.hpp"
 
@@ -38,18 +42,50 @@ ImVec2 tessellateStructureBadge(ImDrawList* draw, ImVec2 at, Structure s, ImU32 
 
 namespace {
 
-// A badge's vertices and indices relative to its corner, tessellated at most
-// once per frame and structure, then copied into place: an anti-aliased pill
-// costs more to tessellate than the rest of a table row, and the profiles
-// table shows dozens. Scoped to one frame, so a new font, theme, alpha or
-// context can never meet a stale copy.
+// A badge's vertices and indices relative to its corner, tessellated once
+// and then copied into place: an anti-aliased pill costs more to tessellate
+// than the rest of a table row, and the profiles table shows dozens.
+//
+// The copy is reused while everything the tessellation reads is unchanged:
+// that is compared in full (font size, the text's glyphs with their atlas
+// coordinates, the white pixel, circle precision, colour, anti-aliasing) on
+// a badge's first use in a frame, so a new font, theme, alpha or context can
+// never meet a stale copy; later uses in the same frame compare only what
+// may change within a frame (font, colour, draw list flags).
+struct BadgeInputs {
+  float fontSize;
+  float circleError;
+  float whitePixelU, whitePixelV;
+  ImU32 fill;
+  ImDrawListFlags flags;
+  ImFontGlyph glyphs[16];  // the text's, as the font holds them (copied whole: compared as bytes)
+};
+
+BadgeInputs badgeInputs(Structure s, const ImDrawList* target, ImU32 fill) {
+  BadgeInputs in;
+  std::memset(&in, 0, sizeof in);  // no stray padding bytes in the comparison
+  const ImDrawListSharedData* shared = ImGui::GetDrawListSharedData();
+  in.fontSize = ImGui::GetFontSize();
+  in.circleError = shared->CircleSegmentMaxError;
+  in.whitePixelU = shared->TexUvWhitePixel.x;
+  in.whitePixelV = shared->TexUvWhitePixel.y;
+  in.fill = fill;
+  in.flags = target->Flags;
+  const ImFont* font = ImGui::GetFont();
+  const std::string_view text = structureShortName(s);
+  for (std::size_t i = 0; i < text.size() && i < std::size(in.glyphs); ++i)
+    if (const ImFontGlyph* glyph = font->FindGlyph(static_cast<ImWchar>(static_cast<unsigned char>(text[i]))))
+      std::memcpy(&in.glyphs[i], glyph, sizeof *glyph);
+  return in;
+}
+
 struct BadgeStamp {
-  int frame = -1;
+  int frame = -1;  // when the inputs were last compared in full
   const ImGuiContext* context = nullptr;
   const ImFont* font = nullptr;
-  float fontSize = 0;
   ImU32 fill = 0;
   ImDrawListFlags flags = 0;
+  BadgeInputs inputs{};
   ImVec2 size;
   ImVector<ImDrawVert> vertices;
   ImVector<ImDrawIdx> indices;
@@ -59,22 +95,25 @@ const BadgeStamp& badgeStamp(Structure s, const ImDrawList* target) {
   static BadgeStamp stamps[kStructureCount];
   BadgeStamp& stamp = stamps[static_cast<std::size_t>(s) % kStructureCount];
   const ImU32 fill = ImGui::GetColorU32(structureColour(s));
-  if (stamp.frame == ImGui::GetFrameCount() && stamp.context == ImGui::GetCurrentContext() &&
-      stamp.font == ImGui::GetFont() && stamp.fontSize == ImGui::GetFontSize() && stamp.fill == fill &&
-      stamp.flags == target->Flags)
+  const int frame = ImGui::GetFrameCount();
+  if (stamp.frame == frame && stamp.context == ImGui::GetCurrentContext() && stamp.font == ImGui::GetFont() &&
+      stamp.fill == fill && stamp.flags == target->Flags)
     return stamp;
-  ImDrawList scratch(ImGui::GetDrawListSharedData());
-  scratch._ResetForNewFrame();
-  scratch.Flags = target->Flags;
-  scratch.PushClipRectFullScreen();
-  scratch.PushTextureID(ImGui::GetIO().Fonts->TexID);
-  stamp.size = tessellateStructureBadge(&scratch, ImVec2(0, 0), s, fill);
-  stamp.vertices = scratch.VtxBuffer;
-  stamp.indices = scratch.IdxBuffer;
-  stamp.frame = ImGui::GetFrameCount();
+  const BadgeInputs inputs = badgeInputs(s, target, fill);
+  if (stamp.frame < 0 || std::memcmp(&inputs, &stamp.inputs, sizeof inputs) != 0) {
+    ImDrawList scratch(ImGui::GetDrawListSharedData());
+    scratch._ResetForNewFrame();
+    scratch.Flags = target->Flags;
+    scratch.PushClipRectFullScreen();
+    scratch.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    stamp.size = tessellateStructureBadge(&scratch, ImVec2(0, 0), s, fill);
+    stamp.vertices = scratch.VtxBuffer;
+    stamp.indices = scratch.IdxBuffer;
+    stamp.inputs = inputs;
+  }
+  stamp.frame = frame;
   stamp.context = ImGui::GetCurrentContext();
   stamp.font = ImGui::GetFont();
-  stamp.fontSize = ImGui::GetFontSize();
   stamp.fill = fill;
   stamp.flags = target->Flags;
   return stamp;

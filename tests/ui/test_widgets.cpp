@@ -53,8 +53,20 @@ void requireSame(const Geometry& a, const Geometry& b) {
 
 TEST_CASE("a copied structure badge is exactly the badge Dear ImGui tessellates", "[widgets]") {
   HeadlessImGui imgui;
-  for (auto theme : {ui::Theme::Dark, ui::Theme::Light}) {
-    ui::applyTheme(theme, 1.0f);
+  // Frame after frame the copy is reused, unless what it was drawn with
+  // changed: the theme's colours, then the font (rebuilt at another size).
+  for (int step = 0; step < 4; ++step) {
+    ui::applyTheme(step == 0 ? ui::Theme::Dark : ui::Theme::Light, 1.0f);
+    if (step == 2) {
+      ImGuiIO& io = ImGui::GetIO();
+      io.Fonts->Clear();
+      ImFontConfig config;
+      config.SizePixels = 20.0f;
+      io.Fonts->AddFontDefault(&config);
+      unsigned char* pixels = nullptr;
+      int width = 0, height = 0;
+      io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
     imgui.frame([&] {
       ImGui::SetNextWindowPos(ImVec2(10, 10));
       ImGui::SetNextWindowSize(ImVec2(400, 300));
