@@ -1,8 +1,8 @@
 // Frame cost and idle cost of the window, against floors in the same run:
 // - CPU time to build one frame of the profiles view with 10,000 profiles
-//   (headless, median of many frames): at most 2 ms; and, reported, its ratio
-//   to a frame of Dear ImGui's own demo window (its advanced table open, at
-//   the same size) measured the same way (target 1.5);
+//   (headless, median of many frames): at most 2 ms, and at most 1.5 frames
+//   of Dear ImGui's own demo window (its advanced table open, at the same
+//   size) measured the same way;
 // - the real binary idle under Xvfb for 10 seconds: below 2% of one core.
 #include <fcntl.h>
 #include <signal.h>
@@ -134,25 +134,52 @@ int main() {
     ImGui::SetWindowSize("Dear ImGui Demo", ImVec2(1280, 800));
     ImGui::SetWindowPos("Dear ImGui Demo", ImVec2(0, 0));
   }
-  const double demo = medianFrameSeconds(imgui, [] { ImGui::ShowDemoWindow(); });
   // Each side as its authors ship it: the demo in Dear ImGui's default font
   // and style, RoleFit in its own (16 px UI font, roomier cells: fewer, taller
   // rows than in the default style). The default-style figure is reported too.
-  const double profilesDefaultStyle = medianFrameSeconds(imgui, [&] { ui::drawFrame(state); });
   ui::applyTheme(state.theme, 1.0f);
+  const ImGuiStyle roleFitStyle = ImGui::GetStyle();
+  const ImGuiStyle imguiStyle;
   const std::string font = ui::loadFonts(1.0f);
+  ImFont* imguiFont = ImGui::GetIO().Fonts->AddFontDefault();
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-  const double profiles = medianFrameSeconds(imgui, [&] { ui::drawFrame(state); });
-  const double ratio = profiles / demo;
+  auto inStyle = [&](const ImGuiStyle& style, ImFont* defaultFont) {
+    ImGui::GetStyle() = style;
+    ImGui::GetIO().FontDefault = defaultFont;
+  };
+
+  // Rounds alternate between the sides, so a change in the machine's speed
+  // during the run touches both; the median round's ratios are reported.
+  constexpr int kRounds = 7;
+  std::vector<double> demos, profilesTimes, ratios, defaultStyleRatios;
+  for (int round = 0; round < kRounds; ++round) {
+    inStyle(imguiStyle, imguiFont);
+    const double demo = medianFrameSeconds(imgui, [] { ImGui::ShowDemoWindow(); }, 200);
+    const double profilesDefaultStyle = medianFrameSeconds(imgui, [&] { ui::drawFrame(state); }, 200);
+    inStyle(roleFitStyle, nullptr);
+    const double profiles = medianFrameSeconds(imgui, [&] { ui::drawFrame(state); }, 200);
+    demos.push_back(demo);
+    profilesTimes.push_back(profiles);
+    ratios.push_back(profiles / demo);
+    defaultStyleRatios.push_back(profilesDefaultStyle / demo);
+  }
+  auto median = [](std::vector<double> v) {
+    std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+    return v[v.size() / 2];
+  };
+  const double profiles = median(profilesTimes), demo = median(demos), ratio = median(ratios);
   std::printf("frame of the profiles view with %zu profiles: %.3f ms CPU (limit 2 ms); Dear ImGui demo window: "
               "%.3f ms; ratio %.2f (limit 1.5)\n",
               state.profiles.size(), profiles * 1e3, demo * 1e3, ratio);
-  std::printf("  RoleFit's font: %s; in Dear ImGui's default font and style the same frame takes %.3f ms (ratio %.2f)\n",
-              font.empty() ? "none found, Dear ImGui's default" : font.c_str(), profilesDefaultStyle * 1e3,
-              profilesDefaultStyle / demo);
-  if (std::getenv("ROLEFIT_BENCH_FRAME_ONLY")) return ratio <= 1.5 ? 0 : 1;
+  std::printf("  RoleFit's font: %s; in Dear ImGui's default font and style the ratio is %.2f\n",
+              font.empty() ? "none found, Dear ImGui's default" : font.c_str(), median(defaultStyleRatios));
+  bool ok = true;
+  if (profiles > 0.002) ok = false, std::fprintf(stderr, "bench: a profiles frame takes over 2 ms\n");
+  if (ratio > 1.5) ok = false, std::fprintf(stderr, "bench: a profiles frame takes over 1.5 demo frames\n");
+  // For working on the frame alone: the idle measurement takes 15 seconds.
+  if (std::getenv("ROLEFIT_BENCH_FRAME_ONLY")) return ok ? 0 : 1;
 
   const double idle = idleCpuShare(dir);
   if (idle < 0) {
@@ -161,10 +188,6 @@ int main() {
   }
   std::printf("idle window under Xvfb over 10 s: %.2f%% of one core (limit 2%%)\n", idle * 100);
 
-  bool ok = true;
-  if (profiles > 0.002) ok = false, std::fprintf(stderr, "bench: a profiles frame takes over 2 ms\n");
-  // Issue 6 asks for 1.5x; a frame of 28 rows of seven columns draws more
-  // than twice the demo's text, so the ratio is reported until it is met.
   if (idle > 0.02) ok = false, std::fprintf(stderr, "bench: idle CPU is over 2%% of a core\n");
   return ok ? 0 : 1;
 }
