@@ -85,6 +85,7 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
 }
 
 void AppState::restoreNewestBackup() {
+  if (queueWhileDrawing([=, this] { restoreNewestBackup(); })) return;
   if (storeBackups.empty()) return;
   try {
     const auto damaged = Store::restoreBackup(dbPath, storeBackups.front());
@@ -96,10 +97,10 @@ void AppState::restoreNewestBackup() {
 }
 
 void AppState::reloadProfiles() {
+  if (queueWhileDrawing([=, this] { reloadProfiles(); })) return;
   if (!store) return;
   try {
     profiles = store->profiles();
-    ++generation;
     roleModels = store->activeRoleModels();
     roleModelCopies = store->roleModelCopies();
     // The quick scores only (no reasons or what-if): cheap enough for 10,000 rows.
@@ -194,6 +195,7 @@ bool AppState::isSelected(std::string_view id) const {
 }
 
 void AppState::select(const std::string& id, bool add) {
+  if (queueWhileDrawing([=, this] { select(id, add); })) return;
   if (add) {
     if (auto it = std::find(selection.begin(), selection.end(), id); it != selection.end()) selection.erase(it);
     else selection.push_back(id);
@@ -204,8 +206,12 @@ void AppState::select(const std::string& id, bool add) {
 }
 
 void AppState::selectAll(std::span<const std::size_t> rows) {
-  selection.clear();
-  for (std::size_t i : rows) selection.push_back(profiles[i].id);
+  // Ids, not row numbers: a queued intent before this one may re-read the profiles.
+  std::vector<std::string> ids;
+  ids.reserve(rows.size());
+  for (std::size_t i : rows) ids.push_back(profiles[i].id);
+  if (queueWhileDrawing([this, ids] { selection = ids; })) return;
+  selection = std::move(ids);
 }
 
 // ---------------------------------------------------------------- commands
@@ -222,6 +228,7 @@ void AppState::runCommand(Command command) {
 }
 
 void AppState::undo() {
+  if (queueWhileDrawing([=, this] { undo(); })) return;
   if (!undoStack.canUndo()) return;
   const std::string label = undoStack.undoLabel();
   try {
@@ -234,6 +241,7 @@ void AppState::undo() {
 }
 
 void AppState::redo() {
+  if (queueWhileDrawing([=, this] { redo(); })) return;
   if (!undoStack.canRedo()) return;
   const std::string label = undoStack.redoLabel();
   try {
@@ -248,6 +256,7 @@ void AppState::redo() {
 // ---------------------------------------------------------------- profiles
 
 void AppState::newProfile() {
+  if (queueWhileDrawing([=, this] { newProfile(); })) return;
   if (editor.dirty()) {
     afterUnsaved = {AfterUnsaved::Kind::NewProfile, {}};
     askUnsaved = true;
@@ -266,6 +275,7 @@ void AppState::newProfile() {
 }
 
 void AppState::openEditor(const std::string& id) {
+  if (queueWhileDrawing([=, this] { openEditor(id); })) return;
   const Profile* p = profileById(id);
   if (!p) return;
   if (editor.dirty() && (editor.isNew || editor.saved.id != id)) {
@@ -296,7 +306,12 @@ void AppState::refreshEditor() {
   if (editor.problems.empty()) editor.result = evaluate(editor.draft, roleModels);
 }
 
-bool AppState::saveEditor() {
+void AppState::saveEditor() {
+  if (queueWhileDrawing([this] { saveEditor(); })) return;
+  trySaveEditor();
+}
+
+bool AppState::trySaveEditor() {
   if (!editor.open || !store) return false;
   refreshEditor();
   if (!editor.problems.empty()) {
@@ -335,12 +350,14 @@ bool AppState::saveEditor() {
 }
 
 void AppState::revertEditor() {
+  if (queueWhileDrawing([=, this] { revertEditor(); })) return;
   if (!editor.open) return;
   editor.draft = editor.saved;
   refreshEditor();
 }
 
 void AppState::duplicateProfile(const std::string& sourceId) {
+  if (queueWhileDrawing([=, this] { duplicateProfile(sourceId); })) return;
   const Profile* source = profileById(sourceId);
   if (!source) return;
   Profile copy = *source;
@@ -363,6 +380,7 @@ void AppState::duplicateProfile(const std::string& sourceId) {
 }
 
 void AppState::deleteProfiles(std::vector<std::string> ids) {
+  if (queueWhileDrawing([=, this] { deleteProfiles(ids); })) return;
   std::erase_if(ids, [&](const std::string& id) { return !profileById(id); });
   if (ids.empty()) return;
   const std::string label = ids.size() == 1 ? fmt::format("Delete {}", profileById(ids[0])->name)
@@ -381,6 +399,7 @@ void AppState::deleteProfiles(std::vector<std::string> ids) {
 }
 
 void AppState::restoreRevision(const std::string& id, std::int64_t revision) {
+  if (queueWhileDrawing([=, this] { restoreRevision(id, revision); })) return;
   try {
     const Profile old = store->revision(id, revision);
     const auto before = store->profile(id);
@@ -418,6 +437,7 @@ void AppState::showRevision(std::int64_t revision) {
 // ---------------------------------------------------------------- role models
 
 void AppState::copyRoleModel(std::string_view roleId) {
+  if (queueWhileDrawing([this, role = std::string(roleId)] { copyRoleModel(role); })) return;
   RoleModelCopy copy;
   copy.model = roleModels.roleModel(roleId);
   copy.model.name = withSuffix(copy.model.name, " (my copy)");
@@ -432,6 +452,7 @@ void AppState::copyRoleModel(std::string_view roleId) {
 }
 
 void AppState::saveRoleModelCopy(RoleModelCopy copy) {
+  if (queueWhileDrawing([=, this] { saveRoleModelCopy(copy); })) return;
   const auto before = std::find_if(roleModelCopies.begin(), roleModelCopies.end(),
                                    [&](const RoleModelCopy& c) { return c.id == copy.id; });
   if (before == roleModelCopies.end()) return;
@@ -440,6 +461,7 @@ void AppState::saveRoleModelCopy(RoleModelCopy copy) {
 }
 
 void AppState::deleteRoleModelCopy(const std::string& id) {
+  if (queueWhileDrawing([=, this] { deleteRoleModelCopy(id); })) return;
   const auto before = std::find_if(roleModelCopies.begin(), roleModelCopies.end(),
                                    [&](const RoleModelCopy& c) { return c.id == id; });
   if (before == roleModelCopies.end()) return;
@@ -459,6 +481,7 @@ std::vector<std::string> AppState::sessionMembers(const std::string& id) const {
 }
 
 void AppState::showSession(const std::string& id) {
+  if (queueWhileDrawing([=, this] { showSession(id); })) return;
   currentSessionId = id;
   sessionInputs.members = sessionMembers(id);
   sessionInputs.chosenMembers.clear();
@@ -466,6 +489,7 @@ void AppState::showSession(const std::string& id) {
 }
 
 void AppState::createSessionFromSelection(std::string name) {
+  if (queueWhileDrawing([=, this] { createSessionFromSelection(name); })) return;
   auto id = std::make_shared<std::string>();
   const std::vector<std::string> members = selection;
   runCommand({fmt::format("New session {}", name),
@@ -478,6 +502,7 @@ void AppState::createSessionFromSelection(std::string name) {
 }
 
 void AppState::renameSession(const std::string& id, std::string name) {
+  if (queueWhileDrawing([=, this] { renameSession(id, name); })) return;
   const auto it = std::find_if(sessions.begin(), sessions.end(), [&](const SessionInfo& s) { return s.id == id; });
   if (it == sessions.end() || it->name == name) return;
   runCommand({fmt::format("Rename session {}", it->name), [id, name](AppState& s) { s.store->renameSession(id, name); },
@@ -485,6 +510,7 @@ void AppState::renameSession(const std::string& id, std::string name) {
 }
 
 void AppState::deleteSession(const std::string& id) {
+  if (queueWhileDrawing([=, this] { deleteSession(id); })) return;
   const auto it = std::find_if(sessions.begin(), sessions.end(), [&](const SessionInfo& s) { return s.id == id; });
   if (it == sessions.end()) return;
   const SessionInfo info = *it;
@@ -497,6 +523,7 @@ void AppState::deleteSession(const std::string& id) {
 }
 
 void AppState::addSelectionToSession(const std::string& id) {
+  if (queueWhileDrawing([=, this] { addSelectionToSession(id); })) return;
   const auto existing = sessionMembers(id);
   std::vector<std::string> added;
   for (const auto& p : selection)
@@ -508,6 +535,7 @@ void AppState::addSelectionToSession(const std::string& id) {
 }
 
 void AppState::removeFromSession(const std::string& id, std::vector<std::string> profileIds) {
+  if (queueWhileDrawing([=, this] { removeFromSession(id, profileIds); })) return;
   if (profileIds.empty()) return;
   runCommand({fmt::format("Remove {} from the session", countOf(profileIds.size(), "profile")),
               [id, profileIds](AppState& s) { s.store->removeFromSession(id, profileIds); },
@@ -515,6 +543,7 @@ void AppState::removeFromSession(const std::string& id, std::vector<std::string>
 }
 
 void AppState::chooseExportFile() {
+  if (queueWhileDrawing([=, this] { chooseExportFile(); })) return;
   const char* extension = exportFormat == SessionFormat::json ? ".json" : ".rfs";
   std::string name = "session";
   if (!exportSessionId.empty())
@@ -525,6 +554,7 @@ void AppState::chooseExportFile() {
 }
 
 void AppState::exportTo(const std::string& path) {
+  if (queueWhileDrawing([=, this] { exportTo(path); })) return;
   if (!store) return;
   try {
     std::vector<Profile> chosen;
@@ -555,6 +585,7 @@ void AppState::exportTo(const std::string& path) {
 void AppState::chooseImportFile() { choosePath(FileChoice::ImportSession, recentFiles.empty() ? "" : recentFiles[0]); }
 
 void AppState::previewImport(const std::vector<std::string>& paths) {
+  if (queueWhileDrawing([=, this] { previewImport(paths); })) return;
   if (!store || paths.empty()) return;
   try {
     std::vector<LoadedSession> loaded;
@@ -569,6 +600,7 @@ void AppState::previewImport(const std::vector<std::string>& paths) {
 }
 
 void AppState::applyImport() {
+  if (queueWhileDrawing([=, this] { applyImport(); })) return;
   if (!store || !importPlan) return;
   try {
     const auto outcome = rolefit::applyImport(*store, *importPlan);
@@ -582,7 +614,10 @@ void AppState::applyImport() {
   reloadProfiles();
 }
 
-void AppState::cancelImport() { importPlan.reset(); }
+void AppState::cancelImport() {
+  if (queueWhileDrawing([this] { cancelImport(); })) return;
+  importPlan.reset();
+}
 
 void AppState::showView(ViewId id) {
   view = id;
@@ -601,6 +636,7 @@ void AppState::rememberFile(const std::string& path) {
 }
 
 void AppState::choosePath(FileChoice choice, const std::string& suggestion) {
+  if (queueWhileDrawing([=, this] { choosePath(choice, suggestion); })) return;
   if (fileDialog) {
     const DialogAnswer answer = fileDialog(choice, suggestion);
     if (answer.available) {
@@ -612,12 +648,14 @@ void AppState::choosePath(FileChoice choice, const std::string& suggestion) {
 }
 
 void AppState::pathChosen(FileChoice choice, const std::string& path) {
+  if (queueWhileDrawing([=, this] { pathChosen(choice, path); })) return;
   if (path.empty()) return;
   if (choice == FileChoice::ImportSession) previewImport({path});
   else exportTo(path);
 }
 
 void AppState::filesDropped(const std::vector<std::string>& paths) {
+  if (queueWhileDrawing([=, this] { filesDropped(paths); })) return;
   if (paths.empty()) return;
   previewImport(paths);
 }
@@ -642,18 +680,19 @@ bool AppState::requestQuit() {
   return true;
 }
 
-bool AppState::saveThenContinue() {
+void AppState::saveThenContinue() {
+  if (queueWhileDrawing([this] { saveThenContinue(); })) return;
   askUnsaved = false;
-  if (!saveEditor()) {
+  if (!trySaveEditor()) {
     view = ViewId::Editor;  // the form shows what to correct
     afterUnsaved = {};
-    return false;
+    return;
   }
   discardThenContinue();  // nothing is left to discard: this only continues
-  return true;
 }
 
 void AppState::discardThenContinue() {
+  if (queueWhileDrawing([=, this] { discardThenContinue(); })) return;
   askUnsaved = false;
   const AfterUnsaved next = afterUnsaved;
   afterUnsaved = {};
@@ -669,7 +708,24 @@ void AppState::discardThenContinue() {
   }
 }
 
+bool AppState::queueWhileDrawing(std::function<void()> intent) {
+  if (!drawingViews_) return false;
+  queuedIntents_.push_back(std::move(intent));
+  return true;
+}
+
+void AppState::beginViews() { drawingViews_ = true; }
+
+void AppState::runQueuedIntents() {
+  drawingViews_ = false;
+  // Intents run now run at once, so none is queued while the list is worked off.
+  auto intents = std::move(queuedIntents_);
+  queuedIntents_.clear();
+  for (auto& intent : intents) intent();
+}
+
 void AppState::cancelUnsaved() {
+  if (queueWhileDrawing([=, this] { cancelUnsaved(); })) return;
   askUnsaved = false;
   if (afterUnsaved.kind == AfterUnsaved::Kind::Quit) quitRequested = false;
   afterUnsaved = {};

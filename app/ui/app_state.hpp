@@ -1,6 +1,7 @@
 // The one application state, passed by reference to every view. Views read it
 // and call its intents; only intents touch the store, and every edit goes
-// through the undo stack.
+// through the undo stack. Intents called while the views draw are queued and
+// run once they are done (see beginViews).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -107,9 +108,6 @@ class AppState {
   // only when the order or the filter changes: not per frame.
   std::vector<std::size_t> visibleRows;
   bool visibleRowsStale = true;
-  // Bumped whenever the profiles are re-read: a view looping over them stops
-  // when an intent it called changed them under its feet.
-  std::uint64_t generation = 0;
   const Profile* profileById(std::string_view id) const;
   // The full evaluation (reasons, what-if, responsibilities), kept until the
   // profile or the role models change.
@@ -126,7 +124,7 @@ class AppState {
   // ---- profile intents (undoable)
   void newProfile();
   void openEditor(const std::string& id);
-  bool saveEditor();  // false when the draft is invalid (the form says why)
+  void saveEditor();  // refused when the draft is invalid: the form says why
   void revertEditor();
   void duplicateProfile(const std::string& id);
   void deleteProfiles(std::vector<std::string> ids);
@@ -189,6 +187,14 @@ class AppState {
   void filesDropped(const std::vector<std::string>& paths);
 
   // ---- frame-level
+  // While the views draw, intents that write to the store or change the lists
+  // views loop over (profiles, selection, sessions, role-model copies, the
+  // import plan) are queued and run in order when runQueuedIntents is called
+  // after the views: no list is re-read under a view's loop, and a view sees
+  // one consistent state per frame. Outside a frame (start-up, window
+  // callbacks, tests) intents run at once. drawFrame calls both.
+  void beginViews();
+  void runQueuedIntents();
   void toast(std::string text);
   void showError(std::string text);
   // True when the app may close now; otherwise the "unsaved changes" question opens.
@@ -212,7 +218,7 @@ class AppState {
   } afterUnsaved;
   // The question's answers: save (false when the form has problems), or drop
   // the changes; then what was asked for is done. cancelUnsaved forgets it.
-  bool saveThenContinue();
+  void saveThenContinue();
   void discardThenContinue();
   void cancelUnsaved();
   bool focusFilter = false;    // Ctrl+F
@@ -221,6 +227,12 @@ class AppState {
   ImGuiTextFilter profilesFilter;
 
  private:
+  // True when the intent was queued; it is called again, with the same
+  // arguments, after the views.
+  bool queueWhileDrawing(std::function<void()> intent);
+  bool trySaveEditor();  // false when the draft is invalid
+  bool drawingViews_ = false;
+  std::vector<std::function<void()>> queuedIntents_;
   void reloadSessions();
   void runCommand(Command command);
   std::unordered_map<std::string, std::size_t> index_;

@@ -327,6 +327,7 @@ bool shortcutPressed(char letter, bool shift) {
 }
 
 void drawFrame(AppState& state) {
+  state.beginViews();
   handleShortcuts(state);
   if (state.quitRequested && !state.quitConfirmed) {
     if (!state.requestQuit()) state.quitRequested = false;  // the question is asked first
@@ -339,6 +340,7 @@ void drawFrame(AppState& state) {
   drawPathPrompt(state);
   drawErrorModal(state);
   drawToasts(state);
+  state.runQueuedIntents();
 }
 
 }  // namespace rolefit::ui

@@ -359,7 +359,32 @@ TEST_CASE("opening another profile with unsaved changes asks: save, don't save o
   state.editor.draft.notes = "kept this time";
   state.refreshEditor();
   state.openEditor(a);
-  CHECK(state.saveThenContinue());  // "Save"
+  state.saveThenContinue();  // "Save"
+  CHECK_FALSE(state.askUnsaved);
   CHECK(state.store->profile(b)->notes == "kept this time");
   CHECK(state.editor.saved.id == a);
+}
+
+TEST_CASE("intents called while the views draw run after them, in order; outside a frame at once", "[views]") {
+  TempDir dir;
+  auto state = sampleState(dir);
+  HeadlessImGui imgui;
+  const std::string first = state.profiles[0].id, second = state.profiles[1].id;
+  imgui.frame([&] {
+    state.beginViews();
+    const Profile* rows = state.profiles.data();
+    state.deleteProfiles({first});
+    state.select(second, false);
+    // What a view loops over stays as it was until the views are done.
+    CHECK(state.profiles.size() == 7);
+    CHECK(state.profiles.data() == rows);
+    CHECK(state.selection.empty());
+    state.runQueuedIntents();
+    CHECK(state.profiles.size() == 6);
+    CHECK_FALSE(state.indexOf(first));
+    CHECK(state.selection == std::vector<std::string>{second});
+  });
+  state.undo();
+  CHECK(state.profiles.size() == 7);
+  CHECK(state.indexOf(first));
 }

@@ -65,10 +65,8 @@ void measureCells(AppState::RowText& text, const Profile& p, Structure recommend
   text.widthsFontSize = fontSize;
 }
 
-// A copy of the id for intents, which may re-read the profiles under us.
-void rowContextMenu(AppState& state, const std::string& rowId) {
+void rowContextMenu(AppState& state, const std::string& id) {
   if (!ImGui::BeginPopupContextItem("row-menu")) return;
-  const std::string id = rowId;
   if (!state.isSelected(id)) state.select(id, false);
   if (ImGui::MenuItem("Edit", "Enter")) state.openEditor(id);
   if (ImGui::MenuItem("Compare")) {
@@ -97,10 +95,8 @@ void rowContextMenu(AppState& state, const std::string& rowId) {
 }
 
 // One row; the name cell is a Selectable spanning the row: click selects,
-// Ctrl+click adds, double-click opens the editor. Returns false when an
-// intent re-read the profiles: the caller stops drawing rows this frame.
-bool drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
-  const std::uint64_t generation = state.generation;
+// Ctrl+click adds, double-click opens the editor.
+void drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
   ImGui::PushID(static_cast<int>(state.rowTexts[i].key));
   ImGui::TableNextRow(0, narrow ? em(2.6f) : 0.0f);
   ImGui::TableNextColumn();
@@ -110,17 +106,12 @@ bool drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
   if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
                                                ImGuiSelectableFlags_AllowDoubleClick,
                         ImVec2(0, narrow ? em(2.4f) : 0.0f))) {
-    state.select(std::string(id), ImGui::GetIO().KeyCtrl);
+    state.select(id, ImGui::GetIO().KeyCtrl);
   }
   const bool hovered = ImGui::IsItemHovered();
-  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(std::string(id));
-  else if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
-    state.openEditor(std::string(id));
-  if (state.generation == generation) rowContextMenu(state, id);
-  if (state.generation != generation) {
-    ImGui::PopID();
-    return false;
-  }
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(id);
+  else if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) state.openEditor(id);
+  rowContextMenu(state, id);
   const Profile& p = state.profiles[i];
   const Scores& s = state.scores[i];
   auto& text = state.rowTexts[i];
@@ -134,7 +125,7 @@ bool drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(text.fits);
     ImGui::PopID();
-    return true;
+    return;
   }
   measureCells(text, p, s.recommendation);
   ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -163,7 +154,6 @@ bool drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
       ImGui::SetTooltip("%s (UTC)", p.updated_at.c_str());
   }
   ImGui::PopID();
-  return true;
 }
 
 void drawToolbar(AppState& state, bool narrow, const std::vector<std::size_t>& visible) {
@@ -202,7 +192,6 @@ void drawToolbar(AppState& state, bool narrow, const std::vector<std::size_t>& v
 void drawProfilesView(AppState& state) {
   ImGuiTextFilter& filter = state.profilesFilter;
   const bool narrow = isNarrow();
-  const std::uint64_t generation = state.generation;
 
   auto& visible = state.visibleRows;
   if (state.visibleRowsStale) {
@@ -228,10 +217,6 @@ void drawProfilesView(AppState& state) {
     state.visibleRowsStale = true;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name; -word excludes, commas separate terms");
-
-  // A toolbar button (delete, duplicate) re-read the profiles: the rows list
-  // is rebuilt on the next frame, which follows at once.
-  if (state.generation != generation) return;
 
   if (state.profiles.empty()) {
     ImGui::Spacing();
@@ -274,11 +259,9 @@ void drawProfilesView(AppState& state) {
   const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_Text);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(visible.size()));
-  bool rowsValid = true;
-  while (rowsValid && clipper.Step())
-    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd && rowsValid; ++row)
-      rowsValid = drawRow(state, visible[static_cast<std::size_t>(row)], narrow, textColour);
-  clipper.End();  // also when stopped early: the packaged ImGui asserts otherwise
+  while (clipper.Step())
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
+      drawRow(state, visible[static_cast<std::size_t>(row)], narrow, textColour);
   ImGui::EndTable();
 
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&

@@ -107,9 +107,7 @@ void copiesSection(AppState& state) {
   }
   const auto version = fmt::format("Results now use role models {}", state.roleModels.version);
   ImGui::TextDisabled("%s", version.c_str());
-  const std::uint64_t generation = state.generation;
-  for (std::size_t i = 0; i < state.roleModelCopies.size() && state.generation == generation; ++i) {
-    const RoleModelCopy copy = state.roleModelCopies[i];  // a copy: a command re-reads the list
+  for (const RoleModelCopy& copy : state.roleModelCopies) {
     ImGui::PushID(copy.id.c_str());
     const bool editing = state.roleDraft && state.roleDraft->id == copy.id;
     textView(copy.model.name);

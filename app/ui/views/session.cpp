@@ -209,7 +209,7 @@ void sessionDetails(AppState& state) {
     ImGui::TextDisabled("Choose or create a session.");
     return;
   }
-  const SessionInfo s = *it;  // a copy: the buttons below re-read the sessions
+  const SessionInfo& s = *it;
   if (inputs.renaming) {
     ImGui::SetNextItemWidth(em(16));
     ImGui::InputText("##rename", &inputs.rename);
