@@ -392,6 +392,7 @@ void AppState::deleteProfiles(std::vector<std::string> ids) {
               },
               [ids](AppState& s) {
                 for (const auto& id : ids) s.store->restoreFromBin(id);
+                s.selection = ids;  // back as they were when deleted
               }});
   selection.clear();
   toast(fmt::format("{} moved to the bin (Ctrl+Z brings {} back)", countOf(ids.size(), "profile"),

@@ -113,6 +113,7 @@ TEST_CASE("clicking a row selects it; Ctrl+click adds; Delete moves to the bin a
   imgui.pressKey('Z', true, false, drawer(state));
   REQUIRE(state.profiles.size() == 7);
   for (std::size_t i = 0; i < before.size(); ++i) CHECK(state.profiles[i].sameContent(before[i]));
+  CHECK(state.selection.size() == 2);  // the restored rows are selected again
   imgui.pressKey('Z', true, true, drawer(state));  // redo
   CHECK(state.profiles.size() == 5);
   (void)first;
