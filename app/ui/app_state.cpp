@@ -85,7 +85,7 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
 }
 
 void AppState::restoreNewestBackup() {
-  if (queueWhileDrawing([=, this] { restoreNewestBackup(); })) return;
+  if (queueWhileDrawing([this] { restoreNewestBackup(); })) return;
   if (storeBackups.empty()) return;
   try {
     const auto damaged = Store::restoreBackup(dbPath, storeBackups.front());
@@ -97,7 +97,7 @@ void AppState::restoreNewestBackup() {
 }
 
 void AppState::reloadProfiles() {
-  if (queueWhileDrawing([=, this] { reloadProfiles(); })) return;
+  if (queueWhileDrawing([this] { reloadProfiles(); })) return;
   if (!store) return;
   try {
     profiles = store->profiles();
@@ -228,7 +228,7 @@ void AppState::runCommand(Command command) {
 }
 
 void AppState::undo() {
-  if (queueWhileDrawing([=, this] { undo(); })) return;
+  if (queueWhileDrawing([this] { undo(); })) return;
   if (!undoStack.canUndo()) return;
   const std::string label = undoStack.undoLabel();
   try {
@@ -241,7 +241,7 @@ void AppState::undo() {
 }
 
 void AppState::redo() {
-  if (queueWhileDrawing([=, this] { redo(); })) return;
+  if (queueWhileDrawing([this] { redo(); })) return;
   if (!undoStack.canRedo()) return;
   const std::string label = undoStack.redoLabel();
   try {
@@ -256,7 +256,7 @@ void AppState::redo() {
 // ---------------------------------------------------------------- profiles
 
 void AppState::newProfile() {
-  if (queueWhileDrawing([=, this] { newProfile(); })) return;
+  if (queueWhileDrawing([this] { newProfile(); })) return;
   if (editor.dirty()) {
     afterUnsaved = {AfterUnsaved::Kind::NewProfile, {}};
     askUnsaved = true;
@@ -350,7 +350,7 @@ bool AppState::trySaveEditor() {
 }
 
 void AppState::revertEditor() {
-  if (queueWhileDrawing([=, this] { revertEditor(); })) return;
+  if (queueWhileDrawing([this] { revertEditor(); })) return;
   if (!editor.open) return;
   editor.draft = editor.saved;
   refreshEditor();
@@ -544,7 +544,7 @@ void AppState::removeFromSession(const std::string& id, std::vector<std::string>
 }
 
 void AppState::chooseExportFile() {
-  if (queueWhileDrawing([=, this] { chooseExportFile(); })) return;
+  if (queueWhileDrawing([this] { chooseExportFile(); })) return;
   const char* extension = exportFormat == SessionFormat::json ? ".json" : ".rfs";
   std::string name = "session";
   if (!exportSessionId.empty())
@@ -601,7 +601,7 @@ void AppState::previewImport(const std::vector<std::string>& paths) {
 }
 
 void AppState::applyImport() {
-  if (queueWhileDrawing([=, this] { applyImport(); })) return;
+  if (queueWhileDrawing([this] { applyImport(); })) return;
   if (!store || !importPlan) return;
   try {
     const auto outcome = rolefit::applyImport(*store, *importPlan);
@@ -693,7 +693,7 @@ void AppState::saveThenContinue() {
 }
 
 void AppState::discardThenContinue() {
-  if (queueWhileDrawing([=, this] { discardThenContinue(); })) return;
+  if (queueWhileDrawing([this] { discardThenContinue(); })) return;
   askUnsaved = false;
   const AfterUnsaved next = afterUnsaved;
   afterUnsaved = {};
@@ -726,7 +726,7 @@ void AppState::runQueuedIntents() {
 }
 
 void AppState::cancelUnsaved() {
-  if (queueWhileDrawing([=, this] { cancelUnsaved(); })) return;
+  if (queueWhileDrawing([this] { cancelUnsaved(); })) return;
   askUnsaved = false;
   if (afterUnsaved.kind == AfterUnsaved::Kind::Quit) quitRequested = false;
   afterUnsaved = {};
