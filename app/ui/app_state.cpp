@@ -112,7 +112,8 @@ void AppState::reloadProfiles() {
       auto& t = rowTexts[i];
       t.key = ImHashStr(profiles[i].id.c_str());
       t.widthsFontSize = 0;
-      std::snprintf(t.employees, sizeof t.employees, "%lld", static_cast<long long>(profiles[i].employees));
+      const std::string employees = groupedThousands(profiles[i].employees);
+      std::snprintf(t.employees, sizeof t.employees, "%s", employees.c_str());
       std::snprintf(t.cioFit, sizeof t.cioFit, "%.0f", scores[i].fit[0]);
       std::snprintf(t.ctoFit, sizeof t.ctoFit, "%.0f", scores[i].fit[1]);
       std::snprintf(t.fits, sizeof t.fits, "%.0f / %.0f", scores[i].fit[0], scores[i].fit[1]);

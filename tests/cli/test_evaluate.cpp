@@ -1,6 +1,9 @@
 // evaluate and report through the real binary.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include <rapidjson/document.h>
 
 #include "support/support.hpp"
@@ -115,6 +118,14 @@ TEST_CASE("report writes md, html and csv, to stdout or a file") {
   auto md = db.run({"report", id, "--format", "md"});
   CHECK(md.exitCode == 0);
   CHECK(md.out.rfind("# Technology leadership for", 0) == 0);
+  // Key facts in words, not the contract's names: "Public sector" for public_sector.
+  const auto listed = db.listed();
+  std::string industry = listed[0]["industry"].GetString();
+  const std::string contractName = industry;
+  industry[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(industry[0])));
+  std::replace(industry.begin(), industry.end(), '_', ' ');
+  CHECK(md.out.find(industry + " · ") != std::string::npos);
+  if (contractName != industry) CHECK(md.out.find(contractName + " · ") == std::string::npos);
 
   const auto file = db.dir / "board.html";
   auto html = db.run({"report", id, "--format", "html", "-o", file.string()});

@@ -178,3 +178,38 @@ TEST_CASE("text is shortened at character boundaries, never inside one") {
   CHECK(isValidUtf8(firstCharacters(name + "ü€𝄞", 192)));
   CHECK(utf8Length(firstCharacters(name + "ü€𝄞", 192)) == 192);
 }
+
+TEST_CASE("every choice has a label for people, in the contract's order; files keep the contract's names") {
+  for (const auto& f : profileFields()) {
+    const auto labels = choiceLabels(f);
+    if (f.kind != FieldKind::Choice) {
+      CHECK(labels.empty());
+      continue;
+    }
+    REQUIRE(labels.size() == f.choices.size());
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      CHECK_FALSE(labels[i].empty());
+      CHECK(choiceLabel(f, f.choices[i]) == labels[i]);
+      for (std::size_t j = 0; j < i; ++j) CHECK(labels[i] != labels[j]);
+    }
+    CHECK(choiceLabel(f, "not a choice") == "not a choice");
+  }
+  Profile p = validProfile();
+  p.industry = Industry::public_sector;
+  p.stage = Stage::scaleup;
+  CHECK(label(p.industry) == "Public sector");
+  CHECK(label(p.stage) == "Scale-up");
+  CHECK(displayText(p, *findField("industry")) == "Public sector");
+  CHECK(fieldText(p, *findField("industry")) == "public_sector");
+  CHECK(displayText(p, *findField("employees")) == "120");
+}
+
+TEST_CASE("whole numbers for people are grouped by thousands") {
+  CHECK(groupedThousands(0) == "0");
+  CHECK(groupedThousands(999) == "999");
+  CHECK(groupedThousands(1000) == "1,000");
+  CHECK(groupedThousands(28000) == "28,000");
+  CHECK(groupedThousands(1234567) == "1,234,567");
+  CHECK(groupedThousands(-1234) == "-1,234");
+  CHECK(groupedThousands(std::numeric_limits<std::int64_t>::min()) == "-9,223,372,036,854,775,808");
+}

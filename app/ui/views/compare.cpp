@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include "rolefit/util/text.hpp"
 #include "ui/style.hpp"
 #include "ui/views/views.hpp"
 #include "ui/widgets.hpp"
@@ -132,8 +133,8 @@ void drawOne(AppState& state, const Profile& p) {
   const bool narrow = isNarrow();
   ImGui::TextUnformatted(p.name.c_str());
   if (!narrow) ImGui::SameLine();
-  ImGui::TextDisabled("%s, %s, %lld employees", toString(p.industry).data(), toString(p.stage).data(),
-                      static_cast<long long>(p.employees));
+  ImGui::TextDisabled("%s \u00b7 %s \u00b7 %s employees", label(p.industry).data(), label(p.stage).data(),
+                      groupedThousands(p.employees).c_str());
   ImGui::Separator();
   ImGui::BeginChild("compare-scroll");
   const float width = ImGui::GetContentRegionAvail().x;

@@ -60,10 +60,11 @@ bool fieldWidget(AppState& state, const FieldInfo& f, float width) {
       break;
     case FieldKind::Choice: {
       const auto current = static_cast<std::size_t>(fieldNumber(p, f));
-      const std::string preview = current < f.choices.size() ? std::string(f.choices[current]) : "?";
+      const auto labels = choiceLabels(f);
+      const std::string preview = current < labels.size() ? std::string(labels[current]) : "?";
       if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
-        for (std::size_t i = 0; i < f.choices.size(); ++i) {
-          const std::string option(f.choices[i]);
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+          const std::string option(labels[i]);
           if (ImGui::Selectable(option.c_str(), i == current)) {
             setFieldNumber(p, f, static_cast<double>(i));
             changed = true;
@@ -173,7 +174,7 @@ void drawForm(AppState& state, float width) {
     ImGui::Spacing();
     int differences = 0;
     for (const auto& f : profileFields()) {
-      const auto then = fieldText(*e.revisionContent, f), now = fieldText(e.saved, f);
+      const auto then = displayText(*e.revisionContent, f), now = displayText(e.saved, f);
       if (then == now) continue;
       ++differences;
       ImGui::PushID(f.key.data(), f.key.data() + f.key.size());

@@ -19,7 +19,7 @@ bool less(const AppState& state, std::size_t a, std::size_t b, int column) {
   const Profile& pa = state.profiles[a];
   const Profile& pb = state.profiles[b];
   switch (column) {
-    case IndustryColumn: return toString(pa.industry) < toString(pb.industry);
+    case IndustryColumn: return label(pa.industry) < label(pb.industry);
     case Employees: return pa.employees < pb.employees;
     case Recommendation: return state.scores[a].recommendation < state.scores[b].recommendation;
     case CioFit: return state.scores[a].fit[0] < state.scores[b].fit[0];
@@ -56,7 +56,7 @@ void measureCells(AppState::RowText& text, const Profile& p, Structure recommend
   if (text.widthsFontSize == fontSize) return;
   auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
   text.widths[Name] = width(p.name);
-  text.widths[IndustryColumn] = width(toString(p.industry));
+  text.widths[IndustryColumn] = width(label(p.industry));
   text.widths[Employees] = width(text.employees);
   text.widths[Recommendation] = width(structureShortName(recommendation)) + 2 * structureBadgePadding().x;
   text.widths[CioFit] = width(text.cioFit);
@@ -119,7 +119,7 @@ void drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
     // Name and industry stacked inside the tall, finger-sized row.
     ImGui::SetCursorScreenPos(cellStart);
     ImGui::TextUnformatted(p.name.c_str());
-    ImGui::TextDisabled("%s", toString(p.industry).data());
+    ImGui::TextDisabled("%s", label(p.industry).data());
     ImGui::TableNextColumn();
     structureBadge(s.recommendation);
     ImGui::TableNextColumn();
@@ -132,7 +132,7 @@ void drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
   window->DC.CursorPos = cellStart;  // the name where the cell starts, under its header
   cellText(window, p.name, text.widths[Name], textColour);
   ImGui::TableNextColumn();
-  cellText(window, toString(p.industry), text.widths[IndustryColumn], textColour);
+  cellText(window, label(p.industry), text.widths[IndustryColumn], textColour);
   ImGui::TableNextColumn();
   cellText(window, text.employees, text.widths[Employees], textColour);
   ImGui::TableNextColumn();

@@ -147,7 +147,7 @@ void responsibilities(const AppState& state) {
     textView(r.text);
     ImGui::PopTextWrapPos();
     ImGui::TableNextColumn();
-    textView(toString(r.owner));
+    textView(label(r.owner));
     ImGui::TableNextColumn();
     textView(r.sourceText);
     sourcesTooltip(state, r.sources);

@@ -42,6 +42,12 @@ bool choiceCombo(const char* id, ConflictChoice& choice, float width) {
   return changed;
 }
 
+// A difference's value as people read it: choices by their label.
+std::string_view shownValue(const FieldInfo* field, const std::string& value) {
+  if (value.empty()) return "(empty)";
+  return field ? choiceLabel(*field, value) : std::string_view(value);
+}
+
 void differencesTable(const ImportItem& item) {
   if (!ImGui::BeginTable("differences", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) return;
   ImGui::TableSetupColumn("Field", 0, 1.0f);
@@ -55,9 +61,9 @@ void differencesTable(const ImportItem& item) {
     textView(f ? f->label : std::string_view(d.field));
     ImGui::PushTextWrapPos(0);
     ImGui::TableNextColumn();
-    textView(d.mine.empty() ? std::string("(empty)") : d.mine);
+    textView(shownValue(f, d.mine));
     ImGui::TableNextColumn();
-    textView(d.theirs.empty() ? std::string("(empty)") : d.theirs);
+    textView(shownValue(f, d.theirs));
     ImGui::PopTextWrapPos();
   }
   ImGui::EndTable();
@@ -78,10 +84,10 @@ void fieldPicker(ImportItem& item) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("yours:");
     ImGui::SameLine();
-    textView(d.mine.empty() ? std::string("(empty)") : d.mine);
+    textView(shownValue(f, d.mine));
     ImGui::TextDisabled("theirs:");
     ImGui::SameLine();
-    textView(d.theirs.empty() ? std::string("(empty)") : d.theirs);
+    textView(shownValue(f, d.theirs));
     ImGui::PopTextWrapPos();
     ImGui::Unindent(em(1.8f));
     ImGui::PopID();

@@ -18,6 +18,16 @@ constexpr std::array<std::string_view, 4> kBusinessModels{"product", "service", 
 constexpr std::array<std::string_view, 4> kStages{"startup", "scaleup", "established", "enterprise"};
 constexpr std::array<std::string_view, 3> kBudgets{"one", "two", "more"};
 constexpr std::array<std::string_view, 5> kLeaders{"none", "cio", "cto", "both", "hybrid"};
+// The same choices for people, in the same order.
+constexpr std::array<std::string_view, 18> kIndustryLabels{
+    "Software", "Internet", "Hardware", "Telecom", "Banking", "Insurance",
+    "Healthcare", "Pharma", "Manufacturing", "Retail", "Logistics", "Energy",
+    "Public sector", "Education", "Media", "Professional services", "Hospitality", "Other"};
+constexpr std::array<std::string_view, 4> kBusinessModelLabels{"Product", "Service", "Platform", "Mixed"};
+constexpr std::array<std::string_view, 4> kStageLabels{"Start-up", "Scale-up", "Established", "Enterprise"};
+constexpr std::array<std::string_view, 3> kBudgetLabels{"One executive", "Two executives", "More than two"};
+constexpr std::array<std::string_view, 5> kLeadersLabels{"None", "A CIO", "A CTO", "A CIO and a CTO",
+                                                          "One hybrid CIO/CTO"};
 constexpr std::array<std::string_view, kGoalCount> kGoalKeys{
     "goal_efficiency", "goal_cost", "goal_innovation", "goal_growth",
     "goal_customer", "goal_security", "goal_transformation", "goal_information"};
@@ -176,6 +186,34 @@ std::string_view toString(BusinessModel v) { return kBusinessModels.at(static_ca
 std::string_view toString(Stage v) { return kStages.at(static_cast<std::size_t>(v)); }
 std::string_view toString(LeadershipBudget v) { return kBudgets.at(static_cast<std::size_t>(v)); }
 std::string_view toString(Leaders v) { return kLeaders.at(static_cast<std::size_t>(v)); }
+std::span<const std::string_view> choiceLabels(const FieldInfo& field) {
+  if (field.key == "industry") return kIndustryLabels;
+  if (field.key == "business_model") return kBusinessModelLabels;
+  if (field.key == "stage") return kStageLabels;
+  if (field.key == "leadership_budget") return kBudgetLabels;
+  if (field.key == "leaders") return kLeadersLabels;
+  return {};
+}
+
+std::string_view choiceLabel(const FieldInfo& field, std::string_view value) {
+  const auto labels = choiceLabels(field);
+  for (std::size_t i = 0; i < field.choices.size() && i < labels.size(); ++i)
+    if (field.choices[i] == value) return labels[i];
+  return value;
+}
+
+std::string_view label(Industry v) { return kIndustryLabels.at(static_cast<std::size_t>(v)); }
+std::string_view label(BusinessModel v) { return kBusinessModelLabels.at(static_cast<std::size_t>(v)); }
+std::string_view label(Stage v) { return kStageLabels.at(static_cast<std::size_t>(v)); }
+std::string_view label(LeadershipBudget v) { return kBudgetLabels.at(static_cast<std::size_t>(v)); }
+std::string_view label(Leaders v) { return kLeadersLabels.at(static_cast<std::size_t>(v)); }
+
+std::string displayText(const Profile& profile, const FieldInfo& field) {
+  std::string text = fieldText(profile, field);
+  if (field.kind == K::Choice) return std::string(choiceLabel(field, text));
+  return text;
+}
+
 std::span<const std::string_view> goalKeys() { return kGoalKeys; }
 std::span<const std::string_view> capabilityKeys() { return kCapabilityKeys; }
 

@@ -59,10 +59,10 @@ std::string sourcesLine(const RoleModelSet& set) {
 
 std::string keyFacts(const Profile& p) {
   return fmt::format("{} · {} · {} · {} employees · {} technology product line{} · {}% of revenue from technology · "
-                     "budget for {} executive{} · leaders today: {}",
-                     toString(p.industry), toString(p.business_model), toString(p.stage), p.employees, p.product_lines,
-                     p.product_lines == 1 ? "" : "s", formatNumber(p.tech_revenue_pct), toString(p.leadership_budget),
-                     p.leadership_budget == LeadershipBudget::one ? "" : "s", toString(p.leaders));
+                     "budget: {} · leaders today: {}",
+                     label(p.industry), label(p.business_model), label(p.stage), p.employees, p.product_lines,
+                     p.product_lines == 1 ? "" : "s", formatNumber(p.tech_revenue_pct), label(p.leadership_budget),
+                     label(p.leaders));
 }
 
 std::string markdown(const Profile& p, const Evaluation& e, const RoleModelSet& set, std::string_view at) {

@@ -24,6 +24,7 @@ constexpr std::array<std::string_view, kStructureCount> kStructureDescriptions{
     "A CIO leads technology", "A CTO leads technology", "A CIO and a CTO",
     "One hybrid CIO/CTO", "A CIO and a CTO per product line"};
 constexpr std::array<std::string_view, 3> kOwnerNames{"cio", "cto", "shared"};
+constexpr std::array<std::string_view, 3> kOwnerLabels{"CIO", "CTO", "Shared"};
 constexpr std::array<std::string_view, kDimensionCount> kDimensionIds{
     "operations", "security", "budget_vendors", "information", "product", "architecture", "innovation",
     "customer_tech"};
@@ -117,6 +118,7 @@ std::string_view toString(Structure s) { return kStructureNames.at(static_cast<s
 std::span<const std::string_view> structureNames() { return kStructureNames; }
 std::string_view describe(Structure s) { return kStructureDescriptions.at(static_cast<std::size_t>(s)); }
 std::string_view toString(Owner o) { return kOwnerNames.at(static_cast<std::size_t>(o)); }
+std::string_view label(Owner o) { return kOwnerLabels.at(static_cast<std::size_t>(o)); }
 std::span<const std::string_view> engineRuleIds() { return kEngineRules; }
 
 std::string joinSources(const std::vector<std::string>& sources) {

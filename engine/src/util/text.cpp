@@ -80,6 +80,19 @@ std::optional<double> parseFiniteNumber(std::string_view text) {
   return value;
 }
 
+std::string groupedThousands(std::int64_t value) {
+  // Unsigned, so that the most negative value has a magnitude too.
+  const std::uint64_t magnitude =
+      value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+  const std::string digits = std::to_string(magnitude);
+  std::string out = value < 0 ? "-" : "";
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 std::string formatNumber(double value) {
   if (std::isfinite(value) && value == std::round(value) && std::fabs(value) < 1e15)
     return fmt::format("{}", static_cast<std::int64_t>(value));

@@ -62,6 +62,18 @@ std::string_view toString(BusinessModel v);
 std::string_view toString(Stage v);
 std::string_view toString(LeadershipBudget v);
 std::string_view toString(Leaders v);
+// Choices for people ("Public sector" for public_sector): parallel to
+// FieldInfo::choices, empty for other kinds. choiceLabel returns the value
+// itself when it is not one of the field's choices.
+std::span<const std::string_view> choiceLabels(const FieldInfo& field);
+std::string_view choiceLabel(const FieldInfo& field, std::string_view value);
+std::string_view label(Industry v);
+std::string_view label(BusinessModel v);
+std::string_view label(Stage v);
+std::string_view label(LeadershipBudget v);
+std::string_view label(Leaders v);
+// fieldText with choices by their label: for screens and reports, never files.
+std::string displayText(const Profile& profile, const FieldInfo& field);
 std::span<const std::string_view> goalKeys();        // goal_efficiency ...
 std::span<const std::string_view> capabilityKeys();  // cap_infrastructure ...
 

@@ -30,6 +30,7 @@ std::string_view describe(Structure s);  // "A CIO leads technology", ...
 
 enum class Owner : std::uint8_t { cio, cto, shared };
 std::string_view toString(Owner o);
+std::string_view label(Owner o);  // "CIO", "CTO", "Shared"
 
 using DimensionValues = std::array<double, kDimensionCount>;
 

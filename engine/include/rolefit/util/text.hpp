@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,8 @@ std::optional<std::int64_t> parseWholeNumber(std::string_view text);
 std::optional<double> parseFiniteNumber(std::string_view text);
 // Shortest text that reads back as the same double ("12", "0.5").
 std::string formatNumber(double value);
+// Whole numbers for people: "28,000".
+std::string groupedThousands(std::int64_t value);
 
 // Text quoted for a one-line message: at most 40 characters, control
 // characters escaped, so hostile input cannot forge extra lines.
