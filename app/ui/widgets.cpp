@@ -143,10 +143,14 @@ ImVec2 drawStructureBadge(ImDrawList* draw, ImVec2 at, Structure s) {
 }
 
 void structureBadge(Structure s) {
-  // Drawn, then reserved as one item: the pill and its text stay together
-  // whatever the line's text baseline is (after a checkbox, in a table).
-  const ImVec2 size = drawStructureBadge(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), s);
-  ImGui::Dummy(size);
+  // Drawn, then reserved as one item: the pill and its text stay together.
+  // On a line of framed widgets (after a checkbox) the pill is centred on
+  // the line's text rather than hung from its top.
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float drop = std::max(0.0f, window->DC.CurrLineTextBaseOffset - structureBadgePadding().y);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImVec2 size = drawStructureBadge(window->DrawList, ImVec2(at.x, at.y + drop), s);
+  ImGui::Dummy(ImVec2(size.x, size.y + drop));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", describe(s).data());
 }
 
