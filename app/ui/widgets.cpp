@@ -51,7 +51,7 @@ namespace {
 // coordinates, the white pixel, circle precision, colour, anti-aliasing) on
 // a badge's first use in a frame, so a new font, theme, alpha or context can
 // never meet a stale copy; later uses in the same frame compare only what
-// may change within a frame (font, colour, draw list flags).
+// may change within a frame (font and its size, colour, draw list flags).
 struct BadgeInputs {
   float fontSize;
   float circleError;
@@ -83,6 +83,7 @@ struct BadgeStamp {
   int frame = -1;  // when the inputs were last compared in full
   const ImGuiContext* context = nullptr;
   const ImFont* font = nullptr;
+  float fontSize = 0;
   ImU32 fill = 0;
   ImDrawListFlags flags = 0;
   BadgeInputs inputs{};
@@ -97,7 +98,7 @@ const BadgeStamp& badgeStamp(Structure s, const ImDrawList* target) {
   const ImU32 fill = ImGui::GetColorU32(structureColour(s));
   const int frame = ImGui::GetFrameCount();
   if (stamp.frame == frame && stamp.context == ImGui::GetCurrentContext() && stamp.font == ImGui::GetFont() &&
-      stamp.fill == fill && stamp.flags == target->Flags)
+      stamp.fontSize == ImGui::GetFontSize() && stamp.fill == fill && stamp.flags == target->Flags)
     return stamp;
   const BadgeInputs inputs = badgeInputs(s, target, fill);
   if (stamp.frame < 0 || std::memcmp(&inputs, &stamp.inputs, sizeof inputs) != 0) {
@@ -109,11 +110,12 @@ const BadgeStamp& badgeStamp(Structure s, const ImDrawList* target) {
     stamp.size = tessellateStructureBadge(&scratch, ImVec2(0, 0), s, fill);
     stamp.vertices = scratch.VtxBuffer;
     stamp.indices = scratch.IdxBuffer;
-    stamp.inputs = inputs;
+    std::memcpy(&stamp.inputs, &inputs, sizeof inputs);  // bytes, as they are compared
   }
   stamp.frame = frame;
   stamp.context = ImGui::GetCurrentContext();
   stamp.font = ImGui::GetFont();
+  stamp.fontSize = ImGui::GetFontSize();
   stamp.fill = fill;
   stamp.flags = target->Flags;
   return stamp;
