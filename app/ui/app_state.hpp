@@ -216,8 +216,9 @@ class AppState {
     enum class Kind { None, Quit, OpenProfile, NewProfile } kind = Kind::None;
     std::string profileId;
   } afterUnsaved;
-  // The question's answers: save (false when the form has problems), or drop
-  // the changes; then what was asked for is done. cancelUnsaved forgets it.
+  // The question's answers: save (when the form has problems, it stays open
+  // to show them and nothing else is done), or drop the changes; then what was
+  // asked for is done. cancelUnsaved forgets it.
   void saveThenContinue();
   void discardThenContinue();
   void cancelUnsaved();

@@ -60,7 +60,8 @@ std::string sourcesLine(const RoleModelSet& set) {
 std::string keyFacts(const Profile& p) {
   return fmt::format("{} · {} · {} · {} employees · {} technology product line{} · {}% of revenue from technology · "
                      "budget: {} · leaders today: {}",
-                     label(p.industry), label(p.business_model), label(p.stage), p.employees, p.product_lines,
+                     label(p.industry), label(p.business_model), label(p.stage), groupedThousands(p.employees),
+                     p.product_lines,
                      p.product_lines == 1 ? "" : "s", formatNumber(p.tech_revenue_pct), label(p.leadership_budget),
                      label(p.leaders));
 }
