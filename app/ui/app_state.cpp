@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 #include <fmt/format.h>
@@ -96,6 +97,32 @@ void AppState::restoreNewestBackup() {
   }
 }
 
+namespace {
+std::int64_t utcDayNow() { return static_cast<std::int64_t>(std::time(nullptr)) / 86'400; }
+}  // namespace
+
+void AppState::formatChangeTimes() {
+  rowTextsDay_ = utcDayNow();
+  const std::time_t midnight = static_cast<std::time_t>(rowTextsDay_ * 86'400);
+  std::tm utc{};
+  gmtime_r(&midnight, &utc);
+  char today[16];
+  std::strftime(today, sizeof today, "%Y-%m-%d", &utc);
+  for (std::size_t i = 0; i < profiles.size() && i < rowTexts.size(); ++i) {
+    // The time for today's changes, the day for older ones: what tells rows
+    // apart at a glance (timestamps are ISO 8601, "2026-11-23T13:42:07Z").
+    const std::string& at = profiles[i].updated_at;
+    auto& t = rowTexts[i];
+    if (at.size() >= 16 && at.compare(0, 10, today) == 0) std::snprintf(t.updated, sizeof t.updated, "%.5s", at.c_str() + 11);
+    else std::snprintf(t.updated, sizeof t.updated, "%.10s", at.c_str());
+    t.widthsFontSize = 0;  // measured again
+  }
+}
+
+void AppState::refreshChangeTimesAfterMidnight() {
+  if (utcDayNow() != rowTextsDay_) formatChangeTimes();
+}
+
 void AppState::reloadProfiles() {
   if (queueWhileDrawing([this] { reloadProfiles(); })) return;
   if (!store) return;
@@ -117,10 +144,8 @@ void AppState::reloadProfiles() {
       std::snprintf(t.cioFit, sizeof t.cioFit, "%.0f", scores[i].fit[0]);
       std::snprintf(t.ctoFit, sizeof t.ctoFit, "%.0f", scores[i].fit[1]);
       std::snprintf(t.fits, sizeof t.fits, "%.0f / %.0f", scores[i].fit[0], scores[i].fit[1]);
-      // ISO 8601 with a space and without seconds: easier to read in a table.
-      const std::string& at = profiles[i].updated_at;
-      std::snprintf(t.updated, sizeof t.updated, "%.10s %.5s", at.c_str(), at.size() > 11 ? at.c_str() + 11 : "");
     }
+    formatChangeTimes();
     profileOrder.resize(profiles.size());
     for (std::size_t i = 0; i < profileOrder.size(); ++i) profileOrder[i] = i;
     profileOrderStale = true;

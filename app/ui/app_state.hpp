@@ -94,7 +94,7 @@ class AppState {
     char cioFit[8];
     char ctoFit[8];
     char fits[16];     // "75 / 44", the phone layout's column
-    char updated[24];  // "2026-11-23 11:44" (UTC)
+    char updated[24];  // "11:44" for a change today (UTC), "2026-11-20" for an older one
     ImGuiID key = 0;   // the row's ImGui id seed, hashed from the profile id once
     // The profiles table's cell text widths (for its "size to fit"), measured
     // by the view when first drawn in a font size.
@@ -102,6 +102,8 @@ class AppState {
     std::array<float, 7> widths{};
   };
   std::vector<RowText> rowTexts;
+  // Once a frame, from the profiles view: "today" moved on at midnight UTC.
+  void refreshChangeTimesAfterMidnight();
   std::vector<std::size_t> profileOrder;  // display order of the profiles table
   bool profileOrderStale = true;          // re-sort before the next draw
   // The rows the profiles table shows (filtered, in display order), rebuilt
@@ -228,6 +230,8 @@ class AppState {
   ImGuiTextFilter profilesFilter;
 
  private:
+  void formatChangeTimes();
+  std::int64_t rowTextsDay_ = 0;  // the UTC day the change times were formatted on
   // True when the intent was queued; it is called again, with the same
   // arguments, after the views.
   bool queueWhileDrawing(std::function<void()> intent);

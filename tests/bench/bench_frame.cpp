@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include <SQLiteCpp/Database.h>
 #include <imgui_internal.h>
 
 #include "rolefit/csv/profiles_csv.hpp"
@@ -118,6 +119,12 @@ int main() {
   ui::AppState state;
   state.openStore(dir / "frame.db", false);
   state.store->saveAll(readProfilesCsv(generatedCsv(10'000, 7)).profiles);
+  {
+    // Changes spread over the past year, as in a database in use: rows show
+    // the day ("2026-11-20"), the longer of the two forms of a change time.
+    SQLite::Database db((dir / "frame.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE profiles SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || (1 + rowid % 365) || ' days')");
+  }
   state.reloadProfiles();
   state.view = ui::ViewId::Profiles;
 

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include <SQLiteCpp/Database.h>
 #include <imgui_internal.h>
 
 #include "support/headless.hpp"
@@ -134,4 +135,29 @@ TEST_CASE("the profiles table's cells reach the columns' size-to-fit and their t
   imgui.moveMouse((name.MinX + name.MaxX) / 2, rowY);
   imgui.frames(3, [&] { ui::drawFrame(state); });
   CHECK(tooltip->LastFrameActive < ImGui::GetFrameCount());
+}
+
+TEST_CASE("the last-change column shows the time for today's changes and the day for older ones", "[widgets]") {
+  TempDir dir;
+  ui::AppState state;
+  state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  REQUIRE(state.profiles.size() == 7);
+  {
+    SQLite::Database db((dir / "r.db").string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE profiles SET updated_at = '2025-03-04T05:06:07Z' WHERE rowid = (SELECT min(rowid) FROM profiles)");
+  }
+  state.reloadProfiles();
+  int days = 0, times = 0;
+  for (std::size_t i = 0; i < state.profiles.size(); ++i) {
+    const std::string shown = state.rowTexts[i].updated;
+    if (state.profiles[i].updated_at == "2025-03-04T05:06:07Z") {
+      CHECK(shown == "2025-03-04");
+      ++days;
+    } else {
+      CHECK(shown == state.profiles[i].updated_at.substr(11, 5));  // saved today: "14:56"
+      ++times;
+    }
+  }
+  CHECK(days == 1);
+  CHECK(times == 6);
 }

@@ -65,8 +65,30 @@ void measureCells(AppState::RowText& text, const Profile& p, Structure recommend
   text.widthsFontSize = fontSize;
 }
 
-void rowContextMenu(AppState& state, const std::string& id) {
+// Dear ImGui's defaults, made for menus and trees, paint hover stronger than
+// selection; in a table the selection must stand out, hover only hint, and
+// a selected row stay as it is under the mouse. The rows' colours are pushed
+// once around them; the row menu gets the theme's own back.
+struct RowColours {
+  ImU32 text;
+  ImVec4 selected, hovered;
+  ImVec4 themeHeader, themeHovered;
+};
+
+RowColours pushRowColours() {
+  const ImVec4 header = ImGui::GetStyleColorVec4(ImGuiCol_Header);
+  const ImVec4 accent = ImGui::GetStyleColorVec4(ImGuiCol_HeaderHovered);
+  const RowColours colours{ImGui::GetColorU32(ImGuiCol_Text), ImVec4(accent.x, accent.y, accent.z, 0.55f),
+                           ImVec4(accent.x, accent.y, accent.z, 0.2f), header, accent};
+  ImGui::PushStyleColor(ImGuiCol_Header, colours.selected);
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.hovered);
+  return colours;
+}
+
+void rowContextMenu(AppState& state, const std::string& id, const RowColours& colours) {
   if (!ImGui::BeginPopupContextItem("row-menu")) return;
+  ImGui::PushStyleColor(ImGuiCol_Header, colours.themeHeader);
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.themeHovered);
   if (!state.isSelected(id)) state.select(id, false);
   if (ImGui::MenuItem("Edit", "Enter")) state.openEditor(id);
   if (ImGui::MenuItem("Compare")) {
@@ -91,27 +113,31 @@ void rowContextMenu(AppState& state, const std::string& id) {
   const auto label = state.selection.size() > 1 ? fmt::format("Delete {} profiles", state.selection.size())
                                                 : std::string("Delete");
   if (ImGui::MenuItem(label.c_str(), "Del")) state.deleteProfiles(state.selection);
+  ImGui::PopStyleColor(2);
   ImGui::EndPopup();
 }
 
 // One row; the name cell is a Selectable spanning the row: click selects,
 // Ctrl+click adds, double-click opens the editor.
-void drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
+
+void drawRow(AppState& state, std::size_t i, bool narrow, const RowColours& colours) {
   ImGui::PushID(static_cast<int>(state.rowTexts[i].key));
   ImGui::TableNextRow(0, narrow ? em(2.6f) : 0.0f);
   ImGui::TableNextColumn();
   const std::string& id = state.profiles[i].id;
   const bool selected = state.isSelected(id);
   const ImVec2 cellStart = ImGui::GetCursorScreenPos();
-  if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
-                                               ImGuiSelectableFlags_AllowDoubleClick,
-                        ImVec2(0, narrow ? em(2.4f) : 0.0f))) {
-    state.select(id, ImGui::GetIO().KeyCtrl);
-  }
+  if (selected) ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.selected);
+  const bool clicked = ImGui::Selectable("##row", selected,
+                                         ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
+                                             ImGuiSelectableFlags_AllowDoubleClick,
+                                         ImVec2(0, narrow ? em(2.4f) : 0.0f));
+  if (selected) ImGui::PopStyleColor();
+  if (clicked) state.select(id, ImGui::GetIO().KeyCtrl);
   const bool hovered = ImGui::IsItemHovered();
   if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(id);
   else if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) state.openEditor(id);
-  rowContextMenu(state, id);
+  rowContextMenu(state, id, colours);
   const Profile& p = state.profiles[i];
   const Scores& s = state.scores[i];
   auto& text = state.rowTexts[i];
@@ -130,28 +156,29 @@ void drawRow(AppState& state, std::size_t i, bool narrow, ImU32 textColour) {
   measureCells(text, p, s.recommendation);
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   window->DC.CursorPos = cellStart;  // the name where the cell starts, under its header
-  cellText(window, p.name, text.widths[Name], textColour);
+  cellText(window, p.name, text.widths[Name], colours.text);
   ImGui::TableNextColumn();
-  cellText(window, label(p.industry), text.widths[IndustryColumn], textColour);
+  cellText(window, label(p.industry), text.widths[IndustryColumn], colours.text);
   ImGui::TableNextColumn();
-  cellText(window, text.employees, text.widths[Employees], textColour);
+  cellText(window, text.employees, text.widths[Employees], colours.text);
   ImGui::TableNextColumn();
   // Centred on the text line, so the row keeps the height of one line of text.
   const ImVec2 at = window->DC.CursorPos;
   drawStructureBadge(window->DrawList, ImVec2(at.x, at.y - structureBadgePadding().y), s.recommendation);
   window->DC.CursorMaxPos.x = std::max(window->DC.CursorMaxPos.x, window->DC.CursorPos.x + text.widths[Recommendation]);
   ImGui::TableNextColumn();
-  cellText(window, text.cioFit, text.widths[CioFit], textColour);
+  cellText(window, text.cioFit, text.widths[CioFit], colours.text);
   ImGui::TableNextColumn();
-  cellText(window, text.ctoFit, text.widths[CtoFit], textColour);
+  cellText(window, text.ctoFit, text.widths[CtoFit], colours.text);
   ImGui::TableNextColumn();
-  cellText(window, text.updated, text.widths[Updated], textColour);
+  cellText(window, text.updated, text.widths[Updated], colours.text);
   // The row is the item: the hovered column picks the tooltip.
   if (hovered) {
     if (ImGui::TableGetColumnFlags(Recommendation) & ImGuiTableColumnFlags_IsHovered)
       ImGui::SetTooltip("%s", describe(s.recommendation).data());
     else if (ImGui::TableGetColumnFlags(Updated) & ImGuiTableColumnFlags_IsHovered)
-      ImGui::SetTooltip("%s (UTC)", p.updated_at.c_str());
+      ImGui::SetTooltip("Changed %.10s %.8s UTC", p.updated_at.c_str(),
+                        p.updated_at.size() > 11 ? p.updated_at.c_str() + 11 : "");
   }
   ImGui::PopID();
 }
@@ -193,6 +220,7 @@ void drawProfilesView(AppState& state) {
   ImGuiTextFilter& filter = state.profilesFilter;
   const bool narrow = isNarrow();
 
+  state.refreshChangeTimesAfterMidnight();
   auto& visible = state.visibleRows;
   if (state.visibleRowsStale) {
     visible.clear();
@@ -256,12 +284,13 @@ void drawProfilesView(AppState& state) {
     state.visibleRowsStale = true;  // shown from the next frame on
   }
 
-  const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_Text);
+  const RowColours colours = pushRowColours();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(visible.size()));
   while (clipper.Step())
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
-      drawRow(state, visible[static_cast<std::size_t>(row)], narrow, textColour);
+      drawRow(state, visible[static_cast<std::size_t>(row)], narrow, colours);
+  ImGui::PopStyleColor(2);
   ImGui::EndTable();
 
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
