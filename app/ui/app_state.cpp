@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <memory>
 
 #include <fmt/format.h>
@@ -98,16 +98,18 @@ void AppState::restoreNewestBackup() {
 }
 
 namespace {
-std::int64_t utcDayNow() { return static_cast<std::int64_t>(std::time(nullptr)) / 86'400; }
+// Days since 1970-01-01 in UTC (the system clock counts from that epoch).
+std::int64_t utcDayNow() {
+  return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();
+}
 }  // namespace
 
 void AppState::formatChangeTimes() {
   rowTextsDay_ = utcDayNow();
-  const std::time_t midnight = static_cast<std::time_t>(rowTextsDay_ * 86'400);
-  std::tm utc{};
-  gmtime_r(&midnight, &utc);
+  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{rowTextsDay_}}};
   char today[16];
-  std::strftime(today, sizeof today, "%Y-%m-%d", &utc);
+  std::snprintf(today, sizeof today, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   for (std::size_t i = 0; i < profiles.size() && i < rowTexts.size(); ++i) {
     // The time for today's changes, the day for older ones: what tells rows
     // apart at a glance (timestamps are ISO 8601, "2026-11-23T13:42:07Z").
