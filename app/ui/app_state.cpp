@@ -117,7 +117,7 @@ void AppState::formatChangeTimes() {
     auto& t = rowTexts[i];
     if (at.size() >= 16 && at.compare(0, 10, today) == 0) std::snprintf(t.updated, sizeof t.updated, "%.5s", at.c_str() + 11);
     else std::snprintf(t.updated, sizeof t.updated, "%.10s", at.c_str());
-    t.widthsFontSize = 0;  // measured again
+    t.widthsFontSize = 0;  // every text of the row is measured again (a reload ends here too)
   }
 }
 
@@ -140,7 +140,6 @@ void AppState::reloadProfiles() {
     for (std::size_t i = 0; i < profiles.size(); ++i) {
       auto& t = rowTexts[i];
       t.key = ImHashStr(profiles[i].id.c_str());
-      t.widthsFontSize = 0;
       const std::string employees = groupedThousands(profiles[i].employees);
       std::snprintf(t.employees, sizeof t.employees, "%s", employees.c_str());
       std::snprintf(t.cioFit, sizeof t.cioFit, "%.0f", scores[i].fit[0]);

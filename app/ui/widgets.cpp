@@ -247,6 +247,8 @@ void radarChart(const char* id, std::span<const std::string_view> axes, std::spa
 
 void textView(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
 
+void valueView(std::string_view value) { textView(value.empty() ? std::string_view("(empty)") : value); }
+
 void helpMarker(std::string_view text) {
   ImGui::SameLine();
   ImGui::TextDisabled("(?)");

@@ -27,6 +27,15 @@ void HeadlessImGui::frame(const std::function<void()>& body) {
   ImGui::Render();
 }
 
+bool HeadlessImGui::popupOpen(const char* name, const std::function<void()>& body) {
+  bool open = false;
+  frame([&] {
+    body();
+    open = ImGui::IsPopupOpen(name);
+  });
+  return open;
+}
+
 void HeadlessImGui::frames(int count, const std::function<void()>& body) {
   for (int i = 0; i < count; ++i) frame(body);
 }

@@ -19,6 +19,10 @@ class HeadlessImGui {
   void frame(const std::function<void()>& body);
   // Runs several frames so that layout and popups settle.
   void frames(int count, const std::function<void()>& body);
+  // Runs one frame and tells whether the popup is open. Popup ids are
+  // relative to the window stack, so it asks inside the frame, at the top
+  // level where the body opens its popups.
+  bool popupOpen(const char* name, const std::function<void()>& body);
 
   void moveMouse(float x, float y);
   void setMouseDown(bool down);

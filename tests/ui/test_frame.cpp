@@ -23,15 +23,8 @@ ui::AppState stateWithProfiles(const TempDir& dir, std::size_t count) {
   return state;
 }
 
-// Popup ids are relative to the window stack, so ask inside a frame, at the
-// same top level where drawFrame opens them.
 bool popupOpen(HeadlessImGui& imgui, ui::AppState& state, const char* name) {
-  bool open = false;
-  imgui.frame([&] {
-    ui::drawFrame(state);
-    open = ImGui::IsPopupOpen(name);
-  });
-  return open;
+  return imgui.popupOpen(name, [&] { ui::drawFrame(state); });
 }
 }  // namespace
 

@@ -201,12 +201,7 @@ TEST_CASE("closing with unsaved changes asks first", "[views]") {
   imgui.pressKey('Q', true, false, drawer(state));
   CHECK(state.askUnsaved);
   CHECK_FALSE(state.quitConfirmed);
-  bool asked = false;
-  imgui.frame([&] {
-    ui::drawFrame(state);
-    asked = ImGui::IsPopupOpen("Unsaved changes");
-  });
-  CHECK(asked);
+  CHECK(imgui.popupOpen("Unsaved changes", drawer(state)));
   imgui.pressKey(HeadlessImGui::kEscape, false, false, drawer(state));  // cancel
   CHECK_FALSE(state.askUnsaved);
   CHECK_FALSE(state.quitConfirmed);
@@ -342,12 +337,7 @@ TEST_CASE("opening another profile with unsaved changes asks: save, don't save o
   state.openEditor(b);
   CHECK(state.askUnsaved);
   CHECK(state.editor.saved.id == a);  // nothing lost while the question is open
-  bool asked = false;
-  imgui.frame([&] {
-    ui::drawFrame(state);
-    asked = ImGui::IsPopupOpen("Unsaved changes");
-  });
-  CHECK(asked);
+  CHECK(imgui.popupOpen("Unsaved changes", drawer(state)));
   imgui.pressKey(HeadlessImGui::kEscape, false, false, drawer(state));  // cancel
   CHECK(state.editor.saved.id == a);
   CHECK(state.editor.dirty());

@@ -183,10 +183,10 @@ void drawForm(AppState& state, float width) {
       ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - em(1));
       ImGui::TextDisabled("then:");
       ImGui::SameLine();
-      textView(then.empty() ? std::string("(empty)") : then);
+      valueView(then);
       ImGui::TextDisabled("now:");
       ImGui::SameLine();
-      textView(now.empty() ? std::string("(empty)") : now);
+      valueView(now);
       ImGui::PopTextWrapPos();
       ImGui::Unindent(em(1));
       ImGui::PopID();

@@ -44,7 +44,6 @@ bool choiceCombo(const char* id, ConflictChoice& choice, float width) {
 
 // A difference's value as people read it: choices by their label.
 std::string_view shownValue(const FieldInfo* field, const std::string& value) {
-  if (value.empty()) return "(empty)";
   return field ? choiceLabel(*field, value) : std::string_view(value);
 }
 
@@ -61,9 +60,9 @@ void differencesTable(const ImportItem& item) {
     textView(f ? f->label : std::string_view(d.field));
     ImGui::PushTextWrapPos(0);
     ImGui::TableNextColumn();
-    textView(shownValue(f, d.mine));
+    valueView(shownValue(f, d.mine));
     ImGui::TableNextColumn();
-    textView(shownValue(f, d.theirs));
+    valueView(shownValue(f, d.theirs));
     ImGui::PopTextWrapPos();
   }
   ImGui::EndTable();
@@ -84,10 +83,10 @@ void fieldPicker(ImportItem& item) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("yours:");
     ImGui::SameLine();
-    textView(shownValue(f, d.mine));
+    valueView(shownValue(f, d.mine));
     ImGui::TextDisabled("theirs:");
     ImGui::SameLine();
-    textView(shownValue(f, d.theirs));
+    valueView(shownValue(f, d.theirs));
     ImGui::PopTextWrapPos();
     ImGui::Unindent(em(1.8f));
     ImGui::PopID();
