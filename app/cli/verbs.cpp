@@ -3,9 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -14,6 +12,7 @@
 
 #include <fmt/format.h>
 #include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/stringbuffer.h>
 
 #include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/model/profile_json.hpp"
@@ -46,26 +45,6 @@ std::vector<Profile> loadProfiles(const fs::path& db) {
 std::string clip(std::string_view text, std::size_t maxChars) {
   if (utf8Length(text) <= maxChars) return std::string(text);
   return std::string(firstCharacters(text, maxChars - 1)) + "…";
-}
-
-std::optional<std::string> readWholeFile(const fs::path& file, std::size_t maxBytes, std::string& error) {
-  std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) {
-    error = fs::exists(file, ec) ? "is not a regular file" : "no such file";
-    return std::nullopt;
-  }
-  if (fs::file_size(file, ec) > maxBytes) {
-    error = fmt::format("is larger than {} MiB", maxBytes >> 20);
-    return std::nullopt;
-  }
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (!in && !in.eof()) {
-    error = "cannot be read";
-    return std::nullopt;
-  }
-  return content.str();
 }
 
 class ProgressBar {
@@ -312,13 +291,14 @@ int reportProfile(const fs::path& db, const std::string& key, const std::string&
 
 int importCsv(const fs::path& db, const fs::path& file) {
   const std::string name = file.string();
-  std::string error;
-  const auto content = readWholeFile(file, kMaxCsvBytes, error);
-  if (!content) {
-    refuse(fmt::format("{}: {}", name, error));
+  FileBytes content;
+  try {
+    content = readWholeFile(file, kMaxCsvBytes, "CSV files");
+  } catch (const FileReadError& e) {
+    refuse(fmt::format("{}: {}", name, e.what()));
     return kExitRefused;
   }
-  const auto result = readProfilesCsv(*content);
+  const auto result = readProfilesCsv(content.view());
   if (!result.problems.empty()) {
     for (const auto& problem : result.problems) refuse(describe(name, problem));
     refuse(fmt::format("{}: nothing imported ({} problem{})", name, result.problems.size(),

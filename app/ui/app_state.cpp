@@ -65,8 +65,7 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
     if (addSamplesIfNew && isNew && store->profileCount() == 0) {
       auto samples = readProfilesCsv(assets::sample_companies);
       if (samples.problems.empty()) {
-        std::vector<std::string> ids;
-        for (const auto& p : store->saveAll(samples.profiles)) ids.push_back(p.id);
+        const auto ids = store->saveAll(samples.profiles);
         // A first session too, so that sharing has something to show.
         const auto session = store->createSession("Sample companies", "The seven companies RoleFit starts with.");
         store->addToSession(session.id, ids);

@@ -1,9 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/model/fields.hpp"
+#include "rolefit/util/files.hpp"
 #include "support/support.hpp"
 
 using namespace rolefit;
@@ -149,3 +152,34 @@ TEST_CASE("written CSV reads back to the same profiles") {
     CHECK(again.profiles[i].id == original[i].id);
   }
 }
+
+TEST_CASE("whole files are read exactly; missing, too large, folders and pipes are refused by name") {
+  test::TempDir dir;
+  const auto file = dir / "companies.csv";
+  const std::string content = generatedCsv(20);
+  test::writeFile(file, content);
+  CHECK(readWholeFile(file, 1 << 20, "CSV files").view() == content);
+  test::writeFile(dir / "empty.csv", "");
+  CHECK(readWholeFile(dir / "empty.csv", 1 << 20, "CSV files").size == 0);
+
+  auto refusal = [](const std::filesystem::path& path, std::size_t limit) -> std::string {
+    try {
+      readWholeFile(path, limit, "CSV files");
+    } catch (const FileReadError& e) {
+      return e.what();
+    }
+    return "read";
+  };
+  CHECK(refusal(dir / "missing.csv", 1 << 20) == "no such file");
+  CHECK(refusal(dir.path(), 1 << 20) == "is not a regular file");
+  CHECK(refusal(file, 1 << 20) == "read");
+  test::writeFile(file, std::string(1 << 20, 'x'));
+  CHECK(refusal(file, 1 << 20) == "read");  // exactly at the limit
+  test::writeFile(file, std::string((1 << 20) + 1, 'x'));
+  CHECK(refusal(file, 1 << 20) == fmt::format("is {} bytes; CSV files of at most 1 MiB are read", (1 << 20) + 1));
+  // A named pipe without a writer would block an ordinary open forever.
+  const auto pipe = dir / "pipe.csv";
+  REQUIRE(mkfifo(pipe.c_str(), 0600) == 0);
+  CHECK(refusal(pipe, 1 << 20) == "is not a regular file");
+}
+

@@ -2,9 +2,12 @@
 
 #include <cmath>
 #include <limits>
+#include <set>
+#include <string>
 
 #include "rolefit/model/fields.hpp"
 #include "rolefit/model/profile_json.hpp"
+#include "rolefit/util/ids.hpp"
 #include "rolefit/util/text.hpp"
 
 using namespace rolefit;
@@ -213,3 +216,25 @@ TEST_CASE("whole numbers for people are grouped by thousands") {
   CHECK(groupedThousands(-1234) == "-1,234");
   CHECK(groupedThousands(std::numeric_limits<std::int64_t>::min()) == "-9,223,372,036,854,775,808");
 }
+
+TEST_CASE("new ids are distinct version 4 UUIDs in lower case") {
+  std::set<std::string> seen;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string id = newUuid();
+    REQUIRE(isUuid(id));
+    CHECK(id.find_first_of("ABCDEF") == std::string::npos);
+    CHECK(id[14] == '4');                                        // version
+    CHECK(std::string_view("89ab").find(id[19]) != std::string::npos);  // RFC 4122 variant
+    seen.insert(id);
+  }
+  CHECK(seen.size() == 2000);
+  // Every hex digit position varies: a digit written to the wrong place would
+  // leave one fixed (or a dash) across all ids.
+  for (std::size_t at = 0; at < 36; ++at) {
+    if (at == 8 || at == 13 || at == 18 || at == 23 || at == 14) continue;
+    std::set<char> digits;
+    for (const auto& id : seen) digits.insert(id[at]);
+    CHECK(digits.size() > (at == 19 ? 3u : 12u));
+  }
+}
+

@@ -307,7 +307,7 @@ TEST_CASE("stored sessions: create, rename, members, delete", "[session][store]"
   Store store(dir / "db.sqlite");
   const auto saved = store.saveAll(generatedProfiles(3, 31));
   const auto s = store.createSession("Q3 board");
-  const std::vector<std::string> ids{saved[0].id, saved[1].id};
+  const std::vector<std::string> ids{saved[0], saved[1]};
   store.addToSession(s.id, ids);
   CHECK(store.session(s.id)->profileCount == 2);
   store.renameSession(s.id, "Q4 board");
@@ -316,11 +316,11 @@ TEST_CASE("stored sessions: create, rename, members, delete", "[session][store]"
   const std::vector<std::string> unknown{"00000000-0000-4000-8000-000000000000"};
   CHECK_THROWS_AS(store.addToSession(s.id, unknown), StoreError);
   CHECK(store.session(s.id)->profileCount == 2);  // the failed add changed nothing
-  store.moveToBin(saved[0].id);
-  CHECK(store.sessionProfileIds(s.id) == std::vector<std::string>{saved[1].id});
+  store.moveToBin(saved[0]);
+  CHECK(store.sessionProfileIds(s.id) == std::vector<std::string>{saved[1]});
   store.emptyBin();  // the binned member goes with it
   CHECK(store.database().execAndGet("SELECT count(*) FROM session_profiles").getInt() == 1);
-  store.removeFromSession(s.id, std::vector<std::string>{saved[1].id});
+  store.removeFromSession(s.id, std::vector<std::string>{saved[1]});
   CHECK(store.session(s.id)->profileCount == 0);
   store.deleteSession(s.id);
   CHECK(store.sessions().empty());

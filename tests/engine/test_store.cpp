@@ -102,12 +102,26 @@ TEST_CASE("saveAll writes all or nothing") {
   CHECK(store.profileCount() == 0);
   batch[17].capabilities[3] = 2;
   std::size_t lastProgress = 0;
-  store.saveAll(batch, [&](std::size_t done, std::size_t total) {
+  const auto ids = store.saveAll(batch, [&](std::size_t done, std::size_t total) {
     CHECK(total == 30);
     lastProgress = done;
   });
   CHECK(lastProgress == 30);
   CHECK(store.profileCount() == 30);
+  // The ids come back in the batch's order, and saving the same batch under
+  // those ids again is an update of each, not 30 more profiles.
+  REQUIRE(ids.size() == 30);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const auto stored = store.profile(ids[i]);
+    REQUIRE(stored);
+    CHECK(stored->sameContent(batch[i]));
+    batch[i].id = ids[i];
+  }
+  batch[4].name = "Renamed in the second batch";
+  CHECK(store.saveAll(batch) == ids);
+  CHECK(store.profileCount() == 30);
+  CHECK(store.profile(ids[4])->revision == 2);
+  CHECK(store.profile(ids[5])->revision == 1);  // unchanged: no new revision
 }
 
 TEST_CASE("every save keeps the previous version as a revision, and restoring is a new save") {

@@ -1,5 +1,6 @@
 #include "rolefit/csv/profiles_csv.hpp"
 
+#include <algorithm>
 #include <array>
 #include <csv.h>
 #include <set>
@@ -82,9 +83,9 @@ class Reader {
     for (std::size_t c = 0; c < row.size(); ++c) {
       const std::string& cell = row[c];
       const FieldInfo* field = columns_[c];
-      const std::string fieldName = field ? std::string(field->key) : "id";
+      const std::string_view fieldName = field ? field->key : "id";
       if (!isValidUtf8(cell)) {
-        result_.problems.push_back({rowNumber_, fieldName, "is not valid UTF-8 text"});
+        result_.problems.push_back({rowNumber_, std::string(fieldName), "is not valid UTF-8 text"});
         continue;
       }
       if (!field) {
@@ -92,7 +93,7 @@ class Reader {
         continue;
       }
       if (auto problem = setFieldText(profile, *field, cell))
-        result_.problems.push_back({rowNumber_, fieldName, *problem});
+        result_.problems.push_back({rowNumber_, std::string(fieldName), std::move(*problem)});
     }
     if (result_.problems.size() == problemsBefore)
       for (auto& problem : validate(profile))
@@ -120,7 +121,7 @@ class Reader {
 };
 
 std::string csvQuote(std::string_view cell) {
-  if (cell.find_first_of(",\"\r\n") == std::string_view::npos && cell == trim(cell)) return std::string(cell);
+  if (cell.find_first_of(",\"\r\n") == std::string_view::npos && cell == trimmed(cell)) return std::string(cell);
   std::string out = "\"";
   for (char c : cell) {
     if (c == '"') out += '"';
@@ -143,8 +144,12 @@ CsvReadResult readProfilesCsv(std::string_view content) {
   if (content.size() > kMaxCsvBytes)
     return fileProblem(fmt::format("is larger than {} MiB", kMaxCsvBytes >> 20));
   if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // UTF-8 byte order mark
-  if (trim(content).empty()) return fileProblem("is empty: expected a header row with the contract's field names");
+  if (trimmed(content).empty()) return fileProblem("is empty: expected a header row with the contract's field names");
 
+  // One profile per line at most (a quoted cell may span lines): reserving
+  // spares the copies and fresh pages of a vector growing 10,000 profiles deep.
+  const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
+  result.profiles.reserve(std::min(lines + 1, kMaxCsvRows));
   Reader reader(result);
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)

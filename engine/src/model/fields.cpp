@@ -315,7 +315,7 @@ std::vector<FieldProblem> validate(const Profile& p) {
           add(f, fmt::format("has {} characters; at most {} are allowed", length, formatNumber(f.max)));
         else if (hasControlCharacters(text, f.key == "notes"))
           add(f, "contains control characters");
-        else if (f.key == "name" && trim(text).empty())
+        else if (f.key == "name" && trimmed(text).empty())
           add(f, "must not be blank");
         break;
       }

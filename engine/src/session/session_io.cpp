@@ -39,7 +39,6 @@ inline char rapidjson::BasicIStreamWrapper<std::istream>::Take() {
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <istream>
 #include <limits>
 #include <memory>
@@ -772,23 +771,13 @@ void exportSession(const std::filesystem::path& target, const Session& session, 
 
 LoadedSession readSessionFile(const std::filesystem::path& path) {
   const std::string label = path.string();
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status)) throw SessionFileError(fmt::format("{}: no such file", label));
-  if (!std::filesystem::is_regular_file(status)) throw SessionFileError(fmt::format("{}: not a regular file", label));
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw SessionFileError(fmt::format("{}: cannot read: {}", label, ec.message()));
-  if (size > kSessionFileLimit)
-    throw SessionFileError(fmt::format("{}: {} bytes; session files of at most {} MiB are read", label, size,
-                                       kSessionFileLimit >> 20));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw SessionFileError(fmt::format("{}: cannot open it", label));
-  // Not a std::string: that would zero every byte before reading over it.
-  const auto bytes = std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(size));
-  in.read(bytes.get(), static_cast<std::streamsize>(size));
-  if (static_cast<std::uintmax_t>(in.gcount()) != size)
-    throw SessionFileError(fmt::format("{}: cannot read it (it changed while being read)", label));
-  return decodeSession(std::string_view(bytes.get(), static_cast<std::size_t>(size)), label);
+  FileBytes bytes;
+  try {
+    bytes = readWholeFile(path, kSessionFileLimit, "session files");
+  } catch (const FileReadError& e) {
+    throw SessionFileError(fmt::format("{}: {}", label, e.what()));
+  }
+  return decodeSession(bytes.view(), label);
 }
 
 }  // namespace rolefit

@@ -140,7 +140,8 @@ struct ProfileWriter {
         keepRevision(db, "INSERT OR REPLACE INTO profile_revisions (profile_id, revision, saved_at, content) "
                          "VALUES (?, ?, ?, ?)") {}
 
-  Profile save(Profile p, const std::string& now) {
+  // Stores `p` and fills in its bookkeeping (id, revision, times) in place.
+  void save(Profile& p, const std::string& now) {
     std::optional<Profile> previous;
     if (p.id.empty()) {
       p.id = newUuid();
@@ -151,7 +152,10 @@ struct ProfileWriter {
       if (existing.executeStep()) previous = readRow(existing);
     }
     if (previous) {
-      if (previous->sameContent(p)) return *previous;  // nothing changed: no new revision
+      if (previous->sameContent(p)) {  // nothing changed: no new revision
+        p = std::move(*previous);
+        return;
+      }
       keepRevision.reset();
       keepRevision.bind(1, previous->id);
       keepRevision.bind(2, static_cast<int64_t>(previous->revision));
@@ -168,7 +172,6 @@ struct ProfileWriter {
     upsert.reset();
     bindRow(upsert, p);
     upsert.exec();
-    return p;
   }
 
   SQLite::Statement existing;
@@ -342,22 +345,29 @@ Profile Store::save(const Profile& profile) {
   throwIfInvalid(profile);
   return write([&] {
     ProfileWriter writer(*db_);
-    return writer.save(profile, utcNowIso8601());
+    Profile saved = profile;
+    writer.save(saved, utcNowIso8601());
+    return saved;
   });
 }
 
-std::vector<Profile> Store::saveAll(std::span<const Profile> profiles, const Progress& progress) {
+std::vector<std::string> Store::saveAll(std::span<const Profile> profiles, const Progress& progress) {
   for (const auto& p : profiles) throwIfInvalid(p);
   return write([&] {
     ProfileWriter writer(*db_);
     const std::string now = utcNowIso8601();
-    std::vector<Profile> saved;
-    saved.reserve(profiles.size());
+    std::vector<std::string> ids;
+    ids.reserve(profiles.size());
+    // One profile's worth of memory, reused: a bulk import would otherwise
+    // hold a second copy of everything it stores.
+    Profile saved;
     for (std::size_t i = 0; i < profiles.size(); ++i) {
-      saved.push_back(writer.save(profiles[i], now));
+      saved = profiles[i];
+      writer.save(saved, now);
+      ids.push_back(std::move(saved.id));
       if (progress && (i % 256 == 0 || i + 1 == profiles.size())) progress(i + 1, profiles.size());
     }
-    return saved;
+    return ids;
   });
 }
 
@@ -701,9 +711,11 @@ std::size_t Store::applySessionImports(std::span<const SessionImport> imports, c
                              "INSERT INTO session_profiles (session_id, profile_id, seen) VALUES (?, ?, ?) "
                              "ON CONFLICT (session_id, profile_id) DO UPDATE SET seen = excluded.seen");
     std::size_t saved = 0;
+    Profile stored;
     for (const auto& import : imports) {
       for (const auto& p : import.saves) {
-        writer.save(p, now);
+        stored = p;
+        writer.save(stored, now);
         ++saved;
         if (progress && (saved % 256 == 0 || saved == total)) progress(saved, total);
       }

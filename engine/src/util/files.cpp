@@ -58,4 +58,37 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
   }
 }
 
+FileBytes readWholeFile(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind) {
+  // Non-blocking, so that a named pipe is refused below instead of waiting
+  // for a writer; reads from a regular file are not affected.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ENOENT) throw FileReadError("no such file");
+    throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
+  if (!S_ISREG(info.st_mode)) throw FileReadError("is not a regular file");
+  const auto size = static_cast<std::uintmax_t>(info.st_size);
+  if (size > maxBytes)
+    throw FileReadError(fmt::format("is {} bytes; {} of at most {} MiB are read", size, kind, maxBytes >> 20));
+  FileBytes bytes{std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(size) + 1),
+                  static_cast<std::size_t>(size)};
+  // One byte more than the size asks whether the file grew meanwhile.
+  std::size_t done = 0;
+  while (done <= bytes.size) {
+    const ssize_t got = ::read(fd, bytes.data.get() + done, bytes.size + 1 - done);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
+    if (got == 0) break;
+    done += static_cast<std::size_t>(got);
+  }
+  if (done != bytes.size) throw FileReadError("changed while being read");
+  return bytes;
+}
+
 }  // namespace rolefit

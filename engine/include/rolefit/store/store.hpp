@@ -123,8 +123,8 @@ class Store {
   // Validates, assigns id and timestamps, bumps the revision. Throws
   // ValidationError (nothing written) or StoreError.
   Profile save(const Profile& profile);
-  // All or nothing, in one transaction.
-  std::vector<Profile> saveAll(std::span<const Profile> profiles, const Progress& progress = {});
+  // All or nothing, in one transaction. Returns the stored ids, in order.
+  std::vector<std::string> saveAll(std::span<const Profile> profiles, const Progress& progress = {});
 
   std::vector<RevisionInfo> revisions(std::string_view id) const;  // newest first
   Profile revision(std::string_view id, std::int64_t revision) const;

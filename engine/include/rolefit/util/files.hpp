@@ -1,5 +1,9 @@
 #pragma once
+#include <cstddef>
 #include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace rolefit {
@@ -9,5 +13,24 @@ namespace rolefit {
 // file or the new one, never a part. Throws std::runtime_error naming the
 // file; on failure an earlier file at the target is left as it was.
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content);
+
+// Thrown by readWholeFile. what() is a phrase to follow the file's name:
+// "no such file", "is not a regular file", "is 200000000 bytes; CSV files of at
+// most 64 MiB are read", "cannot be read (Permission denied)", ...
+class FileReadError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct FileBytes {
+  std::unique_ptr<char[]> data;  // not a std::string, which zeroes every byte before they are read over
+  std::size_t size = 0;
+  std::string_view view() const { return {data.get(), size}; }
+};
+
+// A regular file of at most maxBytes, read whole with its size taken from the
+// open file (no stream buffers, no growing copies). `kind` names such files
+// in the too-large message ("CSV files", "session files").
+FileBytes readWholeFile(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind);
 
 }  // namespace rolefit
