@@ -19,11 +19,13 @@ case "$mode" in
     bash cmake/setup.sh test
     werror=OFF
     [[ "${CI:-}" == "true" ]] && werror=ON
-    # Optimised build: the whole suite, benchmarks included (their ratios
-    # only mean something with optimisation on).
+    # Optimised build: the whole suite, then the benchmarks in a step of
+    # their own, one at a time (their ratios only mean something with
+    # optimisation on and nothing else running).
     cmake --preset release -DROLEFIT_BUILD_TESTS=ON -DROLEFIT_WERROR="$werror" >/dev/null
     cmake --build --preset release -j "$jobs"
-    ctest --preset release
+    ctest --preset release -LE bench
+    ctest --preset release -L bench -j 1 --verbose
     # Sanitizer build: the same suite under ASan + UBSan (benchmarks left out:
     # their ratios mean nothing there).
     cmake --preset asan -DROLEFIT_BUILD_TESTS=ON -DROLEFIT_WERROR="$werror" >/dev/null

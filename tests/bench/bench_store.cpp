@@ -1,17 +1,21 @@
-// Store speed, measured against a floor in the same run (never an absolute
-// timing): importing 10,000 profiles with `rolefit import-csv` against the
-// sqlite3 shell's own `.import --csv` of the same file, and `list --json`
-// against the sqlite3 shell printing the same rows as JSON; and evaluate --json
-// of those profiles against list --json.
-#include <chrono>
+// Store and command-line speed against floors run in the same process, in
+// alternating rounds (limits: issue 12). Every side is a whole process
+// started the same way, reading the same file on the same disk:
+// - import-csv of 10,000 profiles against the sqlite3 shell's `.import --csv`
+//   of the same file into a new database;
+// - list --json against `sqlite3 -json` printing the same rows;
+// - evaluate --json of every profile against the same `sqlite3 -json`.
+// Output goes to a file, as in `rolefit evaluate --json > results.json`:
+// through a pipe, the benchmark would time its own reading too.
 #include <cstdio>
-#include <functional>
-#include <algorithm>
-#include <vector>
+#include <filesystem>
+#include <string>
 
+#include "bench/paired.hpp"
 #include "support/support.hpp"
 
 using namespace rolefit::test;
+using rolefit::bench::Paired;
 namespace fs = std::filesystem;
 
 namespace {
@@ -26,54 +30,63 @@ bool require(bool ok, const char* what) {
 int main() {
   TempDir dir;
   constexpr int kRows = 10'000;
-  constexpr int kRuns = 7;
+  constexpr int kRounds = 7;
   const auto csv = dir / "companies.csv";
   writeFile(csv, generatedCsv(kRows, 42));
   bool ok = true;
 
-  const double sqliteImport = bestSeconds(kRuns, [&](int i) {
-    const auto db = dir / ("sqlite-" + std::to_string(i) + ".db");
-    ok &= require(run({"sqlite3", db.string(), ".import --csv " + csv.string() + " profiles"}).exitCode == 0,
-                  "sqlite3 .import");
-  });
-  const double rolefitImport = bestSeconds(kRuns, [&](int i) {
-    const auto db = dir / ("rolefit-" + std::to_string(i) + ".db");
-    ok &= require(runRolefit({"import-csv", csv.string(), "--db", db.string()}).exitCode == 0, "rolefit import-csv");
-  });
+  const auto import = rolefit::bench::measure(
+      Paired{
+          .what = "import-csv of 10,000 profiles",
+          .floorWhat = "the sqlite3 shell's .import --csv of the same file into a new database",
+          .limit = 1.5,
+          .subject =
+              [&](int round) {
+                const auto db = dir / ("rolefit-" + std::to_string(round) + ".db");
+                ok &= require(runRolefit({"import-csv", csv.string(), "--db", db.string()}).exitCode == 0,
+                              "rolefit import-csv");
+              },
+          .floor =
+              [&](int round) {
+                const auto db = dir / ("sqlite-" + std::to_string(round) + ".db");
+                ok &= require(run({"sqlite3", db.string(), ".import --csv " + csv.string() + " profiles"}).exitCode == 0,
+                              "sqlite3 .import");
+              },
+      },
+      kRounds);
 
   const auto db = dir / "rolefit-0.db";
-  // The JSON goes to a file, as in `rolefit evaluate --json > results.json`:
-  // through a pipe, the benchmark would time its own reading too.
   const ProcessOptions toFile{.env = {}, .fileSizeLimit = -1, .stdoutFile = (dir / "out.json").string()};
-  const double sqliteJson = bestSeconds(kRuns, [&](int) {
+  const auto sqliteJson = [&](int) {
     ok &= require(run({"sqlite3", "-json", db.string(), "SELECT * FROM profiles"}, toFile).exitCode == 0,
                   "sqlite3 -json");
-  });
-  std::size_t listBytes = 0;
-  const double listJson = bestSeconds(kRuns, [&](int) {
-    const auto result = runRolefit({"list", "--json", "--db", db.string()}, toFile);
-    ok &= require(result.exitCode == 0, "rolefit list --json");
-    listBytes = std::filesystem::file_size(toFile.stdoutFile);
-  });
-
-  // evaluate --json over the same profiles: at most 1.5x list --json (issue 4).
-  const double evaluateJson = bestSeconds(kRuns, [&](int) {
-    ok &= require(runRolefit({"evaluate", "--json", "--db", db.string()}, toFile).exitCode == 0,
-                  "rolefit evaluate --json");
-  });
-
-  const double importRatio = rolefitImport / sqliteImport;
-  const double listRatio = listJson / sqliteJson;
-  std::printf("import-csv of %d profiles: %.3f s; sqlite3 .import --csv: %.3f s; ratio %.2f (limit 3.0)\n", kRows,
-              rolefitImport, sqliteImport, importRatio);
-  std::printf("list --json of %d profiles: %.3f s (%zu bytes; target 0.5 s); sqlite3 -json: %.3f s; ratio %.2f "
-              "(limit 4.0)\n",
-              kRows, listJson, listBytes, sqliteJson, listRatio);
-  const double evaluateRatio = evaluateJson / listJson;
-  std::printf("evaluate --json of %d profiles: %.3f s; %.2fx list --json (limit 1.5)\n", kRows, evaluateJson,
-              evaluateRatio);
-  ok &= require(importRatio <= 3.0, "import ratio");
-  ok &= require(evaluateRatio <= 1.5, "evaluate ratio");
-  ok &= require(listRatio <= 4.0, "list --json ratio");
-  return ok ? 0 : 1;
+  };
+  const std::string jsonFloor = "sqlite3 -json printing every row of the same database's profiles table to a file";
+  const auto list = rolefit::bench::measure(
+      Paired{
+          .what = "list --json of 10,000 profiles",
+          .floorWhat = jsonFloor,
+          .limit = 1.5,
+          .subject =
+              [&](int) {
+                ok &= require(runRolefit({"list", "--json", "--db", db.string()}, toFile).exitCode == 0,
+                              "rolefit list --json");
+              },
+          .floor = sqliteJson,
+      },
+      kRounds);
+  const auto evaluate = rolefit::bench::measure(
+      Paired{
+          .what = "evaluate --json of 10,000 profiles",
+          .floorWhat = jsonFloor,
+          .limit = 2.0,
+          .subject =
+              [&](int) {
+                ok &= require(runRolefit({"evaluate", "--json", "--db", db.string()}, toFile).exitCode == 0,
+                              "rolefit evaluate --json");
+              },
+          .floor = sqliteJson,
+      },
+      kRounds);
+  return ok && import.withinLimit && list.withinLimit && evaluate.withinLimit ? 0 : 1;
 }
