@@ -11,7 +11,6 @@
 #include <thread>
 
 #include <fmt/format.h>
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/stringbuffer.h>
 
 #include "rolefit/csv/profiles_csv.hpp"
@@ -66,16 +65,31 @@ class ProgressBar {
 }  // namespace
 
 int listProfiles(const fs::path& db, bool json) {
-  const auto profiles = loadProfiles(db);
   if (json) {
-    rapidjson::OStreamWrapper out(std::cout);
-    rapidjson::Writer<rapidjson::OStreamWrapper> writer(out);
+    // Rows stream from the database into a buffer written in large blocks:
+    // memory stays flat however many profiles there are, and the output
+    // costs a few large writes instead of a call per byte.
+    constexpr std::size_t kBlock = 256 * 1024;
+    rapidjson::StringBuffer out(nullptr, kBlock + 64 * 1024);
+    rapidjson::Writer<rapidjson::StringBuffer> writer(out);
+    auto flush = [&] {
+      std::fwrite(out.GetString(), 1, out.GetSize(), stdout);
+      out.Clear();
+    };
     writer.StartArray();
-    for (const auto& p : profiles) writeProfileJson(writer, p, Bookkeeping::With);
+    if (fs::exists(db)) {
+      Store store(db);
+      store.forEachProfile([&](Profile&& p) {
+        writeProfileJson(writer, p, Bookkeeping::With);
+        if (out.GetSize() >= kBlock) flush();
+      });
+    }
     writer.EndArray();
-    std::cout << '\n';
+    out.Put('\n');
+    flush();
     return kExitOk;
   }
+  const auto profiles = loadProfiles(db);
   if (profiles.empty()) {
     std::cout << "No profiles in " << db.string() << "\n";
     return kExitOk;
