@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -119,37 +120,64 @@ constexpr std::array<FieldInfo, 29> kFields{{
 }};
 static_assert(kFields.back().key == "notes", "every contract field listed once, none left empty");
 
-std::size_t choiceIndexOf(const Profile& p, std::string_view key) {
-  if (key == "industry") return static_cast<std::size_t>(p.industry);
-  if (key == "business_model") return static_cast<std::size_t>(p.business_model);
-  if (key == "stage") return static_cast<std::size_t>(p.stage);
-  if (key == "leadership_budget") return static_cast<std::size_t>(p.leadership_budget);
-  return static_cast<std::size_t>(p.leaders);
+// Field positions in kFields, so that the numeric accessors below switch on
+// an index instead of comparing keys: scoring and the what-if search read
+// and write fields hundreds of times per profile.
+enum Slot : std::size_t {
+  kSlotName, kSlotIndustry, kSlotBusinessModel, kSlotStage, kSlotEmployees, kSlotRevenue, kSlotProductLines, kSlotTechRevenue,
+  kSlotRegulatory, kSlotItComplexity, kSlotBudget, kSlotFirstGoal, kSlotFirstCapability = kSlotFirstGoal + kGoalCount,
+  kSlotLeaders = kSlotFirstCapability + kCapabilityCount, kSlotNotes
+};
+static_assert(kFields[kSlotIndustry].key == "industry" && kFields[kSlotBudget].key == "leadership_budget" &&
+              kFields[kSlotFirstGoal].key == "goal_efficiency" && kFields[kSlotFirstCapability].key == "cap_infrastructure" &&
+              kFields[kSlotLeaders].key == "leaders" && kFields[kSlotNotes].key == "notes");
+
+// A FieldInfo is normally a row of kFields; a copy is found by its key.
+std::size_t slotOf(const FieldInfo& f) {
+  const FieldInfo* first = kFields.data();
+  if (!std::less<const FieldInfo*>{}(&f, first) && std::less<const FieldInfo*>{}(&f, first + kFields.size()))
+    return static_cast<std::size_t>(&f - first);
+  for (std::size_t i = 0; i < kFields.size(); ++i)
+    if (kFields[i].key == f.key) return i;
+  return kFields.size();
 }
 
-void setChoiceIndex(Profile& p, std::string_view key, std::size_t index) {
+std::size_t choiceIndexOf(const Profile& p, std::size_t slot) {
+  switch (slot) {
+    case kSlotIndustry: return static_cast<std::size_t>(p.industry);
+    case kSlotBusinessModel: return static_cast<std::size_t>(p.business_model);
+    case kSlotStage: return static_cast<std::size_t>(p.stage);
+    case kSlotBudget: return static_cast<std::size_t>(p.leadership_budget);
+    default: return static_cast<std::size_t>(p.leaders);
+  }
+}
+
+void setChoiceIndex(Profile& p, std::size_t slot, std::size_t index) {
   const auto v = static_cast<std::uint8_t>(index);
-  if (key == "industry") p.industry = static_cast<Industry>(v);
-  else if (key == "business_model") p.business_model = static_cast<BusinessModel>(v);
-  else if (key == "stage") p.stage = static_cast<Stage>(v);
-  else if (key == "leadership_budget") p.leadership_budget = static_cast<LeadershipBudget>(v);
-  else p.leaders = static_cast<Leaders>(v);
+  switch (slot) {
+    case kSlotIndustry: p.industry = static_cast<Industry>(v); break;
+    case kSlotBusinessModel: p.business_model = static_cast<BusinessModel>(v); break;
+    case kSlotStage: p.stage = static_cast<Stage>(v); break;
+    case kSlotBudget: p.leadership_budget = static_cast<LeadershipBudget>(v); break;
+    default: p.leaders = static_cast<Leaders>(v); break;
+  }
 }
 
-std::int64_t* integerSlot(Profile& p, std::string_view key) {
-  if (key == "employees") return &p.employees;
-  if (key == "product_lines") return &p.product_lines;
-  if (key == "regulatory_burden") return &p.regulatory_burden;
-  if (key == "it_complexity") return &p.it_complexity;
-  for (std::size_t i = 0; i < kGoalCount; ++i)
-    if (key == kGoalKeys[i]) return &p.goals[i];
-  for (std::size_t i = 0; i < kCapabilityCount; ++i)
-    if (key == kCapabilityKeys[i]) return &p.capabilities[i];
-  return nullptr;
+std::int64_t* integerSlot(Profile& p, std::size_t slot) {
+  switch (slot) {
+    case kSlotEmployees: return &p.employees;
+    case kSlotProductLines: return &p.product_lines;
+    case kSlotRegulatory: return &p.regulatory_burden;
+    case kSlotItComplexity: return &p.it_complexity;
+    default:
+      if (slot >= kSlotFirstGoal && slot < kSlotFirstCapability) return &p.goals[slot - kSlotFirstGoal];
+      if (slot >= kSlotFirstCapability && slot < kSlotLeaders) return &p.capabilities[slot - kSlotFirstCapability];
+      return nullptr;
+  }
 }
 
-const std::int64_t* integerSlot(const Profile& p, std::string_view key) {
-  return integerSlot(const_cast<Profile&>(p), key);
+const std::int64_t* integerSlot(const Profile& p, std::size_t slot) {
+  return integerSlot(const_cast<Profile&>(p), slot);
 }
 
 std::string rangeText(const FieldInfo& f) {
@@ -222,13 +250,13 @@ std::string fieldText(const Profile& p, const FieldInfo& f) {
     case K::Text:
       return f.key == "name" ? p.name : p.notes;
     case K::Choice: {
-      const auto index = choiceIndexOf(p, f.key);
+      const auto index = choiceIndexOf(p, slotOf(f));
       // An out-of-range enum (only possible from a corrupt source) is shown as
       // its number so validate() and messages can name it.
       return index < f.choices.size() ? std::string(f.choices[index]) : std::to_string(index);
     }
     case K::Integer:
-      return std::to_string(*integerSlot(p, f.key));
+      return std::to_string(*integerSlot(p, slotOf(f)));
     case K::Number:
       if (f.key == "revenue_musd") return p.revenue_musd ? formatNumber(*p.revenue_musd) : "";
       return formatNumber(p.tech_revenue_pct);
@@ -250,13 +278,13 @@ std::optional<std::string> setFieldText(Profile& p, const FieldInfo& f, std::str
     case K::Choice:
       for (std::size_t i = 0; i < f.choices.size(); ++i)
         if (f.choices[i] == text) {
-          setChoiceIndex(p, f.key, i);
+          setChoiceIndex(p, slotOf(f), i);
           return std::nullopt;
         }
       return fmt::format("{} is not one of: {}", quoteForMessage(text), choicesText(f));
     case K::Integer:
       if (auto v = parseWholeNumber(text)) {
-        *integerSlot(p, f.key) = *v;
+        *integerSlot(p, slotOf(f)) = *v;
         return std::nullopt;
       }
       return fmt::format("{} is not a whole number", quoteForMessage(text));
@@ -273,10 +301,10 @@ std::optional<std::string> setFieldText(Profile& p, const FieldInfo& f, std::str
 
 double fieldNumber(const Profile& p, const FieldInfo& f) {
   switch (f.kind) {
-    case K::Choice: return static_cast<double>(choiceIndexOf(p, f.key));
-    case K::Integer: return static_cast<double>(*integerSlot(p, f.key));
+    case K::Choice: return static_cast<double>(choiceIndexOf(p, slotOf(f)));
+    case K::Integer: return static_cast<double>(*integerSlot(p, slotOf(f)));
     case K::Number:
-      if (f.key == "revenue_musd") return p.revenue_musd.value_or(0.0);
+      if (slotOf(f) == kSlotRevenue) return p.revenue_musd.value_or(0.0);
       return p.tech_revenue_pct;
     case K::Text: return 0.0;
   }
@@ -285,10 +313,10 @@ double fieldNumber(const Profile& p, const FieldInfo& f) {
 
 void setFieldNumber(Profile& p, const FieldInfo& f, double value) {
   switch (f.kind) {
-    case K::Choice: setChoiceIndex(p, f.key, static_cast<std::size_t>(value)); break;
-    case K::Integer: *integerSlot(p, f.key) = static_cast<std::int64_t>(std::llround(value)); break;
+    case K::Choice: setChoiceIndex(p, slotOf(f), static_cast<std::size_t>(value)); break;
+    case K::Integer: *integerSlot(p, slotOf(f)) = static_cast<std::int64_t>(std::llround(value)); break;
     case K::Number:
-      if (f.key == "revenue_musd") p.revenue_musd = value;
+      if (slotOf(f) == kSlotRevenue) p.revenue_musd = value;
       else p.tech_revenue_pct = value;
       break;
     case K::Text: break;
@@ -320,11 +348,11 @@ std::vector<FieldProblem> validate(const Profile& p) {
         break;
       }
       case K::Choice:
-        if (choiceIndexOf(p, f.key) >= f.choices.size())
-          add(f, fmt::format("value {} is not one of: {}", choiceIndexOf(p, f.key), choicesText(f)));
+        if (choiceIndexOf(p, slotOf(f)) >= f.choices.size())
+          add(f, fmt::format("value {} is not one of: {}", choiceIndexOf(p, slotOf(f)), choicesText(f)));
         break;
       case K::Integer: {
-        const auto v = *integerSlot(p, f.key);
+        const auto v = *integerSlot(p, slotOf(f));
         if (static_cast<double>(v) < f.min || static_cast<double>(v) > f.max)
           add(f, fmt::format("{} is out of range {}", v, rangeText(f)));
         break;
