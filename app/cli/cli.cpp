@@ -112,6 +112,16 @@ int runCommandLine(int argc, char** argv) {
       return importCsv(database, csvFile);
     }
 
+    // Files to open are checked before a window is asked for: a mistyped
+    // verb is a usage error, with or without a display.
+    for (const auto& file : openFiles) {
+      std::error_code ec;
+      if (std::filesystem::exists(file, ec)) continue;
+      if (file.find_first_of("./\\") == std::string::npos)
+        return usageError(fmt::format("unknown verb \"{}\" (verbs: list, import-csv, evaluate, report, export, import)", file));
+      std::fprintf(stderr, "rolefit: %s: no such file\n", file.c_str());
+      return kExitRefused;
+    }
     WindowRun run;
     run.database = database;
     if (!view.empty() && !ui::viewFromName(view))

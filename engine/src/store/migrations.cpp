@@ -116,10 +116,16 @@ int latestSchemaVersion() { return kMigrations.back().version; }
 int userVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 
 void migrate(SQLite::Database& db, std::span<const Migration> migrations) {
+  // All pending steps in one transaction: a new database costs one commit,
+  // and a failed step leaves the file at the version it had before.
+  // The version is read inside the write lock: a second copy may have
+  // migrated meanwhile.
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  const int from = userVersion(db);
+  bool applied = false;
   for (const auto& m : migrations) {
-    // Re-read inside the write lock: a second copy may have migrated meanwhile.
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (userVersion(db) >= m.version) continue;
+    if (from >= m.version) continue;
+    applied = true;
     try {
       m.apply(db);
     } catch (const std::exception& e) {
@@ -127,9 +133,10 @@ void migrate(SQLite::Database& db, std::span<const Migration> migrations) {
                                    m.version, m.description, e.what()));
     }
     db.exec(fmt::format("PRAGMA user_version = {}", m.version));
-    db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
-    tx.commit();
   }
+  if (!applied) return;  // the transaction rolls back: nothing was written
+  db.exec(fmt::format("PRAGMA application_id = {}", kApplicationId));
+  tx.commit();
 }
 
 }  // namespace rolefit
