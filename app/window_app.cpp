@@ -142,7 +142,7 @@ int runWindow(const WindowRun& run) {
   // Draw only when something happened; a few frames after each event let
   // Dear ImGui settle its layout.
   int framesToDraw = 3;
-  const int screenshotFrames = 6;
+  const int screenshotFrames = 3;
   int frame = 0;
   while (true) {
     const bool busyAnimating = !state.toasts.empty();
@@ -170,8 +170,11 @@ int runWindow(const WindowRun& run) {
     ImGui::NewFrame();
     ui::drawFrame(state);
     ImGui::Render();
+    // A screenshot rasterises only its last frame: the ones before it only
+    // let Dear ImGui settle its layout, and nobody sees them.
+    const bool shown = !offscreen || frame + 1 >= screenshotFrames;
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    window->render(clear.x, clear.y, clear.z);
+    if (shown) window->render(clear.x, clear.y, clear.z);
 
     if (offscreen && ++frame >= screenshotFrames) {
       const auto image = window->readBackBuffer();
@@ -181,7 +184,7 @@ int runWindow(const WindowRun& run) {
       }
       return 0;
     }
-    window->present();
+    if (shown) window->present();
     if (framesToDraw > 0) --framesToDraw;
 
     if (state.theme != appliedTheme) {
