@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -219,22 +220,29 @@ bool coveredToday(Leaders leaders, Structure s, Owner owner) {
 
 // Which needs each input acts on, as a bit per dimension, indexed by the
 // field's position in profileFields(). Found once by running every rule with
-// every choice (a rule on a choice may act for some values only).
-const std::array<std::uint8_t, 32>& needsActedOn() {
+// every choice and with each number at its ends and middle: a rule may act
+// for some values only.
+constexpr std::size_t kMaxFields = 32;
+const std::array<std::uint8_t, kMaxFields>& needsActedOn() {
   static const auto masks = [] {
-    std::array<std::uint8_t, 32> out{};
+    std::array<std::uint8_t, kMaxFields> out{};
     const auto fields = profileFields();
     std::vector<NeedsBuilder::Touch> touched;
     for (const auto& f : fields) {
       if (f.kind == FieldKind::Text) continue;
-      const std::size_t values = f.kind == FieldKind::Choice ? f.choices.size() : 1;
-      for (std::size_t v = 0; v < values; ++v) {
+      std::vector<double> values;
+      if (f.kind == FieldKind::Choice)
+        for (std::size_t v = 0; v < f.choices.size(); ++v) values.push_back(static_cast<double>(v));
+      else
+        values = {f.min, std::floor((f.min + f.max) / 2), f.max};
+      for (const double v : values) {
         Profile probe;
-        if (f.kind == FieldKind::Choice) setFieldNumber(probe, f, static_cast<double>(v));
+        setFieldNumber(probe, f, v);
         NeedsBuilder n(nullptr, &touched);
         for (std::size_t d = 0; d < kDimensionCount; ++d) addNeed(static_cast<D>(d), probe, n);
       }
     }
+    if (fields.size() > kMaxFields) throw std::logic_error("needsActedOn: more fields than it has room for");
     for (const auto& t : touched) {
       const FieldInfo* f = findField(t.field);
       out[static_cast<std::size_t>(f - fields.data())] |= static_cast<std::uint8_t>(1u << idx(t.dimension));
