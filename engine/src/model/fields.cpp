@@ -124,13 +124,15 @@ static_assert(kFields.back().key == "notes", "every contract field listed once, 
 // an index instead of comparing keys: scoring and the what-if search read
 // and write fields hundreds of times per profile.
 enum Slot : std::size_t {
-  kSlotName, kSlotIndustry, kSlotBusinessModel, kSlotStage, kSlotEmployees, kSlotRevenue, kSlotProductLines, kSlotTechRevenue,
-  kSlotRegulatory, kSlotItComplexity, kSlotBudget, kSlotFirstGoal, kSlotFirstCapability = kSlotFirstGoal + kGoalCount,
-  kSlotLeaders = kSlotFirstCapability + kCapabilityCount, kSlotNotes
+  kSlotName, kSlotIndustry, kSlotBusinessModel, kSlotStage, kSlotEmployees, kSlotRevenue, kSlotProductLines,
+  kSlotTechRevenue, kSlotRegulatory, kSlotItComplexity, kSlotBudget, kSlotFirstGoal,
+  kSlotFirstCapability = kSlotFirstGoal + kGoalCount, kSlotLeaders = kSlotFirstCapability + kCapabilityCount,
+  kSlotNotes
 };
 static_assert(kFields[kSlotIndustry].key == "industry" && kFields[kSlotBudget].key == "leadership_budget" &&
-              kFields[kSlotFirstGoal].key == "goal_efficiency" && kFields[kSlotFirstCapability].key == "cap_infrastructure" &&
-              kFields[kSlotLeaders].key == "leaders" && kFields[kSlotNotes].key == "notes");
+              kFields[kSlotFirstGoal].key == "goal_efficiency" &&
+              kFields[kSlotFirstCapability].key == "cap_infrastructure" && kFields[kSlotLeaders].key == "leaders" &&
+              kFields[kSlotNotes].key == "notes");
 
 // A FieldInfo is normally a row of kFields; a copy is found by its key.
 std::size_t slotOf(const FieldInfo& f) {
