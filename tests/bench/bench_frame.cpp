@@ -4,7 +4,6 @@
 //   of Dear ImGui's own demo window (its advanced table open, at the same
 //   size) measured the same way;
 // - the real binary idle under Xvfb for 10 seconds: below 2% of one core.
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -72,31 +71,14 @@ double processCpuSeconds(pid_t pid) {
   return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
-pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
-  const pid_t pid = fork();
-  if (pid == 0) {
-    for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    const int devnull = open("/dev/null", O_WRONLY);
-    dup2(devnull, 1);
-    dup2(devnull, 2);
-    execvp(args[0], args.data());
-    _exit(127);
-  }
-  return pid;
-}
-
 // Idle CPU share of one core of the real window, or a negative number when
-// no virtual display could be started.
+// the window did not start.
 double idleCpuShare(const TempDir& dir) {
-  const std::string display = ":" + std::to_string(90 + getpid() % 100);
-  const pid_t xvfb = spawn({"Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {});
-  std::this_thread::sleep_for(std::chrono::seconds(2));
-  const pid_t app = spawn({rolefitBinary().string(), "--db", (dir / "idle.db").string()},
-                          {"DISPLAY=" + display, "ROLEFIT_CONFIG_DIR=" + (dir / "config").string(),
-                           "ROLEFIT_NO_NATIVE_DIALOGS=1"});
+  VirtualDisplay display(1280, 800);
+  const pid_t app = startRolefit({"--db", (dir / "idle.db").string()},
+                                 {.env = {{"DISPLAY", display.name()},
+                                          {"ROLEFIT_CONFIG_DIR", (dir / "config").string()},
+                                          {"ROLEFIT_NO_NATIVE_DIALOGS", "1"}}});
   std::this_thread::sleep_for(std::chrono::seconds(3));  // start-up and first frames
   double share = -1;
   int status = 0;
@@ -105,10 +87,8 @@ double idleCpuShare(const TempDir& dir) {
     std::this_thread::sleep_for(std::chrono::seconds(10));
     share = (processCpuSeconds(app) - before) / 10.0;
     kill(app, SIGTERM);
-    waitpid(app, &status, 0);
+    wait(app);
   }
-  kill(xvfb, SIGTERM);
-  waitpid(xvfb, &status, 0);
   return share;
 }
 

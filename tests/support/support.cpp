@@ -16,6 +16,7 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -114,15 +115,34 @@ ProcessResult runRolefit(const std::vector<std::string>& args, const ProcessOpti
   return run(withBinary(args), options);
 }
 
+pid_t start(const std::vector<std::string>& argv, const ProcessOptions& options) {
+  return spawn(argv, options, -1, -1);
+}
+
 pid_t startRolefit(const std::vector<std::string>& args, const ProcessOptions& options) {
-  return spawn(withBinary(args), options, -1, -1);
+  return start(withBinary(args), options);
 }
 
 ProcessResult wait(pid_t pid) {
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  rusage usage{};
+  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
-  return statusToResult(status);
+  ProcessResult result = statusToResult(status);
+  result.peakKib = usage.ru_maxrss;
+  return result;
+}
+
+VirtualDisplay::VirtualDisplay(int width, int height) {
+  name_ = ":" + std::to_string(150 + getpid() % 100);
+  pid_ = start({"Xvfb", name_, "-screen", "0", std::to_string(width) + "x" + std::to_string(height) + "x24",
+                "-nolisten", "tcp"});
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // until it accepts clients
+}
+
+VirtualDisplay::~VirtualDisplay() {
+  kill(pid_, SIGTERM);
+  wait(pid_);
 }
 
 std::string readFile(const fs::path& path) {

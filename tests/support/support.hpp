@@ -27,6 +27,7 @@ class TempDir {
 struct ProcessResult {
   int exitCode = -1;  // -1 when killed by a signal
   int signal = 0;
+  long peakKib = 0;   // the process's peak resident memory
   std::string out;
   std::string err;
 };
@@ -42,10 +43,25 @@ std::filesystem::path rolefitBinary();
 // Runs a program to completion, capturing its output.
 ProcessResult run(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 ProcessResult runRolefit(const std::vector<std::string>& args, const ProcessOptions& options = {});
-// Starts rolefit with output discarded; returns its pid.
+// Starts a program (or rolefit) with output discarded; returns its pid.
+pid_t start(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 pid_t startRolefit(const std::vector<std::string>& args, const ProcessOptions& options = {});
 // Waits for a started process; returns its ProcessResult without output.
 ProcessResult wait(pid_t pid);
+
+// An Xvfb display of its own for the lifetime of the object.
+class VirtualDisplay {
+ public:
+  VirtualDisplay(int width, int height);
+  ~VirtualDisplay();
+  VirtualDisplay(const VirtualDisplay&) = delete;
+  VirtualDisplay& operator=(const VirtualDisplay&) = delete;
+  const std::string& name() const { return name_; }  // ":123", for DISPLAY
+
+ private:
+  std::string name_;
+  pid_t pid_ = -1;
+};
 
 std::string readFile(const std::filesystem::path& path);
 void writeFile(const std::filesystem::path& path, const std::string& content);

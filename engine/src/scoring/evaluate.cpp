@@ -433,13 +433,13 @@ const std::vector<CandidateValues>& candidateFields() {
 // unordered choices are all equally far and keep their order.
 void appendNearestFirst(const CandidateValues& c, double current, std::vector<Candidate>& out) {
   const std::size_t n = c.values.size();
-  if (c.distance == CandidateValues::Distance::unordered) {
-    for (std::size_t i = 0; i < n; ++i)
-      if (c.values[i] != current) out.push_back({c.field, c.values[i], candidateKey(0.5, c.fieldIndex, i)});
-    return;
-  }
   const double logCurrent = c.distance == CandidateValues::Distance::logarithmic ? std::log10(current) : 0;
   const auto keyOf = [&](std::size_t i) { return candidateKey(c.distanceOf(i, current, logCurrent), c.fieldIndex, i); };
+  if (c.distance == CandidateValues::Distance::unordered) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (c.values[i] != current) out.push_back({c.field, c.values[i], keyOf(i)});
+    return;
+  }
   constexpr std::uint64_t kNone = ~std::uint64_t{0};
   // values[down - 1] is the next one below, values[up] the next one above;
   // the value the profile has is no change and is skipped.
