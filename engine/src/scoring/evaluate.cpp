@@ -366,7 +366,11 @@ struct Candidate {
 std::uint64_t candidateKey(double distance, std::size_t fieldIndex, std::size_t valueIndex) {
   // Distances lie in [0, 84] (1,000 product lines over a span of 12):
   // 2^33 steps per unit tell apart any two that differ, within 41 bits.
-  const auto steps = static_cast<std::uint64_t>(std::llround(std::clamp(distance, 0.0, 255.0) * 8589934592.0));
+  // Rounded half away from zero, as llround does, without the library call:
+  // scaled < 2^41, so the fraction below is exact.
+  const double scaled = std::clamp(distance, 0.0, 255.0) * 8589934592.0;
+  const double whole = std::floor(scaled);
+  const auto steps = static_cast<std::uint64_t>(whole) + (scaled - whole >= 0.5 ? 1 : 0);
   return steps << 15 | static_cast<std::uint64_t>(fieldIndex) << 8 | static_cast<std::uint64_t>(valueIndex);
 }
 
@@ -427,66 +431,88 @@ const std::vector<CandidateValues>& candidateFields() {
   return all;
 }
 
-// One field's candidates, nearest first, appended to `out`. Values are
-// ascending and a distance grows away from the current value, so the order is
-// a merge of the values below it (walking down) and above it (walking up);
-// unordered choices are all equally far and keep their order.
-void appendNearestFirst(const CandidateValues& c, double current, std::vector<Candidate>& out) {
-  const std::size_t n = c.values.size();
-  const double logCurrent = c.distance == CandidateValues::Distance::logarithmic ? std::log10(current) : 0;
-  const auto keyOf = [&](std::size_t i) { return candidateKey(c.distanceOf(i, current, logCurrent), c.fieldIndex, i); };
-  if (c.distance == CandidateValues::Distance::unordered) {
-    for (std::size_t i = 0; i < n; ++i)
-      if (c.values[i] != current) out.push_back({c.field, c.values[i], keyOf(i)});
-    return;
-  }
-  constexpr std::uint64_t kNone = ~std::uint64_t{0};
-  // values[down - 1] is the next one below, values[up] the next one above;
-  // the value the profile has is no change and is skipped.
-  std::size_t down =
-      static_cast<std::size_t>(std::lower_bound(c.values.begin(), c.values.end(), current) - c.values.begin());
-  std::size_t up = down < n && c.values[down] == current ? down + 1 : down;
-  std::uint64_t below = down > 0 ? keyOf(down - 1) : kNone, above = up < n ? keyOf(up) : kNone;
-  while (below != kNone || above != kNone) {
-    if (below < above) {
-      --down;
-      out.push_back({c.field, c.values[down], below});
-      below = down > 0 ? keyOf(down - 1) : kNone;
+// One field's candidates, nearest first, made one at a time: values are
+// ascending and a distance grows away from the profile's value, so the order
+// is a merge of the values below it (walking down) and above it (walking up);
+// unordered choices are all equally far and keep their order. The value the
+// profile has is no change and is skipped.
+class NearestFirst {
+ public:
+  NearestFirst(const CandidateValues& c, double current) : c_(&c), current_(current) {
+    logCurrent_ = c.distance == CandidateValues::Distance::logarithmic ? std::log10(current) : 0;
+    n_ = c.values.size();
+    if (c.distance == CandidateValues::Distance::unordered) {
+      down_ = 0;  // walks up from the first value only
+      up_ = skipCurrent(0);
     } else {
-      out.push_back({c.field, c.values[up], above});
-      ++up;
-      above = up < n ? keyOf(up) : kNone;
+      down_ = static_cast<std::size_t>(std::lower_bound(c.values.begin(), c.values.end(), current) -
+                                       c.values.begin());
+      up_ = down_ < n_ && c.values[down_] == current ? down_ + 1 : down_;
     }
+    below_ = down_ > 0 ? keyOf(down_ - 1) : kNone;
+    above_ = up_ < n_ ? keyOf(up_) : kNone;
   }
-}
 
-// The nearest candidate whose change alters the recommendation. Each field's
-// list is already in order, so a small heap of the fields' next candidates
-// yields the candidates nearest first without sorting all of them: the
-// search usually stops long before the end.
+  bool done() const { return below_ == kNone && above_ == kNone; }
+  std::uint64_t key() const { return std::min(below_, above_); }
+
+  // The nearest candidate not taken yet; done() must be false.
+  Candidate take() {
+    if (below_ < above_) {
+      --down_;
+      const Candidate c{c_->field, c_->values[down_], below_};
+      below_ = down_ > 0 ? keyOf(down_ - 1) : kNone;
+      return c;
+    }
+    const Candidate c{c_->field, c_->values[up_], above_};
+    up_ = c_->distance == CandidateValues::Distance::unordered ? skipCurrent(up_ + 1) : up_ + 1;
+    above_ = up_ < n_ ? keyOf(up_) : kNone;
+    return c;
+  }
+
+ private:
+  static constexpr std::uint64_t kNone = ~std::uint64_t{0};
+  std::uint64_t keyOf(std::size_t i) const {
+    return candidateKey(c_->distanceOf(i, current_, logCurrent_), c_->fieldIndex, i);
+  }
+  std::size_t skipCurrent(std::size_t i) const { return i < n_ && c_->values[i] == current_ ? i + 1 : i; }
+
+  const CandidateValues* c_;
+  double current_, logCurrent_ = 0;
+  std::size_t n_ = 0, down_ = 0, up_ = 0;
+  std::uint64_t below_ = kNone, above_ = kNone;
+};
+
+// The nearest candidate whose change alters the recommendation. A small heap
+// of the fields' next candidates yields them nearest first, each made only
+// when its turn comes: the search usually stops long before the end.
 std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current) {
   const Profile& profile = scorer.profile();
-  struct Run {
-    std::size_t next, end;
+  // The heap holds each field's next key beside it: one integer compare a step.
+  struct Next {
+    std::uint64_t key;
+    NearestFirst* field;
   };
-  thread_local std::vector<Candidate> candidates;  // reused: no allocation per profile
-  thread_local std::vector<Run> runs;
-  candidates.clear();
-  runs.clear();
-  for (const auto& c : candidateFields()) {
-    const std::size_t begin = candidates.size();
-    appendNearestFirst(c, fieldNumber(profile, *c.field), candidates);
-    if (candidates.size() > begin) runs.push_back({begin, candidates.size()});
-  }
-  const auto later = [](const Run& a, const Run& b) { return candidates[a.next].key > candidates[b.next].key; };
-  std::make_heap(runs.begin(), runs.end(), later);
+  thread_local std::vector<NearestFirst> fields;  // reused: no allocation per profile
+  thread_local std::vector<Next> heap;            // the fields with candidates left
+  fields.clear();
+  heap.clear();
+  for (const auto& c : candidateFields()) fields.emplace_back(c, fieldNumber(profile, *c.field));
+  for (auto& f : fields)
+    if (!f.done()) heap.push_back({f.key(), &f});
+  const auto later = [](const Next& a, const Next& b) { return a.key > b.key; };
+  std::make_heap(heap.begin(), heap.end(), later);
 
-  while (!runs.empty()) {
-    std::pop_heap(runs.begin(), runs.end(), later);
-    Run& run = runs.back();
-    const Candidate& c = candidates[run.next];
-    if (++run.next == run.end) runs.pop_back();
-    else std::push_heap(runs.begin(), runs.end(), later);
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), later);
+    NearestFirst& field = *heap.back().field;
+    const Candidate c = field.take();
+    if (field.done()) {
+      heap.pop_back();
+    } else {
+      heap.back().key = field.key();
+      std::push_heap(heap.begin(), heap.end(), later);
+    }
 
     const Structure result = scorer.with(*c.field, c.value).recommendation;
     if (result != current) {

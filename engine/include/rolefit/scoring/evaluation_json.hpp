@@ -88,6 +88,23 @@ class BlockWriter : public rapidjson::Writer<Stream> {
     std::memcpy(this->os_->Push(json.size()), json.data(), json.size());
     this->EndValue(true);
   }
+
+  // Keys are plain names ("recommendation", "cio"): copied whole between
+  // quotes instead of escaped a character at a time, the same bytes either
+  // way. A key with anything to escape goes the stock way.
+  bool Key(const char* key) { return Key(key, static_cast<rapidjson::SizeType>(std::strlen(key))); }
+  bool Key(const char* key, rapidjson::SizeType length, bool copy = false) {
+    for (rapidjson::SizeType i = 0; i < length; ++i) {
+      const auto c = static_cast<unsigned char>(key[i]);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return rapidjson::Writer<Stream>::Key(key, length, copy);
+    }
+    this->Prefix(rapidjson::kStringType);
+    char* out = this->os_->Push(length + 2);
+    out[0] = '"';
+    std::memcpy(out + 1, key, length);
+    out[length + 1] = '"';
+    return this->EndValue(true);
+  }
 };
 
 namespace detail {
