@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cmath>
-#include <functional>
 
 #include <fmt/format.h>
 
@@ -45,7 +44,12 @@ constexpr double kMaxNotesChars = 20'000;
 using K = FieldKind;
 using G = FieldGroup;
 
-constexpr std::array<FieldInfo, 29> kFields{{
+constexpr std::array<FieldInfo, 29> numbered(std::array<FieldInfo, 29> fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) fields[i].position = static_cast<std::uint8_t>(i);
+  return fields;
+}
+
+constexpr std::array<FieldInfo, 29> kFields = numbered({{
     {"name", "Name", K::Text, G::Identity, 1, 200, false, {},
      "The company's name as you want it shown (1-200 characters).", ""},
     {"industry", "Industry", K::Choice, G::Facts, 0, 0, false, kIndustries,
@@ -117,7 +121,7 @@ constexpr std::array<FieldInfo, 29> kFields{{
      "Who leads technology today: nobody, a CIO, a CTO, both, or one person covering both.", "002, 003"},
     {"notes", "Notes", K::Text, G::Notes, 0, kMaxNotesChars, true, {},
      "Free notes for you and your colleagues.", ""},
-}};
+}});
 static_assert(kFields.back().key == "notes", "every contract field listed once, none left empty");
 
 // Field positions in kFields, so that the numeric accessors below switch on
@@ -134,11 +138,10 @@ static_assert(kFields[kSlotIndustry].key == "industry" && kFields[kSlotBudget].k
               kFields[kSlotFirstCapability].key == "cap_infrastructure" && kFields[kSlotLeaders].key == "leaders" &&
               kFields[kSlotNotes].key == "notes");
 
-// A FieldInfo is normally a row of kFields; a copy is found by its key.
+// A row of kFields carries its position; a FieldInfo made elsewhere is found
+// by its key.
 std::size_t slotOf(const FieldInfo& f) {
-  const FieldInfo* first = kFields.data();
-  if (!std::less<const FieldInfo*>{}(&f, first) && std::less<const FieldInfo*>{}(&f, first + kFields.size()))
-    return static_cast<std::size_t>(&f - first);
+  if (f.position < kFields.size()) return f.position;
   for (std::size_t i = 0; i < kFields.size(); ++i)
     if (kFields[i].key == f.key) return i;
   return kFields.size();
@@ -316,7 +319,14 @@ double fieldNumber(const Profile& p, const FieldInfo& f) {
 void setFieldNumber(Profile& p, const FieldInfo& f, double value) {
   switch (f.kind) {
     case K::Choice: setChoiceIndex(p, slotOf(f), static_cast<std::size_t>(value)); break;
-    case K::Integer: *integerSlot(p, slotOf(f)) = static_cast<std::int64_t>(std::llround(value)); break;
+    case K::Integer: {
+      // Whole numbers (nearly every call: scoring, the store) skip the
+      // rounding call; llround gives the same for them.
+      const bool whole = std::fabs(value) < 0x1p62 && value == std::trunc(value);
+      *integerSlot(p, slotOf(f)) =
+          whole ? static_cast<std::int64_t>(value) : static_cast<std::int64_t>(std::llround(value));
+      break;
+    }
     case K::Number:
       if (slotOf(f) == kSlotRevenue) p.revenue_musd = value;
       else p.tech_revenue_pct = value;

@@ -244,8 +244,7 @@ const std::array<std::uint8_t, kMaxFields>& needsActedOn() {
     }
     if (fields.size() > kMaxFields) throw std::logic_error("needsActedOn: more fields than it has room for");
     for (const auto& t : touched) {
-      const FieldInfo* f = findField(t.field);
-      out[static_cast<std::size_t>(f - fields.data())] |= static_cast<std::uint8_t>(1u << idx(t.dimension));
+      out[findField(t.field)->position] |= static_cast<std::uint8_t>(1u << idx(t.dimension));
     }
     return out;
   }();
@@ -327,8 +326,7 @@ class OneChangeScorer {
   }
 
   Scores with(const FieldInfo& field, double value) {
-    const auto fieldIndex = static_cast<std::size_t>(&field - profileFields().data());
-    const std::uint8_t acted = needsActedOn()[fieldIndex];
+    const std::uint8_t acted = needsActedOn()[field.position];
     const double before = fieldNumber(profile_, field);
     setFieldNumber(profile_, field, value);
     for (std::size_t d = 0; d < kDimensionCount; ++d)

@@ -2,6 +2,7 @@
 // meaning and where that meaning comes from. Validation, CSV, JSON, the store's
 // columns and the editor's tooltips all read this one table.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,6 +28,10 @@ struct FieldInfo {
   std::span<const std::string_view> choices{};  // Choice: the accepted values, in enum order
   std::string_view help;   // what it means, in our words
   std::string_view source; // which seed articles, e.g. "000, 002"
+  // Its place in profileFields(), set by the table itself: code that reads
+  // fields by number (scoring, storage) switches on it instead of the key.
+  std::uint8_t position = kUnnumbered;
+  static constexpr std::uint8_t kUnnumbered = 0xFF;
 };
 
 // All contract fields, in contract order.
