@@ -117,8 +117,12 @@ int runCommandLine(int argc, char** argv) {
     for (const auto& file : openFiles) {
       std::error_code ec;
       if (std::filesystem::exists(file, ec)) continue;
-      if (file.find_first_of("./\\") == std::string::npos)
-        return usageError(fmt::format("unknown verb \"{}\" (verbs: list, import-csv, evaluate, report, export, import)", file));
+      if (file.find_first_of("./\\") == std::string::npos) {
+        std::string verbs;
+        for (const auto* verb : cli.get_subcommands([](CLI::App*) { return true; }))
+          verbs += (verbs.empty() ? "" : ", ") + verb->get_name();
+        return usageError(fmt::format("unknown verb \"{}\" (verbs: {})", file, verbs));
+      }
       std::fprintf(stderr, "rolefit: %s: no such file\n", file.c_str());
       return kExitRefused;
     }

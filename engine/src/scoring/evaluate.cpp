@@ -156,9 +156,13 @@ void addNeed(D d, const Profile& p, NeedsBuilder& n) {
   }
 }
 
+void addNeeds(const Profile& p, NeedsBuilder& n) {
+  for (std::size_t d = 0; d < kDimensionCount; ++d) addNeed(static_cast<D>(d), p, n);
+}
+
 DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contributions) {
   NeedsBuilder n(contributions);
-  for (std::size_t d = 0; d < kDimensionCount; ++d) addNeed(static_cast<D>(d), p, n);
+  addNeeds(p, n);
   return n.finish();
 }
 
@@ -239,13 +243,12 @@ const std::array<std::uint8_t, kMaxFields>& needsActedOn() {
         Profile probe;
         setFieldNumber(probe, f, v);
         NeedsBuilder n(nullptr, &touched);
-        for (std::size_t d = 0; d < kDimensionCount; ++d) addNeed(static_cast<D>(d), probe, n);
+        addNeeds(probe, n);
       }
     }
     if (fields.size() > kMaxFields) throw std::logic_error("needsActedOn: more fields than it has room for");
-    for (const auto& t : touched) {
+    for (const auto& t : touched)
       out[findField(t.field)->position] |= static_cast<std::uint8_t>(1u << idx(t.dimension));
-    }
     return out;
   }();
   return masks;
@@ -321,7 +324,7 @@ Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const Role
 class OneChangeScorer {
  public:
   OneChangeScorer(const Profile& profile, const RoleModelSet& set) : profile_(profile), set_(set), needs_(nullptr) {
-    for (std::size_t d = 0; d < kDimensionCount; ++d) addNeed(static_cast<D>(d), profile_, needs_);
+    addNeeds(profile_, needs_);
     base_ = needs_.raw();
   }
 
@@ -376,7 +379,6 @@ std::uint64_t candidateKey(double distance, std::size_t fieldIndex, std::size_t 
 // lies from the profile's value.
 struct CandidateValues {
   const FieldInfo* field = nullptr;
-  std::size_t fieldIndex = 0;
   enum class Distance { linear, logarithmic, unordered } distance = Distance::linear;
   std::vector<double> values;
   std::vector<double> logValues;  // log10 of each value, for the logarithmic distance
@@ -395,13 +397,10 @@ struct CandidateValues {
 const std::vector<CandidateValues>& candidateFields() {
   static const auto all = [] {
     std::vector<CandidateValues> out;
-    const auto fields = profileFields();
-    for (std::size_t fieldIndex = 0; fieldIndex < fields.size(); ++fieldIndex) {
-      const FieldInfo& f = fields[fieldIndex];
+    for (const FieldInfo& f : profileFields()) {
       if (f.key == "name" || f.key == "notes" || f.key == "leaders" || f.key == "revenue_musd") continue;
       CandidateValues c;
       c.field = &f;
-      c.fieldIndex = fieldIndex;
       if (f.kind == FieldKind::Choice) {
         const bool ordered = f.key == "stage" || f.key == "leadership_budget";
         c.distance = ordered ? CandidateValues::Distance::linear : CandidateValues::Distance::unordered;
@@ -471,7 +470,7 @@ class NearestFirst {
  private:
   static constexpr std::uint64_t kNone = ~std::uint64_t{0};
   std::uint64_t keyOf(std::size_t i) const {
-    return candidateKey(c_->distanceOf(i, current_, logCurrent_), c_->fieldIndex, i);
+    return candidateKey(c_->distanceOf(i, current_, logCurrent_), c_->field->position, i);
   }
   std::size_t skipCurrent(std::size_t i) const { return i < n_ && c_->values[i] == current_ ? i + 1 : i; }
 
