@@ -122,6 +122,9 @@ int runWindow(const WindowRun& run) {
       return ui::DialogAnswer{answer.available, answer.path};
     };
   }
+  // A large database is read on a thread of its own, which wakes the loop
+  // when it has something to show.
+  state.wakeWindow = [] { platform::Window::wake(); };
   // The app adds its sample companies to a new database; command-line verbs never do.
   state.openStore(run.database, /*addSamplesIfNew=*/true);
   // First run (nothing remembered) opens on the welcome panel.
@@ -145,13 +148,15 @@ int runWindow(const WindowRun& run) {
   const int screenshotFrames = 3;
   int frame = 0;
   while (true) {
-    const bool busyAnimating = !state.toasts.empty();
+    // Toasts fade, and a progress bar moves while a large database is read.
+    const bool busyAnimating = !state.toasts.empty() || state.loadProgress().reading;
     const auto events = window->waitEvents(offscreen || framesToDraw > 0 ? 0.0 : (busyAnimating ? 0.1 : 1.0));
     if (closeSignalled) {
       settings.geometry = window->geometry();
       break;
     }
     if (events > 0) framesToDraw = std::max(framesToDraw, 3);
+    if (state.receiveProfiles()) framesToDraw = std::max(framesToDraw, 3);
     if (!offscreen && framesToDraw == 0) {
       // Another copy may have written: a cheap pragma tells.
       if (state.refreshIfChangedElsewhere()) framesToDraw = 3;
@@ -176,6 +181,12 @@ int runWindow(const WindowRun& run) {
     const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     if (shown) window->render(clear.x, clear.y, clear.z);
 
+    // Frames drawn while the profiles are still read do not count.
+    if (offscreen && run.afterLoading && state.loadProgress().reading) {
+      frame = 0;
+      window->waitEvents(0.05);  // the reader wakes it when it has more
+      continue;
+    }
     if (offscreen && ++frame >= screenshotFrames) {
       const auto image = window->readBackBuffer();
       if (!writePng(*run.screenshot, image)) {

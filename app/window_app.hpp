@@ -11,6 +11,7 @@ struct WindowRun {
   // Off-screen mode: render the window hidden, write a PNG, exit.
   std::optional<std::filesystem::path> screenshot;
   int width = 1280, height = 800;
+  bool afterLoading = false;  // the screenshot waits for every profile to be read and scored
   std::string view;  // empty: the remembered or default view
   std::vector<std::string> openFiles;  // session files to preview for import, as if dropped
 };

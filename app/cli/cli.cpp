@@ -41,6 +41,10 @@ int runCommandLine(int argc, char** argv) {
   std::string screenshot, size = "1280x800", view;
   cli.add_option("--screenshot", screenshot, "Render the window off-screen to this PNG and exit")->type_name("PNG");
   cli.add_option("--size", size, "Window size for --screenshot")->type_name("WxH");
+  bool afterLoading = false;
+  cli.add_flag("--after-loading", afterLoading,
+               "With --screenshot: wait until every profile is read and scored (a large database is read in the "
+               "background while the window is already up)");
   cli.add_option("--view", view, "View to show: " + viewList())->type_name("NAME");
   std::vector<std::string> openFiles;
   cli.add_option("SESSION", openFiles, "Session files to open in the window's import preview")->type_name("FILE");
@@ -97,10 +101,10 @@ int runCommandLine(int argc, char** argv) {
   }
 
   const std::filesystem::path database = db.empty() ? platform::defaultDatabasePath() : std::filesystem::path(db);
-  const bool windowOptions = !screenshot.empty() || cli.count("--size") > 0 || !view.empty();
+  const bool windowOptions = !screenshot.empty() || cli.count("--size") > 0 || !view.empty() || afterLoading;
   try {
     if (cli.get_subcommands().size() == 1) {
-      if (windowOptions) return usageError("--screenshot, --size and --view go without a verb");
+      if (windowOptions) return usageError("--screenshot, --size, --after-loading and --view go without a verb");
       if (!openFiles.empty())
         return usageError(fmt::format("unexpected argument \"{}\" (session files to open go without a verb)",
                                       openFiles.front()));
@@ -139,13 +143,14 @@ int runCommandLine(int argc, char** argv) {
           run.width < 320 || run.height < 240 || run.width > 8192 || run.height > 8192)
         return usageError(fmt::format("--size: \"{}\" is not WIDTHxHEIGHT between 320x240 and 8192x8192", size));
       run.screenshot = screenshot;
+      run.afterLoading = afterLoading;
       const auto folder = std::filesystem::absolute(*run.screenshot).parent_path();
       if (!std::filesystem::is_directory(folder)) {
         std::fprintf(stderr, "rolefit: %s: no such folder for the screenshot\n", folder.string().c_str());
         return kExitRefused;
       }
-    } else if (cli.count("--size") > 0) {
-      return usageError("--size goes with --screenshot");
+    } else if (cli.count("--size") > 0 || afterLoading) {
+      return usageError(fmt::format("{} goes with --screenshot", afterLoading ? "--after-loading" : "--size"));
     }
     return runWindow(run);
   } catch (const ValidationError& e) {

@@ -1,6 +1,7 @@
 #include "ui/app_state.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -25,6 +26,15 @@ constexpr std::size_t kRecentFiles = 8;
 // "Name (copy)" within the contract's 200 characters.
 std::string withSuffix(const std::string& name, std::string_view suffix) {
   return std::string(firstCharacters(name, 200 - utf8Length(suffix))) + std::string(suffix);
+}
+
+// The database with its write-ahead log: what a full read goes through.
+std::uintmax_t databaseBytes(const std::filesystem::path& path) {
+  std::error_code ec;
+  std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+  if (ec) bytes = 0;
+  const std::uintmax_t walBytes = std::filesystem::file_size(path.string() + "-wal", ec);
+  return ec ? bytes : bytes + walBytes;
 }
 
 std::string countOf(std::size_t n, std::string_view one) {
@@ -61,7 +71,10 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
   undoStack.clear();
   try {
     const bool isNew = !std::filesystem::exists(path);
-    store = std::make_unique<Store>(path);
+    // The integrity check reads the whole file: on a large one it is left to
+    // the background reader, so the first frame does not wait for it.
+    integrityPending_ = databaseBytes(path) > kReadAtOnceBytes;
+    store = std::make_unique<Store>(path, StoreOptions{.checkIntegrity = !integrityPending_});
     if (addSamplesIfNew && isNew && store->profileCount() == 0) {
       auto samples = readProfilesCsv(assets::sample_companies);
       if (samples.problems.empty()) {
@@ -77,10 +90,8 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
     storeError = e.what();
     // A damaged database comes with the backups that could replace it.
     if (const auto* corrupt = dynamic_cast<const CorruptDatabaseError*>(&e)) storeBackups = corrupt->backups();
-    profiles.clear();
-    scores.clear();
-    profileOrder.clear();
-    index_.clear();
+    loader_.reset();
+    takeList(std::make_unique<ProfileList>());
   }
 }
 
@@ -105,62 +116,60 @@ std::int64_t utcDayNow() {
 
 void AppState::formatChangeTimes() {
   rowTextsDay_ = utcDayNow();
-  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{rowTextsDay_}}};
-  char today[16];
-  std::snprintf(today, sizeof today, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  for (std::size_t i = 0; i < profiles.size() && i < rowTexts.size(); ++i) {
-    // The time for today's changes, the day for older ones: what tells rows
-    // apart at a glance (timestamps are ISO 8601, "2026-11-23T13:42:07Z").
-    const std::string& at = profiles[i].updated_at;
-    auto& t = rowTexts[i];
-    if (at.size() >= 16 && at.compare(0, 10, today) == 0) std::snprintf(t.updated, sizeof t.updated, "%.5s", at.c_str() + 11);
-    else std::snprintf(t.updated, sizeof t.updated, "%.10s", at.c_str());
-    t.widthsFontSize = 0;  // every text of the row is measured again (a reload ends here too)
-  }
+  rowTexts_.clear();  // formatted again as they are drawn
 }
 
 void AppState::refreshChangeTimesAfterMidnight() {
   if (utcDayNow() != rowTextsDay_) formatChangeTimes();
 }
 
+AppState::RowText& AppState::rowText(std::size_t lineIndex) {
+  // Only the rows on screen are kept: a table of 100,000 profiles would
+  // otherwise keep 100,000 of these.
+  if (rowTexts_.size() > 4096) rowTexts_.clear();
+  const auto [it, isNew] = rowTexts_.try_emplace(static_cast<std::uint32_t>(lineIndex));
+  RowText& t = it->second;
+  if (!isNew) return t;
+  const ProfileLine& line = (*profileList)[lineIndex];
+  t.key = ImHashStr(line.id().data(), line.id().size());
+  const std::string employees = groupedThousands(line.employees);
+  std::snprintf(t.employees, sizeof t.employees, "%s", employees.c_str());
+  if (line.scored) {
+    std::snprintf(t.cioFit, sizeof t.cioFit, "%.0f", line.fit[0]);
+    std::snprintf(t.ctoFit, sizeof t.ctoFit, "%.0f", line.fit[1]);
+    std::snprintf(t.fits, sizeof t.fits, "%.0f / %.0f", line.fit[0], line.fit[1]);
+  } else {
+    // Still being scored in the background.
+    std::snprintf(t.cioFit, sizeof t.cioFit, "...");
+    std::snprintf(t.ctoFit, sizeof t.ctoFit, "...");
+    std::snprintf(t.fits, sizeof t.fits, "...");
+  }
+  // The time for today's changes, the day for older ones: what tells rows
+  // apart at a glance (timestamps are ISO 8601, "2026-11-23T13:42:07Z").
+  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{rowTextsDay_}}};
+  char today[16];
+  std::snprintf(today, sizeof today, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  const std::string_view at = line.updatedAt();
+  if (at.size() >= 16 && at.compare(0, 10, today) == 0) std::snprintf(t.updated, sizeof t.updated, "%.5s", at.data() + 11);
+  else std::snprintf(t.updated, sizeof t.updated, "%.10s", at.data());
+  return t;
+}
+
 void AppState::reloadProfiles() {
   if (queueWhileDrawing([this] { reloadProfiles(); })) return;
   if (!store) return;
   try {
-    profiles = store->profiles();
     roleModels = store->activeRoleModels();
     roleModelCopies = store->roleModelCopies();
-    // The quick scores only (no reasons or what-if): cheap enough for 10,000 rows.
-    scores.clear();
-    scores.reserve(profiles.size());
-    for (const auto& p : profiles) scores.push_back(score(p, roleModels));
-    rowTexts.resize(profiles.size());
-    for (std::size_t i = 0; i < profiles.size(); ++i) {
-      auto& t = rowTexts[i];
-      t.key = ImHashStr(profiles[i].id.c_str());
-      const std::string employees = groupedThousands(profiles[i].employees);
-      std::snprintf(t.employees, sizeof t.employees, "%s", employees.c_str());
-      std::snprintf(t.cioFit, sizeof t.cioFit, "%.0f", scores[i].fit[0]);
-      std::snprintf(t.ctoFit, sizeof t.ctoFit, "%.0f", scores[i].fit[1]);
-      std::snprintf(t.fits, sizeof t.fits, "%.0f / %.0f", scores[i].fit[0], scores[i].fit[1]);
-    }
-    formatChangeTimes();
-    profileOrder.resize(profiles.size());
-    for (std::size_t i = 0; i < profileOrder.size(); ++i) profileOrder[i] = i;
-    profileOrderStale = true;
-    visibleRowsStale = true;
+    profiles_.clear();
     evaluations_.clear();
-    index_.clear();
-    index_.reserve(profiles.size());
-    for (std::size_t i = 0; i < profiles.size(); ++i) index_.emplace(profiles[i].id, i);
-    std::erase_if(selection, [&](const std::string& id) { return !index_.contains(id); });
-    if (!currentId.empty() && !index_.contains(currentId)) currentId.clear();
+    startReading();
     reloadSessions();
     if (editor.open && !editor.isNew) {
-      if (!index_.contains(editor.saved.id)) {
+      if (auto stored = store->profile(editor.saved.id); !stored || store->inBin(editor.saved.id)) {
         editor = EditorState{};  // deleted (or an undone add): nothing left to edit
-      } else if (auto stored = store->profile(editor.saved.id)) {
+      } else {
         const bool wasDirty = editor.dirty();
         editor.saved = *stored;
         if (!wasDirty) editor.draft = *stored;  // keep what the user is typing
@@ -172,6 +181,105 @@ void AppState::reloadProfiles() {
   } catch (const std::exception& e) {
     showError(fmt::format("Could not read the profiles: {}", e.what()));
   }
+}
+
+void AppState::startReading() {
+  // The earlier reader first: the new one takes over the results of the
+  // list shown, which nobody may change while it reads them.
+  loader_.reset();
+  linesReady_ = false;
+  ProfileListReader::Options options{.checkIntegrity = integrityPending_, .previous = profileList};
+  if (databaseBytes(dbPath) <= kReadAtOnceBytes && !integrityPending_) {
+    // A few thousand profiles at most: read now, a few milliseconds.
+    ProfileListReader reader(dbPath, roleModels, std::move(options));
+    while (reader.step(std::numeric_limits<std::size_t>::max()) != ProfileListReader::Phase::Done) {}
+    auto list = reader.takeList();
+    for (const auto& r : reader.takeResults()) list->setResult(r);
+    takeList(std::move(list));
+    return;
+  }
+  loader_ = std::make_unique<ProfileListLoader>(dbPath, roleModels, std::move(options), wakeWindow);
+}
+
+void AppState::takeList(std::unique_ptr<ProfileList> list) {
+  profileList = std::move(list);
+  rowTexts_.clear();
+  formatChangeTimes();
+  profileOrder.resize(profileList->size());
+  for (std::size_t i = 0; i < profileOrder.size(); ++i) profileOrder[i] = static_cast<std::uint32_t>(i);
+  profileOrderSettled = false;
+  profileOrderStale = true;
+  visibleRowsStale = true;
+  forgetProfile();
+}
+
+void AppState::forgetProfile() {
+  std::erase_if(selection, [&](const std::string& id) { return !profileList->find(id); });
+  if (!currentId.empty() && !profileList->find(currentId)) currentId.clear();
+  profiles_.clear();
+}
+
+bool AppState::receiveProfiles() {
+  if (!loader_) return false;
+  bool changed = false;
+  if (!linesReady_)
+    if (auto list = loader_->takeList()) {
+      takeList(std::move(list));
+      linesReady_ = true;
+      changed = true;
+    }
+  if (linesReady_) {
+    auto results = loader_->takeResults();
+    for (const auto& r : results) {
+      profileList->setResult(r);
+      rowTexts_.erase(r.line);
+    }
+    if (!results.empty()) {
+      changed = true;
+      // An order or a filter by result counts the new results in.
+      profileOrderStale = true;
+      visibleRowsStale = true;
+    }
+  }
+  if (loader_->finished()) {
+    if (auto failure = loader_->failure()) {
+      loader_.reset();
+      if (failure->damaged) {
+        // As when opening finds the damage: the app offers the backups.
+        store.reset();
+        storeError = failure->message;
+        storeBackups = std::move(failure->backups);
+        takeList(std::make_unique<ProfileList>());
+      } else {
+        showError(fmt::format("Could not read the profiles: {}", failure->message));
+      }
+      return true;
+    }
+    if (linesReady_) {
+      integrityPending_ = false;
+      loader_.reset();
+    }
+  }
+  return changed;
+}
+
+void AppState::waitForProfiles() {
+  if (!loader_) return;
+  loader_->wait();
+  receiveProfiles();
+}
+
+AppState::LoadProgress AppState::loadProgress() const {
+  LoadProgress progress{.reading = loader_ != nullptr,
+                        .linesReady = linesReady_,
+                        .total = profileList->size(),
+                        .scored = profileList->scoredCount()};
+  if (loader_ && !linesReady_) {
+    const auto reader = loader_->progress();
+    progress.total = reader.total;
+    progress.read = reader.linesRead;
+  }
+  return progress;
 }
 
 void AppState::reloadSessions() {
@@ -197,9 +305,23 @@ bool AppState::refreshIfChangedElsewhere() {
   }
 }
 
-const Profile* AppState::profileById(std::string_view id) const {
-  const auto i = indexOf(id);
-  return i ? &profiles[*i] : nullptr;
+const ProfileLine* AppState::lineById(std::string_view id) const {
+  const auto i = profileList->find(id);
+  return i ? &(*profileList)[*i] : nullptr;
+}
+
+const Profile* AppState::profileById(std::string_view id) {
+  if (!store || !profileList->find(id)) return nullptr;
+  const std::string key(id);
+  if (const auto it = profiles_.find(key); it != profiles_.end()) return &it->second;
+  try {
+    auto stored = store->profile(id);
+    if (!stored) return nullptr;
+    return &profiles_.emplace(key, std::move(*stored)).first->second;
+  } catch (const std::exception& e) {
+    showError(fmt::format("Could not read the profile: {}", e.what()));
+    return nullptr;
+  }
 }
 
 const Evaluation& AppState::evaluationOf(const Profile& profile) {
@@ -207,11 +329,6 @@ const Evaluation& AppState::evaluationOf(const Profile& profile) {
   if (slot.first != profile.revision || slot.second.roleModelVersion != roleModels.version || profile.revision == 0)
     slot = {profile.revision, evaluate(profile, roleModels)};
   return slot.second;
-}
-
-std::optional<std::size_t> AppState::indexOf(std::string_view id) const {
-  if (const auto it = index_.find(std::string(id)); it != index_.end()) return it->second;
-  return std::nullopt;
 }
 
 // ---------------------------------------------------------------- selection
@@ -231,11 +348,11 @@ void AppState::select(const std::string& id, bool add) {
   currentId = id;
 }
 
-void AppState::selectAll(std::span<const std::size_t> rows) {
-  // Ids, not row numbers: a queued intent before this one may re-read the profiles.
+void AppState::selectAll(std::span<const std::uint32_t> lines) {
+  // Ids, not line numbers: a queued intent before this one may re-read the profiles.
   std::vector<std::string> ids;
-  ids.reserve(rows.size());
-  for (std::size_t i : rows) ids.push_back(profiles[i].id);
+  ids.reserve(lines.size());
+  for (std::uint32_t i : lines) ids.emplace_back((*profileList)[i].id());
   if (queueWhileDrawing([this, ids] { selection = ids; })) return;
   selection = std::move(ids);
 }
@@ -407,9 +524,9 @@ void AppState::duplicateProfile(const std::string& sourceId) {
 
 void AppState::deleteProfiles(std::vector<std::string> ids) {
   if (queueWhileDrawing([=, this] { deleteProfiles(ids); })) return;
-  std::erase_if(ids, [&](const std::string& id) { return !profileById(id); });
+  std::erase_if(ids, [&](const std::string& id) { return !lineById(id); });
   if (ids.empty()) return;
-  const std::string label = ids.size() == 1 ? fmt::format("Delete {}", profileById(ids[0])->name)
+  const std::string label = ids.size() == 1 ? fmt::format("Delete {}", lineById(ids[0])->name())
                                             : fmt::format("Delete {}", countOf(ids.size(), "profile"));
   if (editor.open && std::find(ids.begin(), ids.end(), editor.saved.id) != ids.end()) editor = EditorState{};
   runCommand({label,
@@ -589,15 +706,16 @@ void AppState::exportTo(const std::string& path) {
     std::string notes;
     if (!exportSessionId.empty()) {
       for (const auto& id : sessionMembers(exportSessionId))
-        if (const Profile* p = profileById(id)) chosen.push_back(*p);
+        if (auto p = store->profile(id)) chosen.push_back(std::move(*p));
       if (auto info = store->session(exportSessionId)) {
         name = info->name;
         notes = info->notes;
       }
     } else {
       for (const auto& id : selection)
-        if (const Profile* p = profileById(id)) chosen.push_back(*p);
-      if (chosen.empty()) chosen = profiles;
+        if (lineById(id))
+          if (auto p = store->profile(id)) chosen.push_back(std::move(*p));
+      if (chosen.empty()) chosen = store->profiles();
     }
     Session session = makeSession(name, std::move(chosen), roleModels, platform::userName());
     session.notes = notes;
@@ -648,9 +766,10 @@ void AppState::cancelImport() {
 
 void AppState::showView(ViewId id) {
   view = id;
-  if (profiles.empty()) return;
-  if (id == ViewId::Editor && !editor.open) openEditor(currentId.empty() ? profiles.front().id : currentId);
-  if (id == ViewId::Compare && currentId.empty() && selection.empty()) select(profiles.front().id, false);
+  if (profileList->empty()) return;
+  const std::string first((*profileList)[profileList->byName().front()].id());
+  if (id == ViewId::Editor && !editor.open) openEditor(currentId.empty() ? first : currentId);
+  if (id == ViewId::Compare && currentId.empty() && selection.empty()) select(first, false);
   view = id;
 }
 
@@ -741,7 +860,13 @@ bool AppState::queueWhileDrawing(std::function<void()> intent) {
   return true;
 }
 
-void AppState::beginViews() { drawingViews_ = true; }
+void AppState::beginViews() {
+  drawingViews_ = true;
+  // Views hold pointers into these for the frame: they are only trimmed
+  // between frames.
+  if (profiles_.size() > 256) profiles_.clear();
+  if (evaluations_.size() > 256) evaluations_.clear();
+}
 
 void AppState::runQueuedIntents() {
   drawingViews_ = false;

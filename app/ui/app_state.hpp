@@ -17,6 +17,7 @@
 
 #include <imgui.h>
 
+#include "rolefit/listing/profile_list.hpp"
 #include "rolefit/model/fields.hpp"
 #include "rolefit/model/profile.hpp"
 #include "rolefit/scoring/evaluate.hpp"
@@ -85,10 +86,32 @@ class AppState {
   std::string storeError;
   std::vector<std::filesystem::path> storeBackups;  // offered when the database is damaged
 
-  std::vector<Profile> profiles;
-  RoleModelSet roleModels;                // the database's active role models
-  std::vector<Scores> scores;             // scores[i] belongs to profiles[i]
-  // The table's numbers as text, formatted once per reload, not per frame.
+  // Every profile as a line of the tables (name, industry, size, result).
+  // A database of up to kReadAtOnceBytes is read before reloadProfiles
+  // returns; a larger one on a background thread, so the first frame never
+  // waits for it: the window shows the lines once they are read and their
+  // results as they come. Until then `profileList` is the earlier read (or
+  // empty), and loadProgress() says how far the new one is. Never null.
+  std::shared_ptr<ProfileList> profileList = std::make_shared<ProfileList>();
+  static constexpr std::uintmax_t kReadAtOnceBytes = 1 << 20;
+  struct LoadProgress {
+    bool reading = false;         // a background read is under way
+    bool linesReady = false;      // ... and its lines are the ones shown
+    std::size_t total = 0;        // profiles being read, once known
+    std::size_t read = 0;         // before the lines are ready
+    std::size_t scored = 0;       // of the shown lines
+  };
+  LoadProgress loadProgress() const;
+  // Once a frame (and after waitForProfiles): takes what the background read
+  // has produced. True when something changed.
+  bool receiveProfiles();
+  void waitForProfiles();  // blocks until the background read is done (tests, benchmarks)
+  std::function<void()> wakeWindow;  // called from the reader's thread when it has something new
+  std::size_t profileCount() const { return profileList->size(); }
+  const ProfileLine* lineById(std::string_view id) const;
+  RoleModelSet roleModels;  // the database's active role models
+  // The table's numbers as text, formatted when a row is first drawn (not per
+  // frame) and kept for the rows on screen only.
   struct RowText {
     char employees[24];
     char cioFit[8];
@@ -101,27 +124,34 @@ class AppState {
     float widthsFontSize = 0;
     std::array<float, 7> widths{};
   };
-  std::vector<RowText> rowTexts;
+  RowText& rowText(std::size_t line);
   // Once a frame, from the profiles view: "today" moved on at midnight UTC.
   void refreshChangeTimesAfterMidnight();
-  std::vector<std::size_t> profileOrder;  // display order of the profiles table
-  bool profileOrderStale = true;          // re-sort before the next draw
+  std::vector<std::uint32_t> profileOrder;  // display order of the profiles table (lines)
+  struct ProfileSort {
+    int column = 0;  // the wide table's column; 0: name
+    bool ascending = true;
+  } profileSort;
+  bool profileOrderSettled = false;  // sorted since the list was last replaced
+  bool profileOrderStale = true;     // results came in: an order by result is due again
   // The rows the profiles table shows (filtered, in display order), rebuilt
   // only when the order or the filter changes: not per frame.
-  std::vector<std::size_t> visibleRows;
+  std::vector<std::uint32_t> visibleRows;
   bool visibleRowsStale = true;
-  const Profile* profileById(std::string_view id) const;
+  std::optional<Structure> adviceFilter;  // the table shows only this recommendation
+  // The full profile, read from the store when first asked for and kept
+  // until the data changes; null when it is not in the list.
+  const Profile* profileById(std::string_view id);
   // The full evaluation (reasons, what-if, responsibilities), kept until the
   // profile or the role models change.
   const Evaluation& evaluationOf(const Profile& profile);
-  std::optional<std::size_t> indexOf(std::string_view id) const;
 
   // ---- selection: the table's rows; the current one is what editor and compare show
   std::vector<std::string> selection;
   std::string currentId;
   bool isSelected(std::string_view id) const;
   void select(const std::string& id, bool add);  // add: Ctrl-click toggles
-  void selectAll(std::span<const std::size_t> rows);
+  void selectAll(std::span<const std::uint32_t> lines);
 
   // ---- profile intents (undoable)
   void newProfile();
@@ -240,7 +270,14 @@ class AppState {
   std::vector<std::function<void()>> queuedIntents_;
   void reloadSessions();
   void runCommand(Command command);
-  std::unordered_map<std::string, std::size_t> index_;
+  void startReading();
+  void takeList(std::unique_ptr<ProfileList> list);
+  void forgetProfile();  // after the list changed: what was picked must still be in it
+  std::unique_ptr<ProfileListLoader> loader_;
+  bool linesReady_ = false;  // the loader's lines replaced the list shown
+  bool integrityPending_ = false;  // the database was opened without its integrity check
+  std::unordered_map<std::uint32_t, RowText> rowTexts_;
+  std::unordered_map<std::string, Profile> profiles_;  // profileById's
   std::unordered_map<std::string, std::pair<std::int64_t, Evaluation>> evaluations_;
   std::int64_t dataVersion_ = -1;
 };

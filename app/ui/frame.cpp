@@ -7,6 +7,7 @@
 #include <imgui_stdlib.h>
 
 #include "rolefit/store/migrations.hpp"
+#include "rolefit/util/text.hpp"
 #include "ui/style.hpp"
 #include "ui/views/views.hpp"
 
@@ -59,7 +60,8 @@ void drawMenuBar(AppState& state) {
     ImGui::Separator();
     if (ImGui::MenuItem("Reload from the database", nullptr, false, open)) {
       state.reloadProfiles();
-      state.toast(fmt::format("{} profiles loaded", state.profiles.size()));
+      if (state.loadProgress().reading) state.toast("Reading the profiles again");
+      else state.toast(fmt::format("{} profiles loaded", groupedThousands(static_cast<std::int64_t>(state.profileCount()))));
     }
     ImGui::EndMenu();
   }
@@ -122,7 +124,11 @@ void drawStatusBar(const AppState& state) {
                                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##status", nullptr, flags)) {
     if (state.store) {
-      const auto line = fmt::format("{} profiles  |  {}{}", state.profiles.size(), state.dbPath.string(),
+      const auto progress = state.loadProgress();
+      const auto count = progress.reading && !progress.linesReady
+                             ? std::string("Reading profiles")
+                             : fmt::format("{} profiles", groupedThousands(static_cast<std::int64_t>(state.profileCount())));
+      const auto line = fmt::format("{}  |  {}{}", count, state.dbPath.string(),
                                     state.store->readOnly() ? "  |  read-only" : "");
       ImGui::TextUnformatted(line.c_str());
     } else {

@@ -115,6 +115,8 @@ std::uint64_t Window::waitEvents(double timeoutSeconds) {
   return impl_->events - before;
 }
 
+void Window::wake() { glfwPostEmptyEvent(); }
+
 void Window::fontsChanged() {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();

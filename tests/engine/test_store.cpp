@@ -243,21 +243,12 @@ TEST_CASE("foreign files are recognised and refused") {
 TEST_CASE("a damaged database is reported with the backups that could replace it") {
   TempDir dir;
   const auto path = dir / "r.db";
-  std::size_t pageSize = 0;
   {
     Store store(path);
     store.saveAll(readProfilesCsv(test::generatedCsv(400)).profiles);
-    store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    pageSize = static_cast<std::size_t>(store.database().execAndGet("PRAGMA page_size").getInt());
   }
   test::writeFile(dir / "r.db.backup-v1-2026-01-01T00-00-00Z", "x");
-  // Scribble over a whole page in the middle of the file.
-  std::string bytes = test::readFile(path);
-  const std::size_t pages = bytes.size() / pageSize;
-  REQUIRE(pages > 4);
-  const std::size_t start = pageSize * (pages / 2);
-  for (std::size_t i = start; i < start + pageSize; ++i) bytes[i] = static_cast<char>(0xA5);
-  test::writeFile(path, bytes);
+  test::scribbleOverMiddlePage(path);
   try {
     Store store(path);
     FAIL("expected the integrity check to fail");

@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 
 #include "rolefit/model/fields.hpp"
@@ -143,6 +144,21 @@ VirtualDisplay::VirtualDisplay(int width, int height) {
 VirtualDisplay::~VirtualDisplay() {
   kill(pid_, SIGTERM);
   wait(pid_);
+}
+
+void scribbleOverMiddlePage(const fs::path& database) {
+  std::size_t pageSize = 0;
+  {
+    SQLite::Database db(database.string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    pageSize = static_cast<std::size_t>(db.execAndGet("PRAGMA page_size").getInt());
+  }
+  std::string bytes = readFile(database);
+  const std::size_t pages = bytes.size() / pageSize;
+  if (pages < 4) throw std::runtime_error(database.string() + ": too small to damage only its middle");
+  const std::size_t start = pageSize * (pages / 2);
+  for (std::size_t i = start; i < start + pageSize; ++i) bytes[i] = static_cast<char>(0xA5);
+  writeFile(database, bytes);
 }
 
 std::string readFile(const fs::path& path) {

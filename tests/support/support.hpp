@@ -64,6 +64,9 @@ class VirtualDisplay {
 };
 
 std::string readFile(const std::filesystem::path& path);
+// Damage for the integrity checks: a whole page in the middle of a database
+// file (its WAL checkpointed into it first) scribbled over.
+void scribbleOverMiddlePage(const std::filesystem::path& database);
 void writeFile(const std::filesystem::path& path, const std::string& content);
 
 // Benchmarks: the fastest of `runs` runs of body(run), in seconds - the

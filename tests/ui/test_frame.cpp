@@ -20,6 +20,7 @@ ui::AppState stateWithProfiles(const TempDir& dir, std::size_t count) {
   REQUIRE(state.store);
   if (count > 0) state.store->saveAll(readProfilesCsv(test::generatedCsv(count)).profiles);
   state.reloadProfiles();
+  state.waitForProfiles();
   return state;
 }
 
@@ -46,11 +47,11 @@ TEST_CASE("the app opens its sample companies only on a new database") {
   TempDir dir;
   ui::AppState fresh;
   fresh.openStore(dir / "new.db", true);
-  CHECK(fresh.profiles.size() == 7);
-  fresh.store->moveToBin(fresh.profiles[0].id);
+  CHECK(fresh.profileCount() == 7);
+  fresh.store->moveToBin(fresh.store->profiles()[0].id);
   ui::AppState again;
   again.openStore(dir / "new.db", true);
-  CHECK(again.profiles.size() == 6);  // an existing database never gets them again
+  CHECK(again.profileCount() == 6);  // an existing database never gets them again
 }
 
 TEST_CASE("a database that cannot be opened is shown, not crashed on") {
@@ -114,34 +115,32 @@ TEST_CASE("an error shows a modal until it is acknowledged") {
 TEST_CASE("the profiles table shows each profile's scores, ordered by name by default") {
   TempDir dir;
   auto state = stateWithProfiles(dir, 30);
-  REQUIRE(state.scores.size() == state.profiles.size());
+  REQUIRE(state.profileList->complete());
   state.view = ui::ViewId::Profiles;
   for (auto width : {1280.0f, 390.0f}) {
     HeadlessImGui imgui(width, 800);
     imgui.frames(2, [&] { ui::drawFrame(state); });
     CHECK_FALSE(state.profileOrderStale);
   }
-  for (std::size_t i = 1; i < state.profileOrder.size(); ++i)
-    CHECK(state.profiles[state.profileOrder[i - 1]].name <= state.profiles[state.profileOrder[i]].name);
-  for (std::size_t i = 0; i < state.profiles.size(); ++i)
-    CHECK(state.scores[i].recommendation == score(state.profiles[i], state.roleModels).recommendation);
+  // By name, as the store orders them.
+  const auto stored = state.store->profiles();
+  REQUIRE(state.profileOrder.size() == stored.size());
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    const ProfileLine& line = (*state.profileList)[state.profileOrder[i]];
+    CHECK(line.id() == stored[i].id);
+    CHECK(line.recommendation == score(stored[i], state.roleModels).recommendation);
+  }
 }
 
 TEST_CASE("a damaged database offers its newest backup, and restoring keeps the damaged file") {
   TempDir dir;
   const auto path = dir / "rolefit.db";
   std::filesystem::copy_file(ROLEFIT_FIXTURES "/schema-v1.db", path);
-  std::size_t pageSize = 0;
   {
     Store store(path);  // migrates, leaving a backup of the schema-1 file
     store.saveAll(readProfilesCsv(test::generatedCsv(300)).profiles);
-    store.database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    pageSize = static_cast<std::size_t>(store.database().execAndGet("PRAGMA page_size").getInt());
   }
-  std::string bytes = test::readFile(path);
-  const std::size_t start = pageSize * (bytes.size() / pageSize / 2);
-  for (std::size_t i = start; i < start + pageSize; ++i) bytes[i] = static_cast<char>(0x5A);
-  test::writeFile(path, bytes);
+  test::scribbleOverMiddlePage(path);
 
   ui::AppState state;
   state.openStore(path, true);
@@ -154,7 +153,7 @@ TEST_CASE("a damaged database offers its newest backup, and restoring keeps the 
 
   state.restoreNewestBackup();
   REQUIRE(state.store);
-  CHECK(state.profiles.size() == 6);  // the schema-1 backup's profiles, outside the bin
+  CHECK(state.profileCount() == 6);  // the schema-1 backup's profiles, outside the bin
   bool keptDamaged = false;
   for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
     keptDamaged |= entry.path().filename().string().rfind("rolefit.db.damaged-", 0) == 0;

@@ -20,7 +20,7 @@ ui::AppState sampleState(const TempDir& dir) {
   ui::AppState state;
   state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);  // the seven samples and their session
   REQUIRE(state.store);
-  REQUIRE(state.profiles.size() == 7);
+  REQUIRE(state.profileCount() == 7);
   return state;
 }
 
@@ -39,7 +39,7 @@ bool clickUntil(HeadlessImGui& imgui, ui::AppState& state, float x, float from, 
 }
 
 std::string sessionFile(const TempDir& dir, ui::AppState& state) {
-  auto profiles = state.profiles;
+  auto profiles = state.store->profiles();
   profiles[0].employees += 11;  // a conflict with the database
   profiles[1].notes = "Their notes";
   Profile extra = profiles[2];
@@ -106,16 +106,17 @@ TEST_CASE("clicking a row selects it; Ctrl+click adds; Delete moves to the bin a
   ImGui::GetIO().KeyCtrl = false;
   REQUIRE(added);
 
-  const auto before = state.profiles;
+  const auto before = state.store->profiles();
   imgui.pressKey(HeadlessImGui::kDelete, false, false, drawer(state));
-  CHECK(state.profiles.size() == 5);
+  CHECK(state.profileCount() == 5);
   CHECK(state.store->bin().size() == 2);
   imgui.pressKey('Z', true, false, drawer(state));
-  REQUIRE(state.profiles.size() == 7);
-  for (std::size_t i = 0; i < before.size(); ++i) CHECK(state.profiles[i].sameContent(before[i]));
+  REQUIRE(state.profileCount() == 7);
+  const auto after = state.store->profiles();
+  for (std::size_t i = 0; i < before.size(); ++i) CHECK(after[i].sameContent(before[i]));
   CHECK(state.selection.size() == 2);  // the restored rows are selected again
   imgui.pressKey('Z', true, true, drawer(state));  // redo
-  CHECK(state.profiles.size() == 5);
+  CHECK(state.profileCount() == 5);
   (void)first;
 }
 
@@ -176,7 +177,7 @@ TEST_CASE("Ctrl+N, a name and Ctrl+S add a profile; invalid input is refused at 
   state.editor.draft.tech_revenue_pct = 140;
   state.refreshEditor();
   imgui.pressKey('S', true, false, drawer(state));
-  CHECK(state.profiles.size() == 7);  // refused
+  CHECK(state.profileCount() == 7);  // refused
   CHECK_FALSE(state.editor.problemOf("name").empty());
   CHECK_THAT(state.editor.problemOf("tech_revenue_pct"), Catch::Contains("100"));
 
@@ -185,9 +186,9 @@ TEST_CASE("Ctrl+N, a name and Ctrl+S add a profile; invalid input is refused at 
   state.refreshEditor();
   REQUIRE(state.editor.result);  // the live result appears once the form is valid
   imgui.pressKey('S', true, false, drawer(state));
-  CHECK(state.profiles.size() == 8);
+  CHECK(state.profileCount() == 8);
   imgui.pressKey('Z', true, false, drawer(state));
-  CHECK(state.profiles.size() == 7);
+  CHECK(state.profileCount() == 7);
   CHECK_FALSE(state.editor.open);  // the undone profile is no longer there to edit
 }
 
@@ -239,11 +240,11 @@ TEST_CASE("without a desktop dialog, Ctrl+O asks for the path in the app, then p
       item.takeFields = {"notes"};
     }
   }
-  const auto takenId = state.profiles[0].id;
-  const auto employees = state.profiles[0].employees;
+  const auto takenId = state.store->profiles()[0].id;
+  const auto employees = state.store->profiles()[0].employees;
   state.applyImport();
   CHECK_FALSE(state.importPlan);
-  CHECK(state.profiles.size() == 8);
+  CHECK(state.profileCount() == 8);
   CHECK(state.profileById(takenId)->employees == employees + 11);
   CHECK(state.store->findByIdOrName("Brand New Co").size() == 1);
   CHECK(state.sessions.size() == 2);
@@ -265,7 +266,7 @@ TEST_CASE("a hostile file dropped on the window is refused in a modal; nothing c
 TEST_CASE("sessions: create from the selection, rename, delete, each undoable", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
-  state.selection = {state.profiles[0].id, state.profiles[1].id};
+  state.selection = {state.store->profiles()[0].id, state.store->profiles()[1].id};
   state.createSessionFromSelection("Board pack");
   REQUIRE(state.sessions.size() == 2);
   const std::string id = state.currentSessionId;
@@ -311,24 +312,24 @@ TEST_CASE("deleting the last rows from the toolbar draws the next frame from the
   bool deleted = false;
   for (float y = 20; y < 120 && !deleted; y += 4)
     for (float x = 8; x < 600 && !deleted; x += 10) {
-      state.selection = {state.profiles[4].id, state.profiles[5].id, state.profiles[6].id};
+      state.selection = {state.store->profiles()[4].id, state.store->profiles()[5].id, state.store->profiles()[6].id};
       state.view = ui::ViewId::Profiles;
       state.editor = ui::EditorState{};
       imgui.click(x, y, drawer(state));
-      deleted = state.profiles.size() == 4;
+      deleted = state.profileCount() == 4;
     }
   REQUIRE(deleted);
   imgui.frames(3, drawer(state));
   CHECK(state.errorText.empty());
   imgui.pressKey('Z', true, false, drawer(state));
-  CHECK(state.profiles.size() == 7);
+  CHECK(state.profileCount() == 7);
 }
 
 TEST_CASE("opening another profile with unsaved changes asks: save, don't save or cancel", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
   HeadlessImGui imgui;
-  const std::string a = state.profiles[0].id, b = state.profiles[1].id;
+  const std::string a = state.store->profiles()[0].id, b = state.store->profiles()[1].id;
   const Profile before = *state.store->profile(a);
   state.openEditor(a);
   state.editor.draft.notes = "typed, not saved";
@@ -360,22 +361,22 @@ TEST_CASE("intents called while the views draw run after them, in order; outside
   TempDir dir;
   auto state = sampleState(dir);
   HeadlessImGui imgui;
-  const std::string first = state.profiles[0].id, second = state.profiles[1].id;
+  const std::string first = state.store->profiles()[0].id, second = state.store->profiles()[1].id;
   imgui.frame([&] {
     state.beginViews();
-    const Profile* rows = state.profiles.data();
+    const ProfileList* rows = state.profileList.get();
     state.deleteProfiles({first});
     state.select(second, false);
     // What a view loops over stays as it was until the views are done.
-    CHECK(state.profiles.size() == 7);
-    CHECK(state.profiles.data() == rows);
+    CHECK(state.profileCount() == 7);
+    CHECK(state.profileList.get() == rows);
     CHECK(state.selection.empty());
     state.runQueuedIntents();
-    CHECK(state.profiles.size() == 6);
-    CHECK_FALSE(state.indexOf(first));
+    CHECK(state.profileCount() == 6);
+    CHECK_FALSE(state.lineById(first));
     CHECK(state.selection == std::vector<std::string>{second});
   });
   state.undo();
-  CHECK(state.profiles.size() == 7);
-  CHECK(state.indexOf(first));
+  CHECK(state.profileCount() == 7);
+  CHECK(state.lineById(first));
 }

@@ -100,8 +100,8 @@ TEST_CASE("the profiles table's cells reach the columns' size-to-fit and their t
   TempDir dir;
   ui::AppState state;
   state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
-  REQUIRE(state.profiles.size() == 7);
-  Profile renamed = state.profiles.front();
+  REQUIRE(state.profileCount() == 7);
+  Profile renamed = state.store->profiles().front();
   renamed.name = "A company with a rather long name, to be measured";
   state.store->saveAll(std::span(&renamed, 1));
   state.reloadProfiles();
@@ -114,7 +114,7 @@ TEST_CASE("the profiles table's cells reach the columns' size-to-fit and their t
     if (ImGuiTable* t = ImGui::GetCurrentContext()->Tables.TryGetMapData(i); t && t->ColumnsCount == 7) table = t;
   REQUIRE(table);
   float longest = 0;
-  for (const auto& p : state.profiles) longest = std::max(longest, ImGui::CalcTextSize(p.name.c_str()).x);
+  for (const auto& p : state.store->profiles()) longest = std::max(longest, ImGui::CalcTextSize(p.name.c_str()).x);
   const ImGuiTableColumn& name = table->Columns[0];
   CHECK(name.ContentMaxXUnfrozen - name.WorkMinX == Approx(longest).margin(0.5));
   const ImGuiTableColumn& badge = table->Columns[3];
@@ -141,20 +141,21 @@ TEST_CASE("the last-change column shows the time for today's changes and the day
   TempDir dir;
   ui::AppState state;
   state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
-  REQUIRE(state.profiles.size() == 7);
+  REQUIRE(state.profileCount() == 7);
   {
     SQLite::Database db((dir / "r.db").string(), SQLite::OPEN_READWRITE);
     db.exec("UPDATE profiles SET updated_at = '2025-03-04T05:06:07Z' WHERE rowid = (SELECT min(rowid) FROM profiles)");
   }
   state.reloadProfiles();
   int days = 0, times = 0;
-  for (std::size_t i = 0; i < state.profiles.size(); ++i) {
-    const std::string shown = state.rowTexts[i].updated;
-    if (state.profiles[i].updated_at == "2025-03-04T05:06:07Z") {
+  for (std::size_t i = 0; i < state.profileCount(); ++i) {
+    const std::string shown = state.rowText(i).updated;
+    const std::string updatedAt((*state.profileList)[i].updatedAt());
+    if (updatedAt == "2025-03-04T05:06:07Z") {
       CHECK(shown == "2025-03-04");
       ++days;
     } else {
-      CHECK(shown == state.profiles[i].updated_at.substr(11, 5));  // saved today: "14:56"
+      CHECK(shown == updatedAt.substr(11, 5));  // saved today: "14:56"
       ++times;
     }
   }

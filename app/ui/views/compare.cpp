@@ -128,6 +128,8 @@ void referencesTable(const Evaluation& e) {
   ImGui::EndTable();
 }
 
+constexpr std::size_t kMostSideBySide = 12;
+
 void drawOne(AppState& state, const Profile& p) {
   const Evaluation& e = state.evaluationOf(p);
   const bool narrow = isNarrow();
@@ -158,9 +160,11 @@ void drawOne(AppState& state, const Profile& p) {
   ImGui::EndChild();
 }
 
-void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen) {
+void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std::size_t selected) {
   const bool narrow = isNarrow();
-  const auto title = fmt::format("{} profiles side by side", chosen.size());
+  const auto title = selected > chosen.size()
+                         ? fmt::format("The first {} of {} selected profiles side by side", chosen.size(), selected)
+                         : fmt::format("{} profiles side by side", chosen.size());
   ImGui::TextUnformatted(title.c_str());
   ImGui::Separator();
   ImGui::BeginChild("compare-several");
@@ -178,9 +182,7 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen) {
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < chosen.size(); ++i) {
       const Profile& p = *chosen[i];
-      const auto index = state.indexOf(p.id);
-      if (!index) continue;
-      const Scores& s = state.scores[*index];
+      const Scores& s = state.evaluationOf(p).scores;
       ImGui::PushID(p.id.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -218,8 +220,8 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen) {
   ImGui::TextDisabled("Needs, overlaid");
   std::vector<RadarSeries> series;
   for (std::size_t i = 0; i < chosen.size(); ++i)
-    if (const auto index = state.indexOf(chosen[i]->id))
-      series.push_back({chosen[i]->name.c_str(), state.scores[*index].needs, seriesColour(i), chosen.size() <= 3});
+    series.push_back({chosen[i]->name.c_str(), state.evaluationOf(*chosen[i]).scores.needs, seriesColour(i),
+                      chosen.size() <= 3});
   const float width = ImGui::GetContentRegionAvail().x;
   radarChart("overlay", shortDimensionLabels(), series, std::min(width, em(26)));
   ImGui::EndChild();
@@ -229,15 +231,21 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen) {
 
 void drawCompareView(AppState& state) {
   std::vector<const Profile*> chosen;
+  std::size_t selected = 0;
   for (const auto& id : state.selection)
-    if (const Profile* p = state.profileById(id)) chosen.push_back(p);
+    if (state.lineById(id)) {
+      // Beyond a dozen the overlaid chart is unreadable; read only those shown.
+      if (++selected <= kMostSideBySide)
+        if (const Profile* p = state.profileById(id)) chosen.push_back(p);
+    }
   if (chosen.size() > 1) {
-    drawSeveral(state, chosen);
+    drawSeveral(state, chosen, selected);
     return;
   }
   const Profile* p = state.profileById(state.currentId);
   if (!p && !chosen.empty()) p = chosen.front();
-  if (!p && !state.profiles.empty()) p = &state.profiles.front();
+  if (!p && !state.profileList->empty())
+    p = state.profileById((*state.profileList)[state.profileList->byName().front()].id());
   if (!p) {
     ImGui::TextDisabled("No profiles to compare yet.");
     return;

@@ -1,10 +1,12 @@
 #include <algorithm>
+#include <cstring>
 
 #include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include "rolefit/model/fields.hpp"
+#include "rolefit/util/text.hpp"
 #include "ui/frame.hpp"
 #include "ui/style.hpp"
 #include "ui/views/views.hpp"
@@ -15,18 +17,40 @@ namespace {
 
 enum Column { Name, IndustryColumn, Employees, Recommendation, CioFit, CtoFit, Updated, ColumnCount };
 
-bool less(const AppState& state, std::size_t a, std::size_t b, int column) {
-  const Profile& pa = state.profiles[a];
-  const Profile& pb = state.profiles[b];
+bool sortsByResult(int column) { return column == Recommendation || column == CioFit || column == CtoFit; }
+
+// Only for lines that both have what the column shows (see sortProfiles).
+bool less(const ProfileLine& a, const ProfileLine& b, int column) {
   switch (column) {
-    case IndustryColumn: return label(pa.industry) < label(pb.industry);
-    case Employees: return pa.employees < pb.employees;
-    case Recommendation: return state.scores[a].recommendation < state.scores[b].recommendation;
-    case CioFit: return state.scores[a].fit[0] < state.scores[b].fit[0];
-    case CtoFit: return state.scores[a].fit[1] < state.scores[b].fit[1];
-    case Updated: return pa.updated_at < pb.updated_at;
-    default: return pa.name < pb.name;
+    case IndustryColumn: return label(a.industry) < label(b.industry);
+    case Employees: return a.employees < b.employees;
+    case Recommendation: return a.recommendation < b.recommendation;
+    case CioFit: return a.fit[0] < b.fit[0];
+    case CtoFit: return a.fit[1] < b.fit[1];
+    case Updated: return a.updatedAt() < b.updatedAt();
+    default: return ProfileList::nameLess(a, b);
   }
+}
+
+// By name the reader's order is taken as it is; by a result, the lines
+// still being scored go last whichever the direction, and move up as their
+// results come (the view re-sorts when they do).
+void sortProfiles(AppState& state, int column, bool ascending) {
+  const ProfileList& list = *state.profileList;
+  auto& order = state.profileOrder;
+  if (column == Name) {
+    order = list.byName();
+    if (!ascending) std::reverse(order.begin(), order.end());
+    return;
+  }
+  auto lessLines = [&](std::uint32_t x, std::uint32_t y) {
+    const ProfileLine& a = list[x];
+    const ProfileLine& b = list[y];
+    if (sortsByResult(column) && a.scored != b.scored) return a.scored;
+    if (sortsByResult(column) && !a.scored) return false;
+    return ascending ? less(a, b, column) : less(b, a, column);
+  };
+  std::stable_sort(order.begin(), order.end(), lessLines);
 }
 
 void setupWideColumns() {
@@ -51,14 +75,15 @@ void cellText(ImGuiWindow* window, std::string_view text, float width, ImU32 col
   window->DC.CursorMaxPos.x = std::max(window->DC.CursorMaxPos.x, at.x + width);
 }
 
-void measureCells(AppState::RowText& text, const Profile& p, Structure recommendation) {
+void measureCells(AppState::RowText& text, const ProfileLine& p) {
   const float fontSize = ImGui::GetFontSize();
   if (text.widthsFontSize == fontSize) return;
   auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
-  text.widths[Name] = width(p.name);
+  text.widths[Name] = width(p.name());
   text.widths[IndustryColumn] = width(label(p.industry));
   text.widths[Employees] = width(text.employees);
-  text.widths[Recommendation] = width(structureShortName(recommendation)) + 2 * structureBadgePadding().x;
+  text.widths[Recommendation] =
+      p.scored ? width(structureShortName(p.recommendation)) + 2 * structureBadgePadding().x : width("...");
   text.widths[CioFit] = width(text.cioFit);
   text.widths[CtoFit] = width(text.ctoFit);
   text.widths[Updated] = width(text.updated);
@@ -121,10 +146,12 @@ void rowContextMenu(AppState& state, const std::string& id, const RowColours& co
 // Ctrl+click adds, double-click opens the editor.
 
 void drawRow(AppState& state, std::size_t i, bool narrow, const RowColours& colours) {
-  ImGui::PushID(static_cast<int>(state.rowTexts[i].key));
+  const ProfileLine& p = (*state.profileList)[i];
+  auto& text = state.rowText(i);
+  ImGui::PushID(static_cast<int>(text.key));
   ImGui::TableNextRow(0, narrow ? em(2.6f) : 0.0f);
   ImGui::TableNextColumn();
-  const std::string& id = state.profiles[i].id;
+  const std::string id(p.id());
   const bool selected = state.isSelected(id);
   const ImVec2 cellStart = ImGui::GetCursorScreenPos();
   if (selected) ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.selected);
@@ -138,25 +165,23 @@ void drawRow(AppState& state, std::size_t i, bool narrow, const RowColours& colo
   if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(id);
   else if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) state.openEditor(id);
   rowContextMenu(state, id, colours);
-  const Profile& p = state.profiles[i];
-  const Scores& s = state.scores[i];
-  auto& text = state.rowTexts[i];
   if (narrow) {
     // Name and industry stacked inside the tall, finger-sized row.
     ImGui::SetCursorScreenPos(cellStart);
-    ImGui::TextUnformatted(p.name.c_str());
+    ImGui::TextUnformatted(p.name().data(), p.name().data() + p.name().size());
     ImGui::TextDisabled("%s", label(p.industry).data());
     ImGui::TableNextColumn();
-    structureBadge(s.recommendation);
+    if (p.scored) structureBadge(p.recommendation);
+    else ImGui::TextDisabled("...");
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(text.fits);
     ImGui::PopID();
     return;
   }
-  measureCells(text, p, s.recommendation);
+  measureCells(text, p);
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   window->DC.CursorPos = cellStart;  // the name where the cell starts, under its header
-  cellText(window, p.name, text.widths[Name], colours.text);
+  cellText(window, p.name(), text.widths[Name], colours.text);
   ImGui::TableNextColumn();
   cellText(window, label(p.industry), text.widths[IndustryColumn], colours.text);
   ImGui::TableNextColumn();
@@ -164,7 +189,8 @@ void drawRow(AppState& state, std::size_t i, bool narrow, const RowColours& colo
   ImGui::TableNextColumn();
   // Centred on the text line, so the row keeps the height of one line of text.
   const ImVec2 at = window->DC.CursorPos;
-  drawStructureBadge(window->DrawList, ImVec2(at.x, at.y - structureBadgePadding().y), s.recommendation);
+  if (p.scored) drawStructureBadge(window->DrawList, ImVec2(at.x, at.y - structureBadgePadding().y), p.recommendation);
+  else cellText(window, "...", text.widths[Recommendation], ImGui::GetColorU32(ImGuiCol_TextDisabled));
   window->DC.CursorMaxPos.x = std::max(window->DC.CursorMaxPos.x, window->DC.CursorPos.x + text.widths[Recommendation]);
   ImGui::TableNextColumn();
   cellText(window, text.cioFit, text.widths[CioFit], colours.text);
@@ -174,16 +200,16 @@ void drawRow(AppState& state, std::size_t i, bool narrow, const RowColours& colo
   cellText(window, text.updated, text.widths[Updated], colours.text);
   // The row is the item: the hovered column picks the tooltip.
   if (hovered) {
+    const std::string_view updated = p.updatedAt();
     if (ImGui::TableGetColumnFlags(Recommendation) & ImGuiTableColumnFlags_IsHovered)
-      ImGui::SetTooltip("%s", describe(s.recommendation).data());
+      ImGui::SetTooltip("%s", p.scored ? describe(p.recommendation).data() : "Still being worked out");
     else if (ImGui::TableGetColumnFlags(Updated) & ImGuiTableColumnFlags_IsHovered)
-      ImGui::SetTooltip("Changed %.10s %.8s UTC", p.updated_at.c_str(),
-                        p.updated_at.size() > 11 ? p.updated_at.c_str() + 11 : "");
+      ImGui::SetTooltip("Changed %.10s %.8s UTC", updated.data(), updated.size() > 11 ? updated.data() + 11 : "");
   }
   ImGui::PopID();
 }
 
-void drawToolbar(AppState& state, bool narrow, const std::vector<std::size_t>& visible) {
+void drawToolbar(AppState& state, bool narrow, const std::vector<std::uint32_t>& visible) {
   if (ImGui::Button("New")) state.newProfile();
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new company profile (Ctrl+N)");
   ImGui::SameLine();
@@ -214,11 +240,56 @@ void drawToolbar(AppState& state, bool narrow, const std::vector<std::size_t>& v
   }
 }
 
+// "All advice" or one structure: the filter beside the name filter.
+void adviceFilterCombo(AppState& state, float width) {
+  const std::string current =
+      state.adviceFilter ? std::string(structureShortName(*state.adviceFilter)) : std::string("All advice");
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::BeginCombo("##advice", current.c_str())) {
+    if (ImGui::Selectable("All advice", !state.adviceFilter)) {
+      state.adviceFilter.reset();
+      state.visibleRowsStale = true;
+    }
+    for (std::size_t i = 0; i < kStructureCount; ++i) {
+      const auto structure = static_cast<Structure>(i);
+      if (ImGui::Selectable(structureShortName(structure), state.adviceFilter == structure)) {
+        state.adviceFilter = structure;
+        state.visibleRowsStale = true;
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", describe(structure).data());
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show only the profiles with this advice");
+}
+
+// While a large database is read: how far, and what is not complete yet.
+void loadingLine(const AppState& state, const AppState::LoadProgress& progress, bool sortedByResult) {
+  if (!progress.reading) return;
+  auto count = [](std::size_t n) { return groupedThousands(static_cast<std::int64_t>(n)); };
+  std::string line;
+  std::size_t done = 0;
+  if (!progress.linesReady) {
+    done = progress.read;
+    line = progress.total > 0 ? fmt::format("Reading the profiles: {} of {}", count(done), count(progress.total))
+                              : std::string("Opening the database...");
+  } else {
+    done = progress.scored;
+    line = fmt::format("Working out the advice: {} of {} profiles{}", count(done), count(progress.total),
+                       sortedByResult || state.adviceFilter ? "; the rest join the order as they are done" : "");
+  }
+  const float fraction = progress.total == 0 ? 0.0f : static_cast<float>(done) / static_cast<float>(progress.total);
+  ImGui::ProgressBar(fraction, ImVec2(em(8), ImGui::GetTextLineHeight()), "");
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", line.c_str());
+}
+
 }  // namespace
 
 void drawProfilesView(AppState& state) {
   ImGuiTextFilter& filter = state.profilesFilter;
   const bool narrow = isNarrow();
+  const ProfileList& list = *state.profileList;
 
   state.refreshChangeTimesAfterMidnight();
   auto& visible = state.visibleRows;
@@ -226,15 +297,30 @@ void drawProfilesView(AppState& state) {
     visible.clear();
     visible.reserve(state.profileOrder.size());
     const bool filtering = filter.IsActive();
-    for (std::size_t i : state.profileOrder)
-      if (!filtering || filter.PassFilter(state.profiles[i].name.c_str())) visible.push_back(i);
+    std::string name;
+    for (std::uint32_t i : state.profileOrder) {
+      const ProfileLine& line = list[i];
+      if (state.adviceFilter && (!line.scored || line.recommendation != *state.adviceFilter)) continue;
+      if (filtering) {
+        name.assign(line.name());
+        if (!filter.PassFilter(name.c_str())) continue;
+      }
+      visible.push_back(i);
+    }
     state.visibleRowsStale = false;
   }
 
   drawToolbar(state, narrow, visible);
   if (!narrow) ImGui::SameLine();
-  const float filterWidth = narrow ? ImGui::GetContentRegionAvail().x : std::min(em(16), ImGui::GetContentRegionAvail().x);
-  if (!narrow) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - filterWidth);
+  const float adviceWidth = narrow ? ImGui::GetContentRegionAvail().x * 0.4f : em(10);
+  const float filterWidth =
+      narrow ? ImGui::GetContentRegionAvail().x - adviceWidth - ImGui::GetStyle().ItemSpacing.x
+             : std::min(em(16), ImGui::GetContentRegionAvail().x - adviceWidth - ImGui::GetStyle().ItemSpacing.x);
+  if (!narrow)
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - filterWidth - adviceWidth -
+                         ImGui::GetStyle().ItemSpacing.x);
+  adviceFilterCombo(state, adviceWidth);
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(filterWidth);
   if (state.focusFilter) {
     ImGui::SetKeyboardFocusHere();
@@ -246,9 +332,11 @@ void drawProfilesView(AppState& state) {
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name; -word excludes, commas separate terms");
 
-  if (state.profiles.empty()) {
+  const AppState::LoadProgress progress = state.loadProgress();
+  if (list.empty()) {
     ImGui::Spacing();
-    ImGui::TextDisabled("No profiles yet: New (Ctrl+N), or import a session (Ctrl+O) or a CSV (rolefit import-csv).");
+    if (progress.reading) loadingLine(state, progress, false);
+    else ImGui::TextDisabled("No profiles yet: New (Ctrl+N), or import a session (Ctrl+O) or a CSV (rolefit import-csv).");
     return;
   }
 
@@ -272,17 +360,22 @@ void drawProfilesView(AppState& state) {
     setupWideColumns();
   }
   // The wide table's sort order carries over to the narrow one.
-  if (ImGuiTableSortSpecs* sort = narrow ? nullptr : ImGui::TableGetSortSpecs();
-      sort && sort->SpecsCount > 0 && (sort->SpecsDirty || state.profileOrderStale)) {
-    const int column = sort->Specs[0].ColumnIndex;
-    const bool ascending = sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
-    std::stable_sort(state.profileOrder.begin(), state.profileOrder.end(), [&](std::size_t a, std::size_t b) {
-      return ascending ? less(state, a, b, column) : less(state, b, a, column);
-    });
-    sort->SpecsDirty = false;
-    state.profileOrderStale = false;
+  bool specsChanged = false;
+  if (ImGuiTableSortSpecs* sort = narrow ? nullptr : ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
+    specsChanged = sort->SpecsDirty;
+    if (specsChanged) {
+      state.profileSort = {sort->Specs[0].ColumnIndex, sort->Specs[0].SortDirection == ImGuiSortDirection_Ascending};
+      sort->SpecsDirty = false;
+    }
+  }
+  // Results coming in change only an order by result.
+  if (specsChanged || !state.profileOrderSettled ||
+      (state.profileOrderStale && sortsByResult(state.profileSort.column))) {
+    sortProfiles(state, state.profileSort.column, state.profileSort.ascending);
     state.visibleRowsStale = true;  // shown from the next frame on
   }
+  state.profileOrderStale = false;
+  state.profileOrderSettled = true;
 
   const RowColours colours = pushRowColours();
   ImGuiListClipper clipper;
@@ -296,10 +389,15 @@ void drawProfilesView(AppState& state) {
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection.empty())
     state.deleteProfiles(state.selection);
+  if (progress.reading) {
+    loadingLine(state, progress, sortsByResult(state.profileSort.column));
+    return;
+  }
+  const auto shown = groupedThousands(static_cast<std::int64_t>(visible.size()));
+  const auto total = groupedThousands(static_cast<std::int64_t>(list.size()));
   const auto footer = state.selection.empty()
-                          ? fmt::format("{} of {} profiles shown", visible.size(), state.profiles.size())
-                          : fmt::format("{} of {} profiles shown, {} selected", visible.size(), state.profiles.size(),
-                                        state.selection.size());
+                          ? fmt::format("{} of {} profiles shown", shown, total)
+                          : fmt::format("{} of {} profiles shown, {} selected", shown, total, state.selection.size());
   ImGui::TextDisabled("%s", footer.c_str());
 }
 

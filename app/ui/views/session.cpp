@@ -255,28 +255,34 @@ void sessionDetails(AppState& state) {
 
   ImGui::BeginChild("members", ImVec2(0, 0), true);
   if (inputs.members.empty()) ImGui::TextDisabled("No profiles in this session.");
-  for (const auto& id : inputs.members) {
-    const Profile* p = state.profileById(id);
-    if (!p) continue;
-    const auto index = state.indexOf(id);
-    ImGui::PushID(id.c_str());
-    bool chosen = std::find(inputs.chosenMembers.begin(), inputs.chosenMembers.end(), id) != inputs.chosenMembers.end();
-    if (ImGui::Checkbox("##chosen", &chosen)) {
-      std::erase(inputs.chosenMembers, id);
-      if (chosen) inputs.chosenMembers.push_back(id);
-    }
-    ImGui::SameLine();
-    const float nameWidth = std::clamp(ImGui::GetContentRegionAvail().x - em(6.5f), em(6), em(16));
-    if (ImGui::Selectable(safeLabel(p->name, "open").c_str(), false, 0, ImVec2(nameWidth, 0))) {
-      state.select(id, false);
-      state.view = ViewId::Compare;
-    }
-    if (index) {
+  // A session may hold thousands: only the rows in view are drawn.
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(inputs.members.size()));
+  while (clipper.Step())
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const std::string& id = inputs.members[static_cast<std::size_t>(row)];
+      ImGui::PushID(id.c_str());
+      const ProfileLine* line = state.lineById(id);
+      bool chosen =
+          std::find(inputs.chosenMembers.begin(), inputs.chosenMembers.end(), id) != inputs.chosenMembers.end();
+      if (ImGui::Checkbox("##chosen", &chosen)) {
+        std::erase(inputs.chosenMembers, id);
+        if (chosen) inputs.chosenMembers.push_back(id);
+      }
       ImGui::SameLine();
-      structureBadge(state.scores[*index].recommendation);
+      const float nameWidth = std::clamp(ImGui::GetContentRegionAvail().x - em(6.5f), em(6), em(16));
+      // A member the list has not read yet (a large database still loading).
+      const std::string name = line ? std::string(line->name()) : std::string("...");
+      if (ImGui::Selectable(safeLabel(name, "open").c_str(), false, 0, ImVec2(nameWidth, 0)) && line) {
+        state.select(id, false);
+        state.view = ViewId::Compare;
+      }
+      if (line && line->scored) {
+        ImGui::SameLine();
+        structureBadge(line->recommendation);
+      }
+      ImGui::PopID();
     }
-    ImGui::PopID();
-  }
   ImGui::EndChild();
 }
 

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <imgui.h>
 
+#include "rolefit/util/text.hpp"
 #include "ui/style.hpp"
 #include "ui/views/views.hpp"
 
@@ -50,8 +51,9 @@ void drawWelcomeView(AppState& state) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::Spacing();
-  const auto label = state.profiles.empty() ? std::string("Open the profiles")
-                                            : fmt::format("Open the {} profiles", state.profiles.size());
+  const auto label = state.profileCount() == 0
+                         ? std::string("Open the profiles")
+                         : fmt::format("Open the {} profiles", groupedThousands(static_cast<std::int64_t>(state.profileCount())));
   if (ImGui::Button(label.c_str(), ImVec2(0, em(2)))) state.view = ViewId::Profiles;
   ImGui::Spacing();
   const auto where = fmt::format("Your data: {}", state.dbPath.string());

@@ -252,18 +252,7 @@ void Store::initialise() {
         "update RoleFit to open it",
         path_.string(), version, latestSchemaVersion()));
 
-  if (tables > 0) {
-    const std::string check = db_->execAndGet("PRAGMA quick_check").getString();
-    if (check != "ok") {
-      auto backups = backupsOf(path_);
-      // The message first: argument order is unspecified, and the list is moved.
-      std::string message = fmt::format(
-          "{}: the database failed its integrity check ({}){}", path_.string(), check,
-          backups.empty() ? std::string("; no backup is kept beside it")
-                          : fmt::format("; the newest backup is {}", backups.front().string()));
-      throw CorruptDatabaseError(message, std::move(backups));
-    }
-  }
+  if (tables > 0 && options_.checkIntegrity) checkIntegrity();
 
   if (!options_.readOnly) {
     // Set before the first write: larger pages mean a quarter of the write
@@ -273,9 +262,11 @@ void Store::initialise() {
     db_->exec("PRAGMA synchronous = FULL");
   }
   db_->exec("PRAGMA foreign_keys = ON");
-  // 32 MiB of page cache: a 10,000-profile import then stays in memory
-  // instead of spilling half-done pages to the WAL mid-transaction.
-  db_->exec("PRAGMA cache_size = -32768");
+  // 32 MiB of page cache by default: a 10,000-profile import then stays in
+  // memory instead of spilling half-done pages to the WAL mid-transaction.
+  // A reader that scans once asks for less: the cache would only hold pages
+  // it never reads again.
+  db_->exec(fmt::format("PRAGMA cache_size = -{}", options_.cacheKib));
 
   if (version < latestSchemaVersion()) {
     if (options_.readOnly)
@@ -317,6 +308,51 @@ std::vector<Profile> Store::profiles() const {
 void Store::forEachProfile(const std::function<void(Profile&&)>& take) const {
   SQLite::Statement q(*db_, selectSql() + " WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id");
   while (q.executeStep()) take(readRow(q));
+}
+
+Store::Cursor::Cursor(std::unique_ptr<SQLite::Statement> statement) : statement_(std::move(statement)) {}
+Store::Cursor::Cursor(Cursor&&) noexcept = default;
+Store::Cursor::~Cursor() = default;
+
+std::optional<Profile> Store::Cursor::next() {
+  try {
+    if (!statement_->executeStep()) return std::nullopt;
+    return readRow(*statement_);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(describe(e));
+  }
+}
+
+bool Store::Cursor::skip() {
+  try {
+    return statement_->executeStep();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(describe(e));
+  }
+}
+
+Store::Cursor Store::profilesInStorageOrder() const {
+  return Cursor(std::make_unique<SQLite::Statement>(*db_, selectSql() + " WHERE deleted_at IS NULL ORDER BY rowid"));
+}
+
+void Store::checkIntegrity() const {
+  const std::string check = db_->execAndGet("PRAGMA quick_check").getString();
+  if (check == "ok") return;
+  auto backups = backupsOf(path_);
+  // The message first: argument order is unspecified, and the list is moved.
+  std::string message =
+      fmt::format("{}: the database failed its integrity check ({}){}", path_.string(), check,
+                  backups.empty() ? std::string("; no backup is kept beside it")
+                                  : fmt::format("; the newest backup is {}", backups.front().string()));
+  throw CorruptDatabaseError(message, std::move(backups));
+}
+
+void Store::interrupt() { sqlite3_interrupt(db_->getHandle()); }
+
+bool Store::inBin(std::string_view id) const {
+  SQLite::Statement q(*db_, "SELECT deleted_at IS NOT NULL FROM profiles WHERE id = ?");
+  q.bind(1, std::string(id));
+  return q.executeStep() && q.getColumn(0).getInt() != 0;
 }
 
 std::size_t Store::profileCount() const {

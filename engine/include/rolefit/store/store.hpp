@@ -22,6 +22,7 @@
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 
 namespace rolefit {
@@ -57,6 +58,10 @@ struct StoreOptions {
   bool readOnly = false;
   int busyTimeoutMs = 10'000;
   int backupsToKeep = 3;
+  // PRAGMA quick_check reads the whole file: a window with 100,000 profiles
+  // leaves it to its background reader instead of waiting for it.
+  bool checkIntegrity = true;
+  int cacheKib = 32 * 1024;
 };
 
 struct RevisionInfo {
@@ -116,6 +121,28 @@ class Store {
   // are read: a caller can start working before the last row arrives.
   void forEachProfile(const std::function<void(Profile&&)>& take) const;
   std::size_t profileCount() const;
+
+  // The same profiles in storage order (rowid), a few at a time: for a
+  // reader that works in steps and keeps its read snapshot (an open
+  // transaction) between them.
+  class Cursor {
+   public:
+    Cursor(Cursor&&) noexcept;
+    ~Cursor();
+    std::optional<Profile> next();
+    bool skip();  // past the next one without reading it; false at the end
+
+   private:
+    friend class Store;
+    explicit Cursor(std::unique_ptr<SQLite::Statement> statement);
+    std::unique_ptr<SQLite::Statement> statement_;
+  };
+  Cursor profilesInStorageOrder() const;
+  // Makes the statement running on another thread stop with an error.
+  void interrupt();
+  // PRAGMA quick_check; throws CorruptDatabaseError with the backups kept
+  // beside the file. Opening runs it unless StoreOptions says not to.
+  void checkIntegrity() const;
   std::optional<Profile> profile(std::string_view id) const;
   // An exact id, else the profiles whose name matches (case-insensitive).
   std::vector<Profile> findByIdOrName(std::string_view key) const;
@@ -132,6 +159,7 @@ class Store {
   Profile restoreRevision(std::string_view id, std::int64_t revision);
 
   void moveToBin(std::string_view id);
+  bool inBin(std::string_view id) const;
   void restoreFromBin(std::string_view id);
   std::vector<Profile> bin() const;
   std::size_t emptyBin();

@@ -41,6 +41,8 @@ class Window {
   // Sleeps until input or a window event arrives, or the timeout passes.
   // Returns how many events arrived since the last call.
   std::uint64_t waitEvents(double timeoutSeconds);
+  // Ends a waitEvents early; may be called from any thread.
+  static void wake();
 
   void fontsChanged();                        // after rebuilding the font atlas
   void beginFrame();                          // backends' NewFrame
