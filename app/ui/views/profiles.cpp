@@ -110,8 +110,9 @@ RowColours pushRowColours() {
   return colours;
 }
 
-void rowContextMenu(AppState& state, const std::string& id, const RowColours& colours) {
+void rowContextMenu(AppState& state, std::string_view lineId, const RowColours& colours) {
   if (!ImGui::BeginPopupContextItem("row-menu")) return;
+  const std::string id(lineId);
   ImGui::PushStyleColor(ImGuiCol_Header, colours.themeHeader);
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.themeHovered);
   if (!state.isSelected(id)) state.select(id, false);
@@ -151,7 +152,8 @@ void drawRow(AppState& state, std::size_t i, bool narrow, const RowColours& colo
   ImGui::PushID(static_cast<int>(text.key));
   ImGui::TableNextRow(0, narrow ? em(2.6f) : 0.0f);
   ImGui::TableNextColumn();
-  const std::string id(p.id());
+  // The id is copied only when a click uses it: not for every row drawn.
+  const std::string_view id = p.id();
   const bool selected = state.isSelected(id);
   const ImVec2 cellStart = ImGui::GetCursorScreenPos();
   if (selected) ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.selected);
@@ -160,10 +162,11 @@ void drawRow(AppState& state, std::size_t i, bool narrow, const RowColours& colo
                                              ImGuiSelectableFlags_AllowDoubleClick,
                                          ImVec2(0, narrow ? em(2.4f) : 0.0f));
   if (selected) ImGui::PopStyleColor();
-  if (clicked) state.select(id, ImGui::GetIO().KeyCtrl);
+  if (clicked) state.select(std::string(id), ImGui::GetIO().KeyCtrl);
   const bool hovered = ImGui::IsItemHovered();
-  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(id);
-  else if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) state.openEditor(id);
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(std::string(id));
+  else if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
+    state.openEditor(std::string(id));
   rowContextMenu(state, id, colours);
   if (narrow) {
     // Name and industry stacked inside the tall, finger-sized row.
