@@ -1,3 +1,6 @@
-#include "cli/cli.hpp"
+#include "window_app.hpp"
 
-int main(int argc, char** argv) { return rolefit::app::runCommandLine(argc, argv); }
+int main(int argc, char** argv) {
+  const auto window = rolefit::app::windowLauncher();
+  return rolefit::app::runCommandLine(argc, argv, &window);
+}

@@ -72,7 +72,8 @@ bool writePng(const std::filesystem::path& path, const platform::Image& image) {
 volatile std::sig_atomic_t closeSignalled = 0;
 extern "C" void onCloseSignal(int) { closeSignalled = 1; }
 
-// Owns the ImGui context for the run; destroyed last, after the window.
+// Owns the ImGui context for the run; destroyed after the window and before
+// the settings its ini handler writes from.
 struct ImGuiContextGuard {
   ImGuiContextGuard() { ImGui::CreateContext(); }
   ~ImGuiContextGuard() { ImGui::DestroyContext(); }
@@ -85,10 +86,12 @@ int runWindow(const WindowRun& run) {
   const auto folders = platform::userFolders();
   const std::string iniPath = (folders.config / "imgui.ini").string();
 
+  // Declared before the context: destroying the context saves the ini
+  // through the settings handler, which writes from `settings`.
+  Settings settings;
   ImGuiContextGuard contextGuard;
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  Settings settings;
   registerSettingsHandler(settings);
   if (offscreen) {
     // A screenshot shows a fresh layout: no user settings read or written.
@@ -217,6 +220,13 @@ int runWindow(const WindowRun& run) {
   }
   ImGui::SaveIniSettingsToDisk(iniPath.c_str());
   return 0;
+}
+
+WindowLauncher windowLauncher() {
+  WindowLauncher launcher;
+  for (auto name : ui::viewNames()) launcher.views.push_back(name);
+  launcher.run = runWindow;
+  return launcher;
 }
 
 }  // namespace rolefit::app

@@ -31,6 +31,15 @@ case "$mode" in
     cmake --preset asan -DROLEFIT_BUILD_TESTS=ON -DROLEFIT_WERROR="$werror" >/dev/null
     cmake --build --preset asan -j "$jobs"
     ctest --preset asan -LE bench
+    # The command line alone: every verb and its tests, linking no ImGui,
+    # GLFW or OpenGL.
+    cmake --preset cli -DROLEFIT_WERROR="$werror" >/dev/null
+    cmake --build --preset cli -j "$jobs"
+    ctest --preset cli
+    if ldd build/cli/app/rolefit | grep -Ei 'imgui|glfw|libGL|libX11'; then
+      echo "quickstart: the window-less rolefit links a window library" >&2
+      exit 1
+    fi
     # libFuzzer (clang): the session readers and the import path, a bounded
     # run from the seeds in tests/ (ROLEFIT_FUZZ_SECONDS per target).
     cmake --preset fuzz >/dev/null

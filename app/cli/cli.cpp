@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -9,8 +10,6 @@
 #include "cli/verbs.hpp"
 #include "rolefit/platform/paths.hpp"
 #include "rolefit/store/store.hpp"
-#include "ui/app_state.hpp"
-#include "window_app.hpp"
 
 namespace rolefit::app {
 namespace {
@@ -20,15 +19,16 @@ int usageError(const std::string& message) {
   return kExitUsage;
 }
 
-std::string viewList() {
+std::string viewList(const WindowLauncher* window) {
   std::string out;
-  for (auto name : ui::viewNames()) out += (out.empty() ? "" : ", ") + std::string(name);
+  if (window)
+    for (auto name : window->views) out += (out.empty() ? "" : ", ") + std::string(name);
   return out;
 }
 
 }  // namespace
 
-int runCommandLine(int argc, char** argv) {
+int runCommandLine(int argc, char** argv, const WindowLauncher* window) {
   CLI::App cli{"RoleFit: decide what technology leadership a company needs (CIO, CTO, both, hybrid).\n"
                "With no verb, opens the window.",
                "rolefit"};
@@ -45,7 +45,8 @@ int runCommandLine(int argc, char** argv) {
   cli.add_flag("--after-loading", afterLoading,
                "With --screenshot: wait until every profile is read and scored (a large database is read in the "
                "background while the window is already up)");
-  cli.add_option("--view", view, "View to show: " + viewList())->type_name("NAME");
+  cli.add_option("--view", view, window ? "View to show: " + viewList(window) : "View to show (no window in this build)")
+      ->type_name("NAME");
   std::vector<std::string> openFiles;
   cli.add_option("SESSION", openFiles, "Session files to open in the window's import preview")->type_name("FILE");
 
@@ -88,6 +89,14 @@ int runCommandLine(int argc, char** argv) {
   importVerb->add_flag("--dry-run", importDryRun, "Show what would change; write nothing");
   importVerb->add_option("--on-conflict", onConflict, "keep-mine, take-theirs or keep-both")->type_name("CHOICE");
 
+  // The verbs the parser knows, for messages.
+  const auto verbList = [&cli] {
+    std::string verbs;
+    for (const auto* verb : cli.get_subcommands([](CLI::App*) { return true; }))
+      verbs += (verbs.empty() ? "" : ", ") + verb->get_name();
+    return verbs;
+  };
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -122,18 +131,16 @@ int runCommandLine(int argc, char** argv) {
       std::error_code ec;
       if (std::filesystem::exists(file, ec)) continue;
       if (file.find_first_of("./\\") == std::string::npos) {
-        std::string verbs;
-        for (const auto* verb : cli.get_subcommands([](CLI::App*) { return true; }))
-          verbs += (verbs.empty() ? "" : ", ") + verb->get_name();
-        return usageError(fmt::format("unknown verb \"{}\" (verbs: {})", file, verbs));
+        return usageError(fmt::format("unknown verb \"{}\" (verbs: {})", file, verbList()));
       }
       std::fprintf(stderr, "rolefit: %s: no such file\n", file.c_str());
       return kExitRefused;
     }
+    if (!window) return usageError(fmt::format("this build of RoleFit has no window; give a verb ({})", verbList()));
     WindowRun run;
     run.database = database;
-    if (!view.empty() && !ui::viewFromName(view))
-      return usageError(fmt::format("--view: unknown view \"{}\" (views: {})", view, viewList()));
+    if (!view.empty() && std::find(window->views.begin(), window->views.end(), view) == window->views.end())
+      return usageError(fmt::format("--view: unknown view \"{}\" (views: {})", view, viewList(window)));
     run.view = view;
     run.openFiles = openFiles;
     if (!screenshot.empty()) {
@@ -152,7 +159,7 @@ int runCommandLine(int argc, char** argv) {
     } else if (cli.count("--size") > 0 || afterLoading) {
       return usageError(fmt::format("{} goes with --screenshot", afterLoading ? "--after-loading" : "--size"));
     }
-    return runWindow(run);
+    return window->run(run);
   } catch (const ValidationError& e) {
     for (const auto& problem : e.problems()) std::fprintf(stderr, "rolefit: %s: %s\n", problem.field.c_str(), problem.message.c_str());
     return kExitRefused;

@@ -53,6 +53,19 @@ TEST_CASE("--help and --version exit 0; unknown verbs and options exit 2") {
   CHECK(runRolefit({"list", "--screenshot", "x.png"}).exitCode == 2);
 }
 
+#ifdef ROLEFIT_NO_WINDOW
+TEST_CASE("a build without the window has every verb and says so when the window is asked for") {
+  Db db;
+  const auto none = runRolefit(db.with({}));
+  CHECK(none.exitCode == 2);
+  CHECK(none.err.find("no window") != std::string::npos);
+  CHECK(none.err.find("import-csv") != std::string::npos);  // the verbs it has
+  CHECK(runRolefit(db.with({"--screenshot", (db.dir / "x.png").string()})).exitCode == 2);
+  CHECK_FALSE(fs::exists(db.path));
+  CHECK(runRolefit(db.with({"list"})).exitCode == 0);
+}
+#endif
+
 TEST_CASE("list on a missing database prints nothing and creates nothing") {
   Db db;
   auto text = runRolefit(db.with({"list"}));

@@ -93,8 +93,12 @@ TEST_CASE("the window saves its settings on close and reads them back next time"
   TempDir dir;
   const auto config = dir / "config";
   std::filesystem::create_directories(config);
-  // A previous run's settings: light theme, the profiles view, a window size.
-  writeFile(config / "imgui.ini", "[RoleFit][Settings]\nWindow=-1,-1,900,700,0\nTheme=light\nView=profiles\n\n");
+  // A previous run's settings: light theme, the profiles view, a window size,
+  // a recent file (a path long enough to live on the heap: saving it after
+  // the settings were destroyed is what ASan would catch at exit).
+  const std::string recent = (dir / "a-session-file-with-a-long-name.json").string();
+  writeFile(config / "imgui.ini", "[RoleFit][Settings]\nWindow=-1,-1,900,700,0\nTheme=light\nView=profiles\nRecent=" +
+                                      recent + "\n\n");
   const auto db = dir / "r.db";
   const std::string binary = rolefitBinary().string();
   // SIGTERM, as a desktop session sends at logout, must close the window cleanly.
@@ -115,6 +119,7 @@ TEST_CASE("the window saves its settings on close and reads them back next time"
   CHECK(ini.find("View=profiles") != std::string::npos);
   CHECK(ini.find("Window=") != std::string::npos);
   CHECK(ini.find(",900,700,") != std::string::npos);  // the remembered size was used, and saved again
+  CHECK(ini.find("Recent=" + recent) != std::string::npos);
   CHECK(std::filesystem::exists(db));                 // the window opened its database
 }
 
