@@ -315,14 +315,13 @@ int importCsv(const fs::path& db, const fs::path& file) {
   const auto result = readProfilesCsv(content.view());
   if (!result.problems.empty()) {
     for (const auto& problem : result.problems) refuse(describe(name, problem));
-    refuse(fmt::format("{}: nothing imported ({} problem{})", name, result.problems.size(),
-                       result.problems.size() == 1 ? "" : "s"));
+    refuse(fmt::format("{}: nothing imported ({})", name, countOf(result.problems.size(), "problem")));
     return kExitRefused;
   }
   Store store(db);
   ProgressBar bar(result.profiles.size());
   const auto saved = store.saveAll(result.profiles, [&](std::size_t done, std::size_t total) { bar.update(done, total); });
-  std::cout << fmt::format("Imported {} profile{} from {} into {}\n", saved.size(), saved.size() == 1 ? "" : "s", name,
+  std::cout << fmt::format("Imported {} from {} into {}\n", countOf(saved.size(), "profile"), name,
                            db.string());
   return kExitOk;
 }
@@ -342,8 +341,8 @@ void printPlan(const ImportPlan& plan) {
     std::size_t counts[3] = {0, 0, 0};
     for (const auto& item : plan.items)
       if (item.file == f) ++counts[static_cast<std::size_t>(item.status)];
-    std::cout << fmt::format("{}: session {} ({} profile{}), exported{}{}; format {}.{} ({}), RoleFit {}, role models {}\n",
-                             plan.labels[f], quoteForMessage(s.name), s.profiles.size(), s.profiles.size() == 1 ? "" : "s",
+    std::cout << fmt::format("{}: session {} ({}), exported{}{}; format {}.{} ({}), RoleFit {}, role models {}\n",
+                             plan.labels[f], quoteForMessage(s.name), countOf(s.profiles.size(), "profile"),
                              s.exportedBy.empty() ? "" : " by " + s.exportedBy,
                              s.exportedAt.empty() ? "" : " on " + s.exportedAt, loaded.file.major, loaded.file.minor,
                              toString(loaded.file.format), loaded.file.appVersion, s.roleModelVersion);
@@ -398,15 +397,15 @@ int exportSessionFile(const fs::path& db, const fs::path& file, const ExportOpti
     profiles = std::move(*selected);
   }
   if (name.empty()) name = fmt::format("RoleFit session {}", utcNowIso8601().substr(0, 10));
-  if (utf8Length(name) > 200 || !isValidUtf8(name)) {
-    refuse("rolefit: --name: a session name must be 1-200 characters of text");
+  if (!isValidUtf8(name) || utf8Length(name) > kMaxNameLength) {
+    refuse(fmt::format("rolefit: --name: a session name must be 1-{} characters of text", kMaxNameLength));
     return kExitUsage;
   }
   Session session = makeSession(name, std::move(profiles), store.activeRoleModels(), platform::userName());
   session.notes = notes;
   exportSession(file, session, format);
-  std::cout << fmt::format("Exported {} profile{} to {} ({})\n", session.profiles.size(),
-                           session.profiles.size() == 1 ? "" : "s", file.string(), toString(format));
+  std::cout << fmt::format("Exported {} to {} ({})\n", countOf(session.profiles.size(), "profile"), file.string(),
+                           toString(format));
   return kExitOk;
 }
 
@@ -443,9 +442,10 @@ int importSessionFiles(const fs::path& db, const std::vector<std::string>& files
   }
   const std::size_t conflicts = plan.count(ImportStatus::conflict);
   if (conflicts > 0 && !choice) {
-    refuse(fmt::format("rolefit: {} profile{} differ{} from yours; choose --on-conflict keep-mine, take-theirs or "
-                       "keep-both (nothing was imported)",
-                       conflicts, conflicts == 1 ? "" : "s", conflicts == 1 ? "s" : ""));
+    // The verb agrees with the count: "1 profile differs", "2 profiles differ".
+    refuse(fmt::format("rolefit: {} from yours; choose --on-conflict keep-mine, take-theirs or keep-both "
+                       "(nothing was imported)",
+                       countOf(conflicts, "profile") + (conflicts == 1 ? " differs" : " differ")));
     return kExitRefused;
   }
   if (choice) chooseForAll(plan, *choice);

@@ -23,11 +23,6 @@ constexpr std::array<std::string_view, 6> kViewTitles{"Welcome", "Profiles", "Ed
 constexpr double kToastSeconds = 4.0;
 constexpr std::size_t kRecentFiles = 8;
 
-// "Name (copy)" within the contract's 200 characters.
-std::string withSuffix(const std::string& name, std::string_view suffix) {
-  return std::string(firstCharacters(name, 200 - utf8Length(suffix))) + std::string(suffix);
-}
-
 // The database with its write-ahead log: what a full read goes through.
 std::uintmax_t databaseBytes(const std::filesystem::path& path) {
   std::error_code ec;
@@ -35,10 +30,6 @@ std::uintmax_t databaseBytes(const std::filesystem::path& path) {
   if (ec) bytes = 0;
   const std::uintmax_t walBytes = std::filesystem::file_size(path.string() + "-wal", ec);
   return ec ? bytes : bytes + walBytes;
-}
-
-std::string countOf(std::size_t n, std::string_view one) {
-  return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s");
 }
 
 }  // namespace
@@ -458,7 +449,7 @@ bool AppState::trySaveEditor() {
   if (!editor.open || !store) return false;
   refreshEditor();
   if (!editor.problems.empty()) {
-    toast(fmt::format("Not saved: {} field{} to correct", editor.problems.size(), editor.problems.size() == 1 ? "" : "s"));
+    toast(fmt::format("Not saved: {} to correct", countOf(editor.problems.size(), "field")));
     return false;
   }
   if (!editor.dirty()) return true;
@@ -508,7 +499,7 @@ void AppState::duplicateProfile(const std::string& sourceId) {
   copy.revision = 0;
   copy.created_at.clear();
   copy.updated_at.clear();
-  copy.name = withSuffix(source->name, " (copy)");
+  copy.name = nameWithSuffix(source->name, " (copy)");
   auto id = std::make_shared<std::string>();
   runCommand({fmt::format("Duplicate {}", source->name),
               [copy, id](AppState& s) {
@@ -584,7 +575,7 @@ void AppState::copyRoleModel(std::string_view roleId) {
   if (queueWhileDrawing([this, role = std::string(roleId)] { copyRoleModel(role); })) return;
   RoleModelCopy copy;
   copy.model = roleModels.roleModel(roleId);
-  copy.model.name = withSuffix(copy.model.name, " (my copy)");
+  copy.model.name = nameWithSuffix(copy.model.name, " (my copy)");
   auto id = std::make_shared<std::string>();
   runCommand({fmt::format("Copy {}", copy.model.name),
               [copy, id](AppState& s) {

@@ -249,16 +249,4 @@ void textView(std::string_view text) { ImGui::TextUnformatted(text.data(), text.
 
 void valueView(std::string_view value) { textView(value.empty() ? std::string_view("(empty)") : value); }
 
-void helpMarker(std::string_view text) {
-  ImGui::SameLine();
-  ImGui::TextDisabled("(?)");
-  if (ImGui::IsItemHovered()) {
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(em(24));
-    textView(text);
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-  }
-}
-
 }  // namespace rolefit::ui

@@ -42,6 +42,5 @@ ImU32 seriesColour(std::size_t index, float alpha = 1.0f);
 
 void textView(std::string_view text);
 void valueView(std::string_view value);  // a field's value as text; "(empty)" when there is none
-void helpMarker(std::string_view text);  // "(?)" with a wrapped tooltip
 
 }  // namespace rolefit::ui

@@ -168,7 +168,6 @@ WindowGeometry Window::geometry() const {
   return g;
 }
 
-void Window::setTitle(const std::string& title) { glfwSetWindowTitle(impl_->window, title.c_str()); }
 
 std::vector<std::string> Window::takeDroppedPaths() { return std::exchange(impl_->dropped, {}); }
 

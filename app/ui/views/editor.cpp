@@ -259,7 +259,7 @@ void drawEditorView(AppState& state) {
   ImGui::EndDisabled();
   if (!e.problems.empty()) {
     ImGui::SameLine();
-    const auto count = fmt::format("{} field{} to correct", e.problems.size(), e.problems.size() == 1 ? "" : "s");
+    const auto count = countOf(e.problems.size(), "field") + " to correct";
     ImGui::TextColored(kProblemColour, "%s", count.c_str());
   }
   if (!e.isNew) {

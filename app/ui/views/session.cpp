@@ -8,6 +8,7 @@
 #include <imgui_stdlib.h>
 
 #include "rolefit/model/fields.hpp"
+#include "rolefit/util/text.hpp"
 #include "ui/style.hpp"
 #include "ui/views/views.hpp"
 #include "ui/widgets.hpp"
@@ -161,8 +162,8 @@ void drawPreview(AppState& state) {
     ImGui::TextUnformatted(theirs.name.c_str());
     if (item.status == ImportStatus::conflict) {
       ImGui::SameLine();
-      const auto summary = fmt::format("({} field{} differ{})", item.differences.size(),
-                                       item.differences.size() == 1 ? "" : "s", item.differences.size() == 1 ? "s" : "");
+      const std::size_t n = item.differences.size();
+      const auto summary = fmt::format("({} {})", countOf(n, "field"), n == 1 ? "differs" : "differ");
       ImGui::TextDisabled("%s", summary.c_str());
       if (item.mineInBin) {
         ImGui::SameLine();

@@ -50,7 +50,7 @@ constexpr std::array<FieldInfo, 29> numbered(std::array<FieldInfo, 29> fields) {
 }
 
 constexpr std::array<FieldInfo, 29> kFields = numbered({{
-    {"name", "Name", K::Text, G::Identity, 1, 200, false, {},
+    {"name", "Name", K::Text, G::Identity, 1, kMaxNameLength, false, {},
      "The company's name as you want it shown (1-200 characters).", ""},
     {"industry", "Industry", K::Choice, G::Facts, 0, 0, false, kIndustries,
      "Tech-centred industries lean towards a CTO; service-based and operations-heavy "

@@ -14,6 +14,7 @@
 #include "rolefit/model/fields.hpp"
 #include "rolefit/model/profile_json.hpp"
 #include "rolefit/scoring/evaluate.hpp"
+#include "rolefit/util/text.hpp"
 
 namespace rolefit {
 namespace {
@@ -266,7 +267,9 @@ RoleModel roleModelFromJson(std::string_view json, const RoleModelSet& set) {
   RoleModel model = parseRoleModel(doc, sourceIds);
   if (model.id != "cio" && model.id != "cto" && model.id != "hybrid")
     fail("role model " + model.id, "must be a copy of cio, cto or hybrid");
-  if (model.name.size() > 200) fail("role model " + model.id, "name is longer than 200 characters");
+  // Characters, not bytes: "Zürich" is six.
+  if (!isValidUtf8(model.name) || utf8Length(model.name) > kMaxNameLength)
+    fail("role model " + model.id, fmt::format("name is longer than {} characters", kMaxNameLength));
   return model;
 }
 

@@ -29,12 +29,9 @@ std::vector<FieldDifference> differences(const Profile& mine, const Profile& the
   return out;
 }
 
-// "Acme (from Dana)": a kept-both copy says where it came from, within 200 characters.
+// "Acme (from Dana)": a kept-both copy says where it came from.
 std::string keptBothName(const std::string& name, const std::string& sender) {
-  const std::string suffix = sender.empty() ? " (imported)" : fmt::format(" (from {})", sender);
-  // The suffix takes at most half of the 200 characters; the name the rest.
-  const std::string_view tail = firstCharacters(suffix, 100);
-  return std::string(firstCharacters(name, 200 - utf8Length(tail))) + std::string(tail);
+  return nameWithSuffix(name, sender.empty() ? " (imported)" : fmt::format(" (from {})", sender));
 }
 
 std::string roleModelsJson(const Session& s) {

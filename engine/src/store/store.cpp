@@ -579,9 +579,10 @@ SessionInfo readSession(SQLite::Statement& q) {
 
 void checkSessionName(std::string_view name) {
   const auto length = utf8Length(name);
-  if (!isValidUtf8(name) || length == 0 || length > 200 || hasControlCharacters(name, false))
-    throw ValidationError("a session name must be 1-200 characters of text, without control characters",
-                          {{"name", "must be 1-200 characters of text"}});
+  if (!isValidUtf8(name) || length == 0 || length > kMaxNameLength || hasControlCharacters(name, false))
+    throw ValidationError(fmt::format("a session name must be 1-{} characters of text, without control characters",
+                                      kMaxNameLength),
+                          {{"name", fmt::format("must be 1-{} characters of text", kMaxNameLength)}});
 }
 
 void checkSessionNotes(std::string_view notes) {
@@ -661,17 +662,6 @@ void Store::renameSession(std::string_view id, std::string_view name) {
   });
 }
 
-void Store::setSessionNotes(std::string_view id, std::string_view notes) {
-  checkSessionNotes(notes);
-  write([&] {
-    SQLite::Statement q(*db_, "UPDATE sessions SET notes = ?, updated_at = ? WHERE id = ?");
-    q.bind(1, std::string(notes));
-    q.bind(2, utcNowIso8601());
-    q.bind(3, lower(id));
-    if (q.exec() == 0) throw StoreError(fmt::format("no session with id {}", id));
-  });
-}
-
 void Store::deleteSession(std::string_view id) {
   write([&] {
     SQLite::Statement q(*db_, "DELETE FROM sessions WHERE id = ?");
@@ -730,12 +720,6 @@ std::vector<std::pair<std::string, std::string>> Store::sessionSeen(std::string_
   std::vector<std::pair<std::string, std::string>> out;
   while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
   return out;
-}
-
-std::string Store::sessionRoleModels(std::string_view id) const {
-  SQLite::Statement q(*db_, "SELECT role_models FROM sessions WHERE id = ?");
-  q.bind(1, lower(id));
-  return q.executeStep() ? q.getColumn(0).getString() : std::string();
 }
 
 std::size_t Store::applySessionImports(std::span<const SessionImport> imports, const Progress& progress) {

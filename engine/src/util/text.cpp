@@ -51,6 +51,19 @@ std::string_view firstCharacters(std::string_view text, std::size_t maxChars) {
   return text;
 }
 
+std::string nameWithSuffix(std::string_view name, std::string_view suffix) {
+  const std::string_view tail = firstCharacters(suffix, kMaxNameLength / 2);
+  return std::string(firstCharacters(name, kMaxNameLength - utf8Length(tail))) + std::string(tail);
+}
+
+std::string countOf(std::size_t n, std::string_view noun) {
+  std::string out = std::to_string(n);
+  out += ' ';
+  out += noun;
+  if (n != 1) out += 's';
+  return out;
+}
+
 bool hasControlCharacters(std::string_view text, bool allowNewlines) {
   for (unsigned char c : text) {
     if (c == 0x7F) return true;

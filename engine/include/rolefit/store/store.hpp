@@ -180,14 +180,12 @@ class Store {
   // `id` empty: a new one. Given: recreates a deleted session (undo).
   SessionInfo createSession(std::string_view name, std::string_view notes = {}, std::string_view id = {});
   void renameSession(std::string_view id, std::string_view name);
-  void setSessionNotes(std::string_view id, std::string_view notes);
   void deleteSession(std::string_view id);  // its profiles stay
   void addToSession(std::string_view id, std::span<const std::string> profileIds);
   void removeFromSession(std::string_view id, std::span<const std::string> profileIds);
   std::vector<std::string> sessionProfileIds(std::string_view id) const;  // members not in the bin, by name
   // profile id -> the result its sender saw (JSON); empty for one's own sessions.
   std::vector<std::pair<std::string, std::string>> sessionSeen(std::string_view id) const;
-  std::string sessionRoleModels(std::string_view id) const;
   // Every import's saves, session row and members in one BEGIN IMMEDIATE
   // transaction: all files apply or none. Returns how many profiles were saved.
   std::size_t applySessionImports(std::span<const SessionImport> imports, const Progress& progress = {});

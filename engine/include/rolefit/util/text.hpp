@@ -13,6 +13,15 @@ bool isValidUtf8(std::string_view text);
 std::size_t utf8Length(std::string_view text);
 // The first `maxChars` code points of UTF-8 text, never cut inside one.
 std::string_view firstCharacters(std::string_view text, std::size_t maxChars);
+// Names people give (profiles, sessions, role-model copies): 1 to this many
+// characters (code points), as the contract says of a profile's name.
+inline constexpr std::size_t kMaxNameLength = 200;
+// "Acme (copy)": the suffix kept whole up to half the limit, the name cut so
+// that both stay within kMaxNameLength.
+std::string nameWithSuffix(std::string_view name, std::string_view suffix);
+// "1 profile", "3 profiles": a count and its noun, plural by "s".
+std::string countOf(std::size_t n, std::string_view noun);
+
 // True when the text holds a C0 control character other than tab/newline/CR, or DEL.
 bool hasControlCharacters(std::string_view text, bool allowNewlines);
 

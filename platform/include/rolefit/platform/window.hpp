@@ -52,7 +52,6 @@ class Window {
 
   float contentScale() const;
   WindowGeometry geometry() const;
-  void setTitle(const std::string& title);
   std::vector<std::string> takeDroppedPaths();
 
   struct Impl;  // opaque; public only so the GLFW callbacks can reach it
