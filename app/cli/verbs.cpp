@@ -376,10 +376,12 @@ int exportSessionFile(const fs::path& db, const fs::path& file, const ExportOpti
     refuse(fmt::format("rolefit: {}: no such database", db.string()));
     return kExitRefused;
   }
+  if (!options.name.empty() && (!isValidUtf8(options.name) || utf8Length(options.name) > kMaxNameLength)) {
+    refuse(fmt::format("rolefit: --name: a session name must be 1-{} characters of text", kMaxNameLength));
+    return kExitUsage;
+  }
   Store store(db);  // once: each open runs the integrity check
-  std::vector<Profile> profiles;
-  std::string name = options.name;
-  std::string notes;
+  ExportRequest request{.sessionId = {}, .profileIds = {}, .name = options.name};
   if (!options.session.empty()) {
     const auto found = store.findSessions(options.session);
     if (found.size() != 1) {
@@ -387,22 +389,13 @@ int exportSessionFile(const fs::path& db, const fs::path& file, const ExportOpti
                            : fmt::format("rolefit: {} names {} sessions; use an id", quoteForMessage(options.session), found.size()));
       return kExitRefused;
     }
-    for (const auto& id : store.sessionProfileIds(found.front().id))
-      if (auto p = store.profile(id)) profiles.push_back(std::move(*p));
-    if (name.empty()) name = found.front().name;
-    notes = found.front().notes;
-  } else {
+    request.sessionId = found.front().id;
+  } else if (!options.profiles.empty()) {
     auto selected = selectProfiles(&store, db, options.profiles);
     if (!selected) return kExitRefused;
-    profiles = std::move(*selected);
+    for (auto& p : *selected) request.profileIds.push_back(std::move(p.id));
   }
-  if (name.empty()) name = fmt::format("RoleFit session {}", utcNowIso8601().substr(0, 10));
-  if (!isValidUtf8(name) || utf8Length(name) > kMaxNameLength) {
-    refuse(fmt::format("rolefit: --name: a session name must be 1-{} characters of text", kMaxNameLength));
-    return kExitUsage;
-  }
-  Session session = makeSession(name, std::move(profiles), store.activeRoleModels(), platform::userName());
-  session.notes = notes;
+  const Session session = sessionForExport(store, request, platform::userName());
   exportSession(file, session, format);
   std::cout << fmt::format("Exported {} to {} ({})\n", countOf(session.profiles.size(), "profile"), file.string(),
                            toString(format));

@@ -350,15 +350,18 @@ void AppState::selectAll(std::span<const std::uint32_t> lines) {
 
 // ---------------------------------------------------------------- commands
 
-void AppState::runCommand(Command command) {
+bool AppState::runCommand(Command command) {
+  bool done = false;
   try {
     undoStack.run(*this, std::move(command));
+    done = true;
   } catch (const ValidationError& e) {
     showError(fmt::format("Not saved: {}", e.what()));
   } catch (const std::exception& e) {
     showError(e.what());
   }
   reloadProfiles();
+  return done;
 }
 
 void AppState::undo() {
@@ -454,29 +457,37 @@ bool AppState::trySaveEditor() {
   }
   if (!editor.dirty()) return true;
   const Profile after = editor.draft;
-  if (editor.isNew) {
-    auto id = std::make_shared<std::string>();
-    runCommand({fmt::format("Add {}", after.name),
-                [after, id](AppState& s) {
-                  if (id->empty()) *id = s.store->save(after).id;
-                  else s.store->restoreFromBin(*id);
-                },
-                [id](AppState& s) { s.store->moveToBin(*id); }});
-    if (id->empty()) return false;
-    editor.isNew = false;
-    editor.saved.id = *id;
-    currentId = *id;
-    selection = {*id};
-  } else {
-    const auto before = store->profile(after.id);
-    if (!before) return false;
-    runCommand({fmt::format("Edit {}", after.name), [after](AppState& s) { s.store->save(after); },
-                [before = *before](AppState& s) { s.store->save(before); }});
-  }
-  if (auto stored = store->profile(editor.saved.id)) {
-    editor.saved = *stored;
-    editor.draft = *stored;
-    editor.revisions = store->revisions(stored->id);
+  // Every read of the store can fail (a disk error, a damaged file): the
+  // form then stays open with the user's draft, and the error is shown.
+  try {
+    if (editor.isNew) {
+      auto id = std::make_shared<std::string>();
+      const bool added = runCommand({fmt::format("Add {}", after.name),
+                                     [after, id](AppState& s) {
+                                       if (id->empty()) *id = s.store->save(after).id;
+                                       else s.store->restoreFromBin(*id);
+                                     },
+                                     [id](AppState& s) { s.store->moveToBin(*id); }});
+      if (!added || id->empty()) return false;
+      editor.isNew = false;
+      editor.saved.id = *id;
+      currentId = *id;
+      selection = {*id};
+    } else {
+      const auto before = store->profile(after.id);
+      if (!before) return false;
+      if (!runCommand({fmt::format("Edit {}", after.name), [after](AppState& s) { s.store->save(after); },
+                       [before = *before](AppState& s) { s.store->save(before); }}))
+        return false;
+    }
+    if (auto stored = store->profile(editor.saved.id)) {
+      editor.saved = *stored;
+      editor.draft = *stored;
+      editor.revisions = store->revisions(stored->id);
+    }
+  } catch (const std::exception& e) {
+    showError(fmt::format("Not saved: {}", e.what()));
+    return false;
   }
   refreshEditor();
   toast(fmt::format("Saved {}", editor.saved.name));
@@ -536,16 +547,14 @@ void AppState::deleteProfiles(std::vector<std::string> ids) {
 void AppState::restoreRevision(const std::string& id, std::int64_t revision) {
   if (queueWhileDrawing([=, this] { restoreRevision(id, revision); })) return;
   try {
-    const Profile old = store->revision(id, revision);
     const auto before = store->profile(id);
     if (!before) return;
-    Profile after = *before;
-    for (const auto& f : profileFields()) setFieldText(after, f, fieldText(old, f));
-    runCommand({fmt::format("Restore revision {} of {}", revision, before->name),
-                [after](AppState& s) { s.store->save(after); },
-                [before = *before](AppState& s) { s.store->save(before); }});
-    if (editor.open && editor.saved.id == id) {
-      editor.saved = *store->profile(id);
+    if (!runCommand({fmt::format("Restore revision {} of {}", revision, before->name),
+                     [id, revision](AppState& s) { s.store->restoreRevision(id, revision); },
+                     [before = *before](AppState& s) { s.store->save(before); }}))
+      return;
+    if (const auto restored = store->profile(id); restored && editor.open && editor.saved.id == id) {
+      editor.saved = *restored;
       editor.draft = editor.saved;
       editor.revisions = store->revisions(id);
       editor.shownRevision = 0;
@@ -607,20 +616,23 @@ void AppState::deleteRoleModelCopy(const std::string& id) {
 // ---------------------------------------------------------------- sessions
 
 std::vector<std::string> AppState::sessionMembers(const std::string& id) const {
+  // A read that fails throws: an empty list would look like an empty session,
+  // and deleting it would then keep no members to bring back.
   if (!store || id.empty()) return {};
-  try {
-    return store->sessionProfileIds(id);
-  } catch (const std::exception&) {
-    return {};
-  }
+  return store->sessionProfileIds(id);
 }
 
 void AppState::showSession(const std::string& id) {
   if (queueWhileDrawing([=, this] { showSession(id); })) return;
   currentSessionId = id;
-  sessionInputs.members = sessionMembers(id);
   sessionInputs.chosenMembers.clear();
   sessionInputs.renaming = false;
+  try {
+    sessionInputs.members = sessionMembers(id);
+  } catch (const std::exception& e) {
+    sessionInputs.members.clear();
+    showError(fmt::format("Could not read the session: {}", e.what()));
+  }
 }
 
 void AppState::createSessionFromSelection(std::string name) {
@@ -649,7 +661,13 @@ void AppState::deleteSession(const std::string& id) {
   const auto it = std::find_if(sessions.begin(), sessions.end(), [&](const SessionInfo& s) { return s.id == id; });
   if (it == sessions.end()) return;
   const SessionInfo info = *it;
-  const auto members = sessionMembers(id);
+  std::vector<std::string> members;
+  try {
+    members = sessionMembers(id);
+  } catch (const std::exception& e) {
+    showError(fmt::format("The session was not deleted: {}", e.what()));
+    return;
+  }
   runCommand({fmt::format("Delete session {}", info.name), [id](AppState& s) { s.store->deleteSession(id); },
               [info, members](AppState& s) {
                 s.store->createSession(info.name, info.notes, info.id);
@@ -659,7 +677,13 @@ void AppState::deleteSession(const std::string& id) {
 
 void AppState::addSelectionToSession(const std::string& id) {
   if (queueWhileDrawing([=, this] { addSelectionToSession(id); })) return;
-  const auto existing = sessionMembers(id);
+  std::vector<std::string> existing;
+  try {
+    existing = sessionMembers(id);
+  } catch (const std::exception& e) {
+    showError(fmt::format("Nothing was added: {}", e.what()));
+    return;
+  }
   std::vector<std::string> added;
   for (const auto& p : selection)
     if (std::find(existing.begin(), existing.end(), p) == existing.end()) added.push_back(p);
@@ -692,24 +716,10 @@ void AppState::exportTo(const std::string& path) {
   if (queueWhileDrawing([=, this] { exportTo(path); })) return;
   if (!store) return;
   try {
-    std::vector<Profile> chosen;
-    std::string name = "RoleFit session";
-    std::string notes;
-    if (!exportSessionId.empty()) {
-      for (const auto& id : sessionMembers(exportSessionId))
-        if (auto p = store->profile(id)) chosen.push_back(std::move(*p));
-      if (auto info = store->session(exportSessionId)) {
-        name = info->name;
-        notes = info->notes;
-      }
-    } else {
-      for (const auto& id : selection)
-        if (lineById(id))
-          if (auto p = store->profile(id)) chosen.push_back(std::move(*p));
-      if (chosen.empty()) chosen = store->profiles();
-    }
-    Session session = makeSession(name, std::move(chosen), roleModels, platform::userName());
-    session.notes = notes;
+    ExportRequest request;
+    if (!exportSessionId.empty()) request.sessionId = exportSessionId;
+    else request.profileIds = selection;  // none selected: all
+    const Session session = sessionForExport(*store, request, platform::userName());
     rolefit::exportSession(path, session, exportFormat);
     rememberFile(path);
     toast(fmt::format("Exported {} to {}", countOf(session.profiles.size(), "profile"), path));

@@ -269,7 +269,7 @@ class AppState {
   bool drawingViews_ = false;
   std::vector<std::function<void()>> queuedIntents_;
   void reloadSessions();
-  void runCommand(Command command);
+  bool runCommand(Command command);  // false when it failed (the error is shown)
   void startReading();
   void takeList(std::unique_ptr<ProfileList> list);
   void forgetProfile();  // after the list changed: what was picked must still be in it

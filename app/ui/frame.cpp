@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include "rolefit/store/migrations.hpp"
@@ -332,21 +333,57 @@ bool shortcutPressed(char letter, bool shift) {
   return io.KeyCtrl && io.KeyShift == shift && !io.KeyAlt && ImGui::IsKeyPressed(letter, false);
 }
 
+// Closes what a view that threw left open, so that the frame ends as Dear
+// ImGui expects. Its own recovery ends tables before popping the ids pushed
+// inside them, which EndTable asserts against: those ids go first.
+void recoverFromThrow() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  while (ImGuiTable* table = g.CurrentTable) {
+    if (g.CurrentWindow == table->InnerWindow && !g.CurrentWindowStack.empty()) {
+      // What was pushed inside the table: ending it ends its child window,
+      // which checks that the stacks are as at its Begin.
+      const ImGuiStackSizes& begun = g.CurrentWindowStack.back().StackSizesOnBegin;
+      while (g.ColorStack.Size > begun.SizeOfColorStack) ImGui::PopStyleColor();
+      while (g.StyleVarStack.Size > begun.SizeOfStyleVarStack) ImGui::PopStyleVar();
+      while (g.FontStack.Size > begun.SizeOfFontStack) ImGui::PopFont();
+      while (g.DisabledStackSize > begun.SizeOfDisabledStack) ImGui::EndDisabled();
+      while (g.ItemFlagsStack.Size > begun.SizeOfItemFlagsStack) ImGui::PopItemFlag();
+      while (g.GroupStack.Size > begun.SizeOfGroupStack) ImGui::EndGroup();
+      const ImGuiID tableId = table->ID + static_cast<ImGuiID>(table->InstanceCurrent);
+      while (g.CurrentWindow->IDStack.Size > 1 && g.CurrentWindow->IDStack.back() != tableId) ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  ImGui::ErrorCheckEndFrameRecover(nullptr);
+}
+
 void drawFrame(AppState& state) {
   state.beginViews();
-  handleShortcuts(state);
-  if (state.quitRequested && !state.quitConfirmed) {
-    if (!state.requestQuit()) state.quitRequested = false;  // the question is asked first
+  try {
+    handleShortcuts(state);
+    if (state.quitRequested && !state.quitConfirmed) {
+      if (!state.requestQuit()) state.quitRequested = false;  // the question is asked first
+    }
+    drawMenuBar(state);
+    drawMainArea(state);
+    drawStatusBar(state);
+    drawAbout(state);
+    drawUnsavedModal(state);
+    drawPathPrompt(state);
+    drawErrorModal(state);
+    drawToasts(state);
+  } catch (const std::exception& e) {
+    // A failed read in a view costs this frame, not the window: what the
+    // views left open is closed (Dear ImGui would otherwise assert and
+    // abort), and the error modal says what happened from the next frame.
+    recoverFromThrow();
+    state.showError(fmt::format("Something could not be shown: {}", e.what()));
   }
-  drawMenuBar(state);
-  drawMainArea(state);
-  drawStatusBar(state);
-  drawAbout(state);
-  drawUnsavedModal(state);
-  drawPathPrompt(state);
-  drawErrorModal(state);
-  drawToasts(state);
-  state.runQueuedIntents();
+  try {
+    state.runQueuedIntents();
+  } catch (const std::exception& e) {
+    state.showError(e.what());
+  }
 }
 
 }  // namespace rolefit::ui

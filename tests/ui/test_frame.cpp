@@ -160,3 +160,37 @@ TEST_CASE("a damaged database offers its newest backup, and restoring keeps the 
   CHECK(keptDamaged);
   imgui.frames(2, [&] { ui::drawFrame(state); });
 }
+
+TEST_CASE("an error while the views draw costs one frame and shows a modal, not the window") {
+  TempDir dir;
+  auto state = stateWithProfiles(dir, 3);
+  state.view = ui::ViewId::Profiles;
+  HeadlessImGui imgui(1280, 800);
+  imgui.frames(2, [&] { ui::drawFrame(state); });
+  // A line no store would give (an industry past the list's end) makes the
+  // table's cell throw half-way through drawing its window.
+  auto broken = std::make_shared<ProfileList>();
+  broken->add("id-0", "Broken", "2026-01-01T00:00:00Z").industry = static_cast<Industry>(200);
+  broken->index();
+  state.profileList = broken;
+  state.profileOrder = {0};
+  state.profileOrderSettled = false;
+  state.visibleRowsStale = true;
+  imgui.frames(3, [&] { ui::drawFrame(state); });  // Dear ImGui's end-of-frame checks would abort here
+  CHECK(state.errorText.find("could not be shown") != std::string::npos);
+
+  SECTION("an intent that throws after the views is reported too") {
+    state.errorText.clear();
+    state.profileList = std::make_shared<ProfileList>();
+    state.fileDialog = [](ui::FileChoice, const std::string&) -> ui::DialogAnswer {
+      throw std::runtime_error("the desktop's file chooser crashed");
+    };
+    imgui.frame([&] {
+      state.beginViews();
+      state.chooseImportFile();  // as a view calls it: queued, run after the views
+      ui::drawFrame(state);
+    });
+    imgui.frames(2, [&] { ui::drawFrame(state); });
+    CHECK(state.errorText.find("file chooser crashed") != std::string::npos);
+  }
+}

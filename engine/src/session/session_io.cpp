@@ -673,55 +673,6 @@ LoadedSession decodeBinary(std::string_view bytes) {
 
 // ---------------------------------------------------------------- public
 
-std::string_view toString(SessionFormat f) { return f == SessionFormat::json ? "json" : "binary"; }
-
-SeenEvaluation seenEvaluation(const Evaluation& e) {
-  SeenEvaluation s;
-  s.recommendation = e.scores.recommendation;
-  s.runnerUp = e.scores.runnerUp;
-  s.margin = std::round(e.margin * 10.0) / 10.0;
-  for (std::size_t r = 0; r < 3; ++r) s.fit[r] = std::round(e.scores.fit[r] * 10.0) / 10.0;
-  for (std::size_t d = 0; d < kDimensionCount; ++d) s.needs[d] = std::round(e.scores.needs[d] * 10.0) / 10.0;
-  s.reasons.reserve(e.reasons.size());
-  for (const auto& r : e.reasons)
-    s.reasons.push_back({r.field, r.factor, r.rule, r.source, std::round(r.weight * 10.0) / 10.0});
-  if (e.whatIf) s.whatIf = e.whatIf->text;
-  return s;
-}
-
-bool sameResult(const SeenEvaluation& a, const SeenEvaluation& b) {
-  return a.recommendation == b.recommendation && a.runnerUp == b.runnerUp && a.margin == b.margin &&
-         a.fit == b.fit && a.needs == b.needs && a.whatIf == b.whatIf;
-}
-
-Session makeSession(std::string name, std::vector<Profile> profiles, const RoleModelSet& set, std::string exportedBy) {
-  Session s;
-  s.id = newUuid();
-  s.name = std::move(name);
-  s.exportedBy = std::move(exportedBy);
-  s.exportedAt = utcNowIso8601();
-  s.roleModelVersion = set.version;
-  s.roleModels.assign(set.roleModels.begin(), set.roleModels.begin() + 3);
-  s.profiles.resize(profiles.size());
-  parallelShares(profiles.size(), 128, [&](std::size_t begin, std::size_t end, std::size_t) {
-    for (std::size_t i = begin; i < end; ++i) {
-      s.profiles[i].seen = seenEvaluation(evaluate(profiles[i], set));
-      s.profiles[i].profile = std::move(profiles[i]);
-    }
-  });
-  return s;
-}
-
-RoleModelSet roleModelsOf(const Session& session) {
-  const auto& builtin = builtinRoleModels();
-  std::vector<RoleModel> edited;
-  for (const auto& m : session.roleModels) {
-    const auto& original = builtin.roleModel(m.id);
-    if (roleModelToJson(m) != roleModelToJson(original)) edited.push_back(m);
-  }
-  return withCopies(builtin, edited);
-}
-
 std::string encodeSession(const Session& session, SessionFormat format) {
   return format == SessionFormat::json ? encodeJson(session) : encodeBinary(session);
 }
@@ -763,21 +714,6 @@ LoadedSession decodeSession(std::string_view bytes, std::string_view label) {
   } catch (const std::exception& e) {
     throw prefixed(fmt::format("{}: malformed ({})", where(), e.what()));
   }
-}
-
-void exportSession(const std::filesystem::path& target, const Session& session, SessionFormat format) {
-  writeFileAtomically(target, encodeSession(session, format));
-}
-
-LoadedSession readSessionFile(const std::filesystem::path& path) {
-  const std::string label = path.string();
-  FileBytes bytes;
-  try {
-    bytes = readWholeFile(path, kSessionFileLimit, "session files");
-  } catch (const FileReadError& e) {
-    throw SessionFileError(fmt::format("{}: {}", label, e.what()));
-  }
-  return decodeSession(bytes.view(), label);
 }
 
 }  // namespace rolefit

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -71,6 +72,20 @@ struct Session {
 // Evaluates every profile with `set` (in parallel) and records the results.
 Session makeSession(std::string name, std::vector<Profile> profiles, const RoleModelSet& set,
                     std::string exportedBy);
+
+class Store;
+
+// What to export: a stored session (its members, name and notes), or else
+// these profiles (all when none), under `name` (by default the session's, or
+// "RoleFit session <date>").
+struct ExportRequest {
+  std::optional<std::string> sessionId;
+  std::vector<std::string> profileIds;
+  std::string name;
+};
+// The session file's content: the profiles evaluated with the store's active
+// role models. Throws StoreError for a session that is not there.
+Session sessionForExport(const Store& store, const ExportRequest& request, std::string exportedBy);
 
 // The built-in set with the session's role models in place: the set its
 // results were computed with (same version string when nothing was edited).
