@@ -182,7 +182,8 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < chosen.size(); ++i) {
       const Profile& p = *chosen[i];
-      const Scores& s = state.evaluationOf(p).scores;
+      const Evaluation& e = state.evaluationOf(p);
+      const Scores& s = e.scores;
       ImGui::PushID(p.id.c_str());
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -208,9 +209,7 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
         ImGui::TableNextColumn();
         ImGui::Text("%.0f", s.fit[2]);
         ImGui::TableNextColumn();
-        const double margin = s.structure[static_cast<std::size_t>(s.recommendation)] -
-                              s.structure[static_cast<std::size_t>(s.runnerUp)];
-        ImGui::Text("%s (%.1f)", structureShortName(s.runnerUp), margin);
+        ImGui::Text("%s (%.1f)", structureShortName(s.runnerUp), e.margin);
       }
       ImGui::PopID();
     }
