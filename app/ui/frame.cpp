@@ -52,7 +52,7 @@ void drawMenuBar(AppState& state) {
     if (ImGui::MenuItem(safeLabel(redo, "redo").c_str(), "Ctrl+Shift+Z", false, state.undoStack.canRedo())) state.redo();
     ImGui::Separator();
     if (ImGui::MenuItem("Find profile", "Ctrl+F", false, open)) {
-      state.view = ViewId::Profiles;
+      state.showView(ViewId::Profiles);
       state.focusFilter = true;
     }
     if (ImGui::MenuItem("Duplicate", nullptr, false, state.selection.size() == 1))
@@ -70,7 +70,7 @@ void drawMenuBar(AppState& state) {
     for (const auto name : viewNames()) {
       const ViewId id = *viewFromName(name);
       const std::string title(viewTitle(id));
-      if (ImGui::MenuItem(title.c_str(), nullptr, state.view == id)) state.view = id;
+      if (ImGui::MenuItem(title.c_str(), nullptr, state.view == id)) state.showView(id);
     }
     ImGui::Separator();
     if (ImGui::BeginMenu("Theme")) {
@@ -81,7 +81,7 @@ void drawMenuBar(AppState& state) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Getting started")) state.view = ViewId::Welcome;
+    if (ImGui::MenuItem("Getting started")) state.showView(ViewId::Welcome);
     if (ImGui::MenuItem("About RoleFit")) state.showAbout = true;
     ImGui::EndMenu();
   }
@@ -101,7 +101,7 @@ void drawViewTabs(AppState& state) {
       const ImGuiTabItemFlags flags = state.view == id && state.tabShown != id ? ImGuiTabItemFlags_SetSelected : 0;
       if (ImGui::BeginTabItem(title.c_str(), nullptr, flags)) {
         // A tab that shows up unasked, after one that was shown: the user clicked it.
-        if (flags == 0 && state.tabShown != id && state.tabShown != ViewId::Welcome) state.view = id;
+        if (flags == 0 && state.tabShown != id && state.tabShown != ViewId::Welcome) state.showView(id);
         state.tabShown = id;
         ImGui::EndTabItem();
       }
@@ -299,7 +299,7 @@ void handleShortcuts(AppState& state) {
   if (shortcutPressed('N')) state.newProfile();
   if (shortcutPressed('O')) state.chooseImportFile();
   if (shortcutPressed('F')) {
-    state.view = ViewId::Profiles;
+    state.showView(ViewId::Profiles);
     state.focusFilter = true;
   }
 }

@@ -195,7 +195,7 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
       ImGui::SameLine();
       if (ImGui::Selectable(safeLabel(p.name, "open").c_str())) {
         state.select(p.id, false);
-        state.view = ViewId::Compare;
+        state.showView(ViewId::Compare);
       }
       ImGui::TableNextColumn();
       structureBadge(s.recommendation);

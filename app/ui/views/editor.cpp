@@ -266,7 +266,7 @@ void drawEditorView(AppState& state) {
     ImGui::SameLine();
     if (ImGui::Button("Compare")) {
       state.currentId = e.saved.id;
-      state.view = ViewId::Compare;
+      state.showView(ViewId::Compare);
     }
   }
   ImGui::Separator();

@@ -117,10 +117,7 @@ void rowContextMenu(AppState& state, std::string_view lineId, const RowColours& 
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.themeHovered);
   if (!state.isSelected(id)) state.select(id, false);
   if (ImGui::MenuItem("Edit", "Enter")) state.openEditor(id);
-  if (ImGui::MenuItem("Compare")) {
-    state.currentId = id;
-    state.view = ViewId::Compare;
-  }
+  if (ImGui::MenuItem("Compare")) state.showView(ViewId::Compare);  // the row is selected above
   if (ImGui::MenuItem("Duplicate")) state.duplicateProfile(id);
   ImGui::Separator();
   if (ImGui::BeginMenu("Add to session", !state.sessions.empty())) {
@@ -224,7 +221,7 @@ void drawToolbar(AppState& state, bool narrow, const std::vector<std::uint32_t>&
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(state.selection.empty());
-  if (ImGui::Button("Compare")) state.view = ViewId::Compare;
+  if (ImGui::Button("Compare")) state.showView(ViewId::Compare);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("One selected: its full comparison. Several: side by side.");
   ImGui::SameLine();

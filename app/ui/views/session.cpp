@@ -276,7 +276,7 @@ void sessionDetails(AppState& state) {
       const std::string name = line ? std::string(line->name()) : std::string("...");
       if (ImGui::Selectable(safeLabel(name, "open").c_str(), false, 0, ImVec2(nameWidth, 0)) && line) {
         state.select(id, false);
-        state.view = ViewId::Compare;
+        state.showView(ViewId::Compare);
       }
       if (line && line->scored) {
         ImGui::SameLine();
