@@ -36,6 +36,7 @@ inline char rapidjson::BasicIStreamWrapper<std::istream>::Take() {
 #include <cereal/types/vector.hpp>
 
 #include "rolefit/session/session.hpp"
+#include "session/session_read.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -63,18 +64,6 @@ inline char rapidjson::BasicIStreamWrapper<std::istream>::Take() {
 
 namespace rolefit {
 
-// The file's header: what it is and who wrote it. In the binary form it also
-// carries the payload's size and CRC-32, which catches every change of up to
-// four consecutive bytes (any single changed byte among them).
-struct SessionHeader {
-  std::string format;
-  std::uint32_t major = 0;
-  std::uint32_t minor = 0;
-  std::string appVersion;
-  std::uint64_t payloadSize = 0;  // binary only
-  std::uint32_t payloadCrc32 = 0; // binary only
-};
-
 // Named numbers written as one JSON object ({"cio": 71.2, ...}).
 template <std::size_t N>
 struct NamedNumbers {
@@ -95,6 +84,8 @@ CEREAL_CLASS_VERSION(rolefit::NamedNumbers<4>, 0)
 CEREAL_CLASS_VERSION(rolefit::NamedNumbers<8>, 0)
 
 namespace rolefit {
+using namespace session_read;
+
 namespace {
 
 using JsonIn = cereal::JSONInputArchive;
@@ -108,39 +99,6 @@ template <class A>
 constexpr bool kInput = std::is_same_v<A, JsonIn> || kBinIn<A>;
 template <class A>
 constexpr bool kBinary = std::is_same_v<A, BinOut> || kBinIn<A>;
-
-// A read-only view of bytes as a stream that knows how many bytes are left.
-class MemoryBuffer : public std::streambuf {
- public:
-  explicit MemoryBuffer(std::string_view bytes) {
-    char* begin = const_cast<char*>(bytes.data());  // never written: no put area
-    setg(begin, begin, begin + bytes.size());
-  }
-  std::size_t remaining() const { return static_cast<std::size_t>(egptr() - gptr()); }
-  std::size_t consumed() const { return static_cast<std::size_t>(gptr() - eback()); }
-
- protected:
-  pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode) override {
-    if (dir == std::ios_base::cur && off == 0) return pos_type(static_cast<off_type>(consumed()));
-    return pos_type(off_type(-1));
-  }
-};
-
-// Where reading is, for messages; and the bytes left, for binary bounds.
-// Set for the duration of one decode on this thread.
-struct ReadContext {
-  const MemoryBuffer* buffer = nullptr;
-  std::size_t profile = std::numeric_limits<std::size_t>::max();
-  const char* item = "header";
-};
-thread_local ReadContext* tContext = nullptr;
-
-std::string where() {
-  if (!tContext) return {};
-  if (tContext->profile != std::numeric_limits<std::size_t>::max())
-    return fmt::format("profile {}, {}", tContext->profile + 1, tContext->item);
-  return tContext->item;
-}
 
 // For a wrong-typed JSON value: what the field should have been.
 std::string expectedKind() {
@@ -156,7 +114,6 @@ std::string expectedKind() {
   return {};
 }
 
-[[noreturn]] void fail(const std::string& problem) { throw SessionFileError(fmt::format("{}: {}", where(), problem)); }
 
 template <class A>
 void at(const char* item) {
@@ -271,15 +228,6 @@ void presence(A& ar, const char* name, bool& present) {
 }
 
 constexpr std::array<const char*, 4> kStageIds{"startup", "scaleup", "established", "enterprise"};
-const std::array<const char*, kDimensionCount>& dimensionIds() {
-  static const auto ids = [] {
-    std::array<const char*, kDimensionCount> out{};
-    for (std::size_t d = 0; d < kDimensionCount; ++d) out[d] = builtinRoleModels().dimensions[d].id.c_str();
-    return out;
-  }();
-  return ids;
-}
-
 std::span<const std::string_view> choicesOf(std::string_view key) { return findField(key)->choices; }
 
 }  // namespace
@@ -417,104 +365,6 @@ void serialize(A& ar, Session& s, const std::uint32_t /*version*/) {
 }
 
 namespace {
-
-// ---------------------------------------------------------------- checks
-
-void checkText(std::string_view what, const std::string& value, std::size_t maxChars, bool required,
-               bool allowNewlines = false) {
-  if (!isValidUtf8(value)) fail(fmt::format("{} is not valid UTF-8 text", what));
-  const auto length = utf8Length(value);
-  if (required && length == 0) fail(fmt::format("{} must not be empty", what));
-  if (length > maxChars) fail(fmt::format("{} has {} characters; at most {} are allowed", what, length, maxChars));
-  if (hasControlCharacters(value, allowNewlines)) fail(fmt::format("{} contains control characters", what));
-}
-
-void checkScore(std::string_view what, double v, double low, double high) {
-  if (!std::isfinite(v)) fail(fmt::format("{} is not a finite number", what));
-  if (v < low || v > high) fail(fmt::format("{} is {}; it must be from {} to {}", what, formatNumber(v), low, high));
-}
-
-void checkSeen(const SeenEvaluation& e) {
-  tContext->item = "seen";
-  checkScore("seen margin", e.margin, -1000, 1000);
-  for (std::size_t r = 0; r < 3; ++r) checkScore(fmt::format("seen fit {}", kRoleIds[r]), e.fit[r], 0, 100);
-  for (std::size_t d = 0; d < kDimensionCount; ++d)
-    checkScore(fmt::format("seen need {}", dimensionIds()[d]), e.needs[d], 0, 100);
-  for (const auto& r : e.reasons) {
-    checkText("seen reason field", r.field, 100, false);
-    checkText("seen reason factor", r.factor, 2000, false);
-    checkText("seen reason rule", r.rule, 2000, false);
-    checkText("seen reason source", r.source, 200, false);
-    checkScore("seen reason weight", r.weight, -1000, 1000);
-  }
-  checkText("seen what_if", e.whatIf, 2000, false);
-}
-
-void checkSession(Session& s) {
-  tContext->profile = std::numeric_limits<std::size_t>::max();
-  tContext->item = "session";
-  if (!isUuid(s.id)) fail(fmt::format("session id {} is not a UUID", quoteForMessage(s.id)));
-  checkText("session name", s.name, 200, true);
-  checkText("session notes", s.notes, 20'000, false, true);
-  checkText("exported_by", s.exportedBy, 200, false);
-  checkText("exported_at", s.exportedAt, 64, false);
-  checkText("role_model_version", s.roleModelVersion, 200, true);
-
-  tContext->item = "role_models";
-  if (s.roleModels.size() != 3) fail(fmt::format("{} role models; a session holds exactly 3 (cio, cto, hybrid)", s.roleModels.size()));
-  for (std::size_t r = 0; r < 3; ++r) {
-    auto& m = s.roleModels[r];
-    if (m.id != kRoleIds[r]) fail(fmt::format("role model {} is {}; expected {}", r + 1, quoteForMessage(m.id), kRoleIds[r]));
-    for (const auto* t : {&m.name, &m.focus, &m.summary}) checkText("role model " + m.id + " text", *t, 2000, false);
-    for (const auto& t : m.skills) checkText("role model " + m.id + " skill", t, 500, false);
-    for (const auto& t : m.sources) checkText("role model " + m.id + " source", t, 20, false);
-    try {
-      m = roleModelFromJson(roleModelToJson(m), builtinRoleModels());
-    } catch (const RoleModelError& e) {
-      throw SessionFileError(e.what());  // names the role model and its item
-    }
-  }
-
-  std::unordered_set<std::string_view> ids;
-  ids.reserve(s.profiles.size());
-  for (std::size_t i = 0; i < s.profiles.size(); ++i) {
-    tContext->profile = i;
-    tContext->item = "id";
-    auto& p = s.profiles[i].profile;
-    if (!isUuid(p.id)) fail(fmt::format("{} is not a UUID", quoteForMessage(p.id)));
-    for (auto& c : p.id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!ids.insert(p.id).second) fail(fmt::format("{} appears twice in the file", p.id));
-    tContext->item = "revision";
-    if (p.revision < 0 || p.revision > 1'000'000'000) fail(fmt::format("{} is out of range", p.revision));
-    checkText("created_at", p.created_at, 64, false);
-    checkText("updated_at", p.updated_at, 64, false);
-    const auto problems = validate(p);
-    if (!problems.empty()) {
-      // "profile 3 ("Acme"), employees: ..." - every problem of the profile.
-      std::string joined;
-      for (const auto& problem : problems)
-        joined += fmt::format("{}{}: {}", joined.empty() ? "" : "; ", problem.field, problem.message);
-      const bool nameShown = isValidUtf8(p.name) && !p.name.empty() && utf8Length(p.name) <= 200;
-      throw SessionFileError(fmt::format("profile {}{}, {}", i + 1, nameShown ? " (" + quoteForMessage(p.name) + ")" : "", joined));
-    }
-    checkSeen(s.profiles[i].seen);
-  }
-  tContext->profile = std::numeric_limits<std::size_t>::max();
-}
-
-void checkHeader(const SessionHeader& h, SessionFileInfo& info) {
-  tContext->item = "header";
-  if (h.format != kSessionFormatName)
-    fail(fmt::format("not a RoleFit session file (format {})", quoteForMessage(h.format)));
-  checkText("app_version", h.appVersion, 100, false);
-  info.major = h.major;
-  info.minor = h.minor;
-  info.appVersion = h.appVersion;
-  if (h.major != kSessionFormatMajor)
-    fail(fmt::format("the file is session format {}.{} (written by RoleFit {}); this RoleFit reads format {}.x{}",
-                     h.major, h.minor, h.appVersion, kSessionFormatMajor,
-                     h.major > kSessionFormatMajor ? ": update RoleFit to open it" : ""));
-}
 
 // ---------------------------------------------------------------- JSON
 
