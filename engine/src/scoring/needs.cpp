@@ -1,0 +1,267 @@
+// The scoring rules: a profile's inputs to its needs (each rule one of the
+// role-model file's, with its sources), the needs to the role fits, and the
+// fits to a score per leadership structure. Explanations of a result are in
+// evaluate.cpp.
+#include "rolefit/scoring/evaluate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <stdexcept>
+
+#include "rolefit/model/fields.hpp"
+#include "scoring/scoring_detail.hpp"
+
+namespace rolefit {
+namespace scoring_detail {
+namespace {
+
+bool isOperationsHeavy(Industry i) {
+  switch (i) {
+    case Industry::banking: case Industry::insurance: case Industry::public_sector: case Industry::logistics:
+    case Industry::manufacturing: case Industry::retail: case Industry::energy: case Industry::hospitality:
+    case Industry::healthcare: case Industry::education:
+      return true;
+    default: return false;
+  }
+}
+
+bool isRegulated(Industry i) {
+  switch (i) {
+    case Industry::banking: case Industry::insurance: case Industry::healthcare: case Industry::pharma:
+    case Industry::public_sector: case Industry::energy:
+      return true;
+    default: return false;
+  }
+}
+
+bool isTechCentred(Industry i) {
+  return i == Industry::software || i == Industry::internet || i == Industry::hardware || i == Industry::telecom;
+}
+
+}  // namespace
+
+namespace {
+
+double gap(const Profile& p, Capability c) { return 5.0 - static_cast<double>(p.capability(c)); }
+double goal(const Profile& p, Goal g) { return static_cast<double>(p.goal(g)); }
+
+// 0 for up to 10 people, +6 per factor of ten beyond. Remembered for the last
+// head count: the what-if search rescores one profile hundreds of times.
+double sizeScore(const Profile& p) {
+  thread_local std::int64_t lastEmployees = -1;
+  thread_local double lastScore = 0;
+  if (p.employees != lastEmployees) {
+    lastEmployees = p.employees;
+    lastScore = std::max(0.0, std::log10(static_cast<double>(std::max<std::int64_t>(p.employees, 1))) - 1.0) * 6.0;
+  }
+  return lastScore;
+}
+
+}  // namespace
+
+// Every rule here is one of the role-model file's rules (engineRuleIds), which
+// holds its wording and its sources. Each need is the sum of its rules'
+// points, added in this order; a need is recomputed alone, in the same order
+// (so to the same bits), when one of its inputs changes.
+void addNeed(D d, const Profile& p, NeedsBuilder& n) {
+  const double techPct = p.tech_revenue_pct;
+  const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 5));
+  const double complexity = static_cast<double>(p.it_complexity - 1);
+  switch (d) {
+    // Inward: the systems and information the company runs on.
+    case D::operations:
+      n.add("goal_efficiency", "goal_efficiency", D::operations, goal(p, Goal::efficiency) * 6);
+      n.add("goal_transformation", "goal_transformation", D::operations, goal(p, Goal::transformation) * 5);
+      n.add("it_complexity", "it_complexity", D::operations, complexity * 7);
+      if (p.business_model == BusinessModel::service) n.add("business_model", "service_model", D::operations, 15);
+      if (p.business_model == BusinessModel::mixed) n.add("business_model", "service_model", D::operations, 7);
+      if (isOperationsHeavy(p.industry)) n.add("industry", "operations_industry", D::operations, 10);
+      n.add("cap_infrastructure", "gap_inward", D::operations, gap(p, Capability::infrastructure) * 4);
+      n.add("cap_enterprise_systems", "gap_inward", D::operations, gap(p, Capability::enterprise_systems) * 3);
+      break;
+    case D::security:
+      n.add("regulatory_burden", "regulation", D::security, static_cast<double>(p.regulatory_burden - 1) * 11);
+      n.add("goal_security", "goal_security", D::security, goal(p, Goal::security) * 7);
+      n.add("cap_security", "gap_inward", D::security, gap(p, Capability::security) * 5);
+      if (isRegulated(p.industry)) n.add("industry", "regulated_industry", D::security, 10);
+      break;
+    case D::budget_vendors:
+      n.add("goal_cost", "goal_cost", D::budget_vendors, goal(p, Goal::cost) * 8);
+      n.add("cap_vendor", "gap_inward", D::budget_vendors, gap(p, Capability::vendor) * 5);
+      n.add("employees", "organisation_size", D::budget_vendors, sizeScore(p) * 1.5);
+      n.add("it_complexity", "it_complexity", D::budget_vendors, complexity * 4);
+      break;
+    case D::information:
+      n.add("goal_information", "goal_information", D::information, goal(p, Goal::information) * 10);
+      n.add("cap_information", "gap_inward", D::information, gap(p, Capability::information) * 6);
+      n.add("employees", "organisation_size", D::information, sizeScore(p));
+      break;
+    // Outward: the technology the company sells or builds for customers.
+    case D::product:
+      n.add("tech_revenue_pct", "tech_revenue", D::product, techPct * 0.45);
+      if (p.business_model == BusinessModel::product) n.add("business_model", "product_model", D::product, 15);
+      if (p.business_model == BusinessModel::platform) n.add("business_model", "product_model", D::product, 12);
+      n.add("product_lines", "product_lines", D::product, lines * 4);
+      n.add("cap_engineering", "gap_outward", D::product, gap(p, Capability::engineering) * 4);
+      if (isTechCentred(p.industry)) n.add("industry", "tech_industry", D::product, 10);
+      break;
+    case D::architecture:
+      n.add("tech_revenue_pct", "tech_revenue", D::architecture, techPct * 0.25);
+      if (p.business_model == BusinessModel::platform) n.add("business_model", "product_model", D::architecture, 15);
+      if (p.business_model == BusinessModel::product) n.add("business_model", "product_model", D::architecture, 8);
+      n.add("product_lines", "product_lines", D::architecture, lines * 3);
+      n.add("cap_architecture", "gap_outward", D::architecture, gap(p, Capability::architecture) * 5);
+      n.add("goal_growth", "goal_growth", D::architecture, goal(p, Goal::growth) * 3);
+      if (isTechCentred(p.industry)) n.add("industry", "tech_industry", D::architecture, 8);
+      break;
+    case D::innovation:
+      n.add("goal_innovation", "goal_innovation", D::innovation, goal(p, Goal::innovation) * 10);
+      n.add("cap_innovation", "gap_outward", D::innovation, gap(p, Capability::innovation) * 5);
+      n.add("goal_growth", "goal_growth", D::innovation, goal(p, Goal::growth) * 4);
+      n.add("tech_revenue_pct", "tech_revenue", D::innovation, techPct * 0.1);
+      break;
+    case D::customer_tech:
+      n.add("goal_customer", "goal_customer", D::customer_tech, goal(p, Goal::customer) * 8);
+      n.add("tech_revenue_pct", "tech_revenue", D::customer_tech, techPct * 0.35);
+      if (p.business_model == BusinessModel::platform) n.add("business_model", "product_model", D::customer_tech, 12);
+      if (p.business_model == BusinessModel::product) n.add("business_model", "product_model", D::customer_tech, 6);
+      break;
+  }
+}
+
+void addNeeds(const Profile& p, NeedsBuilder& n) {
+  for (std::size_t d = 0; d < kDimensionCount; ++d) addNeed(static_cast<D>(d), p, n);
+}
+
+DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contributions) {
+  NeedsBuilder n(contributions);
+  addNeeds(p, n);
+  return n.finish();
+}
+
+double roleFit(const RoleModel& role, const DimensionValues& needs, Stage stage) {
+  double covered = 0, total = 0;
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    covered += role.weights[d] * needs[d];
+    total += needs[d];
+  }
+  const double share = total > 0 ? covered / total : 0.0;
+  return std::clamp(100.0 * share * role.stageFactor[static_cast<std::size_t>(stage)], 0.0, 100.0);
+}
+
+double sideAverage(const DimensionValues& needs, bool inward) {
+  double sum = 0;
+  for (std::size_t d = inward ? 0 : 4; d < (inward ? 4u : 8u); ++d) sum += needs[d];
+  return sum / 4.0;
+}
+
+// How much a company's size makes a second executive worthwhile.
+double bothRolesScale(Stage stage) {
+  constexpr std::array<double, 4> scale{0.2, 0.5, 0.8, 1.0};
+  return scale[static_cast<std::size_t>(stage)];
+}
+
+// Which needs each input acts on, as a bit per dimension, indexed by the
+// field's position in profileFields(). Found once by running every rule with
+// every choice and with each number at its ends and middle: a rule may act
+// for some values only.
+const std::array<std::uint8_t, kMaxFields>& needsActedOn() {
+  static const auto masks = [] {
+    std::array<std::uint8_t, kMaxFields> out{};
+    const auto fields = profileFields();
+    std::vector<NeedsBuilder::Touch> touched;
+    for (const auto& f : fields) {
+      if (f.kind == FieldKind::Text) continue;
+      std::vector<double> values;
+      if (f.kind == FieldKind::Choice)
+        for (std::size_t v = 0; v < f.choices.size(); ++v) values.push_back(static_cast<double>(v));
+      else
+        values = {f.min, std::floor((f.min + f.max) / 2), f.max};
+      for (const double v : values) {
+        Profile probe;
+        setFieldNumber(probe, f, v);
+        NeedsBuilder n(nullptr, &touched);
+        addNeeds(probe, n);
+      }
+    }
+    if (fields.size() > kMaxFields) throw std::logic_error("needsActedOn: more fields than it has room for");
+    for (const auto& t : touched)
+      out[findField(t.field)->position] |= static_cast<std::uint8_t>(1u << idx(t.dimension));
+    return out;
+  }();
+  return masks;
+}
+
+Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const RoleModelSet& set,
+                      std::vector<StructureEffect>* effects) {
+  Scores s;
+  s.needs = needs;
+  for (std::size_t r = 0; r < 3; ++r) s.fit[r] = roleFit(set.roleModels[r], s.needs, p.stage);
+  const double cio = s.fit[0], cto = s.fit[1];
+  auto effect = [&](std::string_view field, std::string_view rule, Structure st, double points) {
+    if (effects) effects->push_back({field, rule, st, points});
+    return points;
+  };
+
+  // One leader for both sides fits when neither side dominates: the further
+  // apart the CIO and CTO fits, the more a specialist serves instead.
+  const double balance = 1.0 - std::fabs(cio - cto) / 100.0;
+  const double hybridCoverage = s.fit[2];
+  s.fit[2] = hybridCoverage * balance;
+  effect("tech_revenue_pct", "specialist_needs", Structure::hybrid, s.fit[2] - hybridCoverage);
+
+  s.structure[idx(Structure::cio_led)] = cio;
+  s.structure[idx(Structure::cto_led)] = cto;
+  // The stage factor of the hybrid role model carries "small companies have one
+  // executive for both"; beyond a thousand people one person rarely can.
+  double hybrid = s.fit[2];
+  if (effects)  // explanation only: kept off the what-if search's hot path
+    effect("stage", "small_company_hybrid", Structure::hybrid,
+           s.fit[2] - roleFit(set.hybrid(), s.needs, Stage::scaleup) * balance);
+  if (p.employees > 1000) hybrid -= effect("employees", "hybrid_workload", Structure::hybrid, 10);
+  s.structure[idx(Structure::hybrid)] = std::max(0.0, hybrid);
+
+  const double bothBonus =
+      0.5 * std::min(sideAverage(s.needs, true), sideAverage(s.needs, false)) * bothRolesScale(p.stage);
+  const double both = (cio + cto) / 2 + effect("stage", "both_roles", Structure::cio_and_cto, bothBonus);
+  s.structure[idx(Structure::cio_and_cto)] = std::min(100.0, both);
+  const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 6));
+  const double perLine = p.product_lines >= 2 ? 4.0 * (lines - 1) : 0.0;
+  s.structure[idx(Structure::cio_and_product_ctos)] =
+      std::min(100.0, both + effect("product_lines", "cto_per_product_line", Structure::cio_and_product_ctos, perLine));
+
+  const bool canPayTwo = p.leadership_budget != LeadershipBudget::one;
+  s.eligible = {true, true, canPayTwo, true, p.leadership_budget == LeadershipBudget::more && p.product_lines >= 2};
+  if (!canPayTwo) effect("leadership_budget", "budget_one", Structure::cio_and_cto, 0);
+
+  // Highest eligible score wins; ties go to the simpler structure (enum order).
+  // An ineligible structure is never the runner-up while an eligible one remains.
+  const auto better = [&](std::size_t a, std::size_t b) {
+    if (s.eligible[a] != s.eligible[b]) return s.eligible[a];
+    return s.structure[a] > s.structure[b];
+  };
+  std::size_t best = 0, second = 1;
+  if (better(second, best)) std::swap(best, second);
+  for (std::size_t i = 2; i < kStructureCount; ++i) {
+    if (better(i, best)) {
+      second = best;
+      best = i;
+    } else if (better(i, second)) {
+      second = i;
+    }
+  }
+  s.recommendation = static_cast<Structure>(best);
+  s.runnerUp = static_cast<Structure>(second);
+  return s;
+}
+
+}  // namespace scoring_detail
+
+using namespace scoring_detail;
+
+Scores score(const Profile& p, const RoleModelSet& set, std::vector<Contribution>* contributions,
+             std::vector<StructureEffect>* effects) {
+  return scoreFromNeeds(computeNeeds(p, contributions), p, set, effects);
+}
+}  // namespace rolefit

@@ -1,0 +1,102 @@
+// What the scoring rules (needs.cpp) and the explanations built on them
+// (evaluate.cpp: what-if, reasons, responsibilities) share. Private to the
+// scoring code. The builder and the one-change scorer are defined here so that
+// both files inline them: the what-if search runs them a hundred times a profile.
+#pragma once
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "rolefit/model/fields.hpp"
+#include "rolefit/scoring/evaluate.hpp"
+
+namespace rolefit::scoring_detail {
+
+using D = Dimension;
+
+constexpr std::size_t idx(D d) { return static_cast<std::size_t>(d); }
+constexpr std::size_t idx(Structure s) { return static_cast<std::size_t>(s); }
+
+// Accumulates the needs and, when asked, the contributions behind them (or,
+// for the probe that maps inputs to needs, every rule that could act).
+// Inlined: the what-if search runs this hundreds of times per profile.
+class NeedsBuilder {
+ public:
+  struct Touch {
+    std::string_view field;
+    D dimension;
+  };
+  explicit NeedsBuilder(std::vector<Contribution>* out, std::vector<Touch>* touched = nullptr)
+      : out_(out), touched_(touched) {}
+  [[gnu::always_inline]] void add(std::string_view field, std::string_view rule, D d, double points) {
+    needs_[idx(d)] += points;
+    if (out_ && points != 0) [[unlikely]] out_->push_back({field, rule, d, points});
+    if (touched_) [[unlikely]] touched_->push_back({field, d});
+  }
+  void restart(D d) { needs_[idx(d)] = 0; }
+  const DimensionValues& raw() const { return needs_; }
+  void setRaw(const DimensionValues& raw) { needs_ = raw; }
+  DimensionValues finish() const {
+    DimensionValues clamped = needs_;
+    for (auto& n : clamped) n = std::clamp(n, 0.0, 100.0);
+    return clamped;
+  }
+
+ private:
+  DimensionValues needs_{};
+  std::vector<Contribution>* out_;
+  std::vector<Touch>* touched_;
+};
+
+// The needs of one dimension, rule by rule (needs.cpp).
+void addNeed(D d, const Profile& p, NeedsBuilder& n);
+void addNeeds(const Profile& p, NeedsBuilder& n);
+DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contributions);
+// The fits and structure scores from the needs; `effects` records the
+// structure-level rules that acted, for explanations.
+Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const RoleModelSet& set,
+                      std::vector<StructureEffect>* effects);
+
+// Which needs each input acts on, as a bit per dimension, indexed by the
+// field's position in profileFields() (needs.cpp says how it is found).
+constexpr std::size_t kMaxFields = 32;
+const std::array<std::uint8_t, kMaxFields>& needsActedOn();
+
+// Scores a profile with one input changed at a time, as the what-if search
+// and the reasons do a hundred times per profile: only the needs that input
+// acts on are recomputed, each in full and in order, so every score is the
+// same to the bit as score() of the changed profile.
+class OneChangeScorer {
+ public:
+  OneChangeScorer(const Profile& profile, const RoleModelSet& set) : profile_(profile), set_(set), needs_(nullptr) {
+    addNeeds(profile_, needs_);
+    base_ = needs_.raw();
+  }
+
+  Scores with(const FieldInfo& field, double value) {
+    const std::uint8_t acted = needsActedOn()[field.position];
+    const double before = fieldNumber(profile_, field);
+    setFieldNumber(profile_, field, value);
+    for (std::size_t d = 0; d < kDimensionCount; ++d)
+      if (acted & (1u << d)) {
+        needs_.restart(static_cast<D>(d));
+        addNeed(static_cast<D>(d), profile_, needs_);
+      }
+    const Scores scores = scoreFromNeeds(needs_.finish(), profile_, set_, nullptr);
+    setFieldNumber(profile_, field, before);
+    needs_.setRaw(base_);
+    return scores;
+  }
+
+  const Profile& profile() const { return profile_; }
+
+ private:
+  Profile profile_;
+  const RoleModelSet& set_;
+  NeedsBuilder needs_;
+  DimensionValues base_{};
+};
+
+}  // namespace rolefit::scoring_detail
