@@ -286,39 +286,41 @@ void loadingLine(const AppState& state, const AppState::LoadProgress& progress, 
 
 }  // namespace
 
-void drawProfilesView(AppState& state) {
-  ImGuiTextFilter& filter = state.profilesFilter;
-  const bool narrow = isNarrow();
+namespace {
+
+// The rows shown, in display order: rebuilt when the order or a filter
+// changes, not per frame.
+void rebuildVisibleRows(AppState& state) {
+  if (!state.visibleRowsStale) return;
   const ProfileList& list = *state.profileList;
-
-  state.refreshChangeTimesAfterMidnight();
+  const ImGuiTextFilter& filter = state.profilesFilter;
   auto& visible = state.visibleRows;
-  if (state.visibleRowsStale) {
-    visible.clear();
-    visible.reserve(state.profileOrder.size());
-    const bool filtering = filter.IsActive();
-    std::string name;
-    for (std::uint32_t i : state.profileOrder) {
-      const ProfileLine& line = list[i];
-      if (state.adviceFilter && (!line.scored || line.recommendation != *state.adviceFilter)) continue;
-      if (filtering) {
-        name.assign(line.name());
-        if (!filter.PassFilter(name.c_str())) continue;
-      }
-      visible.push_back(i);
+  visible.clear();
+  visible.reserve(state.profileOrder.size());
+  const bool filtering = filter.IsActive();
+  std::string name;
+  for (std::uint32_t i : state.profileOrder) {
+    const ProfileLine& line = list[i];
+    if (state.adviceFilter && (!line.scored || line.recommendation != *state.adviceFilter)) continue;
+    if (filtering) {
+      name.assign(line.name());
+      if (!filter.PassFilter(name.c_str())) continue;
     }
-    state.visibleRowsStale = false;
+    visible.push_back(i);
   }
+  state.visibleRowsStale = false;
+}
 
-  drawToolbar(state, narrow, visible);
+// The advice filter and the name filter, right-aligned beside the toolbar.
+void drawFilters(AppState& state, bool narrow) {
+  ImGuiTextFilter& filter = state.profilesFilter;
   if (!narrow) ImGui::SameLine();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float adviceWidth = narrow ? ImGui::GetContentRegionAvail().x * 0.4f : em(10);
-  const float filterWidth =
-      narrow ? ImGui::GetContentRegionAvail().x - adviceWidth - ImGui::GetStyle().ItemSpacing.x
-             : std::min(em(16), ImGui::GetContentRegionAvail().x - adviceWidth - ImGui::GetStyle().ItemSpacing.x);
+  const float filterWidth = narrow ? ImGui::GetContentRegionAvail().x - adviceWidth - spacing
+                                   : std::min(em(16), ImGui::GetContentRegionAvail().x - adviceWidth - spacing);
   if (!narrow)
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - filterWidth - adviceWidth -
-                         ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - filterWidth - adviceWidth - spacing);
   adviceFilterCombo(state, adviceWidth);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(filterWidth);
@@ -331,35 +333,36 @@ void drawProfilesView(AppState& state) {
     state.visibleRowsStale = true;
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by name; -word excludes, commas separate terms");
+}
 
-  const AppState::LoadProgress progress = state.loadProgress();
-  if (list.empty()) {
-    ImGui::Spacing();
-    if (progress.reading) loadingLine(state, progress, false);
-    else ImGui::TextDisabled("No profiles yet: New (Ctrl+N), or import a session (Ctrl+O) or a CSV (rolefit import-csv).");
-    return;
-  }
-
-  constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                    ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
-                                    ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp;
+bool beginTable(bool narrow) {
   const ImVec2 tableSize(0, -ImGui::GetFrameHeightWithSpacing());
-  if (narrow) {
-    if (!ImGui::BeginTable("profiles-narrow", 3,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_SizingStretchProp,
-                           tableSize))
-      return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Company", 0, 2.2f);
-    ImGui::TableSetupColumn("Advice", 0, 1.6f);
-    ImGui::TableSetupColumn("CIO/CTO", 0, 1.0f);
-    ImGui::TableHeadersRow();
-  } else {
-    if (!ImGui::BeginTable("profiles", ColumnCount, flags, tableSize)) return;
+  if (!narrow) {
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                                      ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_Resizable | ImGuiTableFlags_Reorderable |
+                                      ImGuiTableFlags_Hideable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("profiles", ColumnCount, flags, tableSize)) return false;
     setupWideColumns();
+    return true;
   }
-  // The wide table's sort order carries over to the narrow one.
+  if (!ImGui::BeginTable("profiles-narrow", 3,
+                         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                             ImGuiTableFlags_SizingStretchProp,
+                         tableSize))
+    return false;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Company", 0, 2.2f);
+  ImGui::TableSetupColumn("Advice", 0, 1.6f);
+  ImGui::TableSetupColumn("CIO/CTO", 0, 1.0f);
+  ImGui::TableHeadersRow();
+  return true;
+}
+
+// Sorts when the user asked for another order, when the list was replaced,
+// or when results came in and the order is by result. The wide table's order
+// carries over to the narrow one.
+void sortIfDue(AppState& state, bool narrow) {
   bool specsChanged = false;
   if (ImGuiTableSortSpecs* sort = narrow ? nullptr : ImGui::TableGetSortSpecs(); sort && sort->SpecsCount > 0) {
     specsChanged = sort->SpecsDirty;
@@ -368,7 +371,6 @@ void drawProfilesView(AppState& state) {
       sort->SpecsDirty = false;
     }
   }
-  // Results coming in change only an order by result.
   if (specsChanged || !state.profileOrderSettled ||
       (state.profileOrderStale && sortsByResult(state.profileSort.column))) {
     sortProfiles(state, state.profileSort.column, state.profileSort.ascending);
@@ -376,29 +378,49 @@ void drawProfilesView(AppState& state) {
   }
   state.profileOrderStale = false;
   state.profileOrderSettled = true;
+}
 
+void drawFooter(const AppState& state) {
+  const auto shown = groupedThousands(static_cast<std::int64_t>(state.visibleRows.size()));
+  const auto total = groupedThousands(static_cast<std::int64_t>(state.profileCount()));
+  const auto footer = state.selection.empty()
+                          ? fmt::format("{} of {} profiles shown", shown, total)
+                          : fmt::format("{} of {} profiles shown, {} selected", shown, total, state.selection.size());
+  ImGui::TextDisabled("%s", footer.c_str());
+}
+
+}  // namespace
+
+void drawProfilesView(AppState& state) {
+  const bool narrow = isNarrow();
+  state.refreshChangeTimesAfterMidnight();
+  rebuildVisibleRows(state);
+  drawToolbar(state, narrow, state.visibleRows);
+  drawFilters(state, narrow);
+
+  const AppState::LoadProgress progress = state.loadProgress();
+  if (state.profileList->empty()) {
+    ImGui::Spacing();
+    if (progress.reading) loadingLine(state, progress, false);
+    else ImGui::TextDisabled("No profiles yet: New (Ctrl+N), or import a session (Ctrl+O) or a CSV (rolefit import-csv).");
+    return;
+  }
+  if (!beginTable(narrow)) return;
+  sortIfDue(state, narrow);
   const RowColours colours = pushRowColours();
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(visible.size()));
+  clipper.Begin(static_cast<int>(state.visibleRows.size()));
   while (clipper.Step())
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row)
-      drawRow(state, visible[static_cast<std::size_t>(row)], narrow, colours);
+      drawRow(state, state.visibleRows[static_cast<std::size_t>(row)], narrow, colours);
   ImGui::PopStyleColor(2);
   ImGui::EndTable();
 
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection.empty())
     state.deleteProfiles(state.selection);
-  if (progress.reading) {
-    loadingLine(state, progress, sortsByResult(state.profileSort.column));
-    return;
-  }
-  const auto shown = groupedThousands(static_cast<std::int64_t>(visible.size()));
-  const auto total = groupedThousands(static_cast<std::int64_t>(list.size()));
-  const auto footer = state.selection.empty()
-                          ? fmt::format("{} of {} profiles shown", shown, total)
-                          : fmt::format("{} of {} profiles shown, {} selected", shown, total, state.selection.size());
-  ImGui::TextDisabled("%s", footer.c_str());
+  if (progress.reading) loadingLine(state, progress, sortsByResult(state.profileSort.column));
+  else drawFooter(state);
 }
 
 }  // namespace rolefit::ui
