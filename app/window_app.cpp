@@ -79,43 +79,150 @@ struct ImGuiContextGuard {
   ~ImGuiContextGuard() { ImGui::DestroyContext(); }
 };
 
-}  // namespace
 
-int runWindow(const WindowRun& run) {
-  const bool offscreen = run.screenshot.has_value();
-  const auto folders = platform::userFolders();
-  const std::string iniPath = (folders.config / "imgui.ini").string();
-
-  // Declared before the context: destroying the context saves the ini
-  // through the settings handler, which writes from `settings`.
-  Settings settings;
-  ImGuiContextGuard contextGuard;
-  ImGuiIO& io = ImGui::GetIO();
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  registerSettingsHandler(settings);
-  if (offscreen) {
-    // A screenshot shows a fresh layout: no user settings read or written.
-    io.IniFilename = nullptr;
-    settings.geometry = {-1, -1, run.width, run.height, false};
-  } else {
-    std::error_code ec;
-    std::filesystem::create_directories(folders.config, ec);
-    io.IniFilename = iniPath.c_str();
-    ImGui::LoadIniSettingsFromDisk(iniPath.c_str());
+// The frame loop: draws only when something happened (input, the reader,
+// another copy's write, an animation), a few frames each time so that Dear
+// ImGui settles its layout; off-screen, it draws the screenshot's frames.
+class FrameLoop {
+ public:
+  FrameLoop(const WindowRun& run, platform::Window& window, ui::AppState& state, Settings& settings)
+      : run_(run), offscreen_(run.screenshot.has_value()), window_(window), state_(state), settings_(settings) {
+    scale_ = window_.contentScale();
+    ui::loadFonts(scale_);
+    appliedTheme_ = state_.theme;
+    ui::applyTheme(appliedTheme_, scale_);
   }
 
-  std::unique_ptr<platform::Window> window;
-  try {
-    window = platform::Window::create({"RoleFit", settings.geometry, !offscreen});
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "rolefit: %s\n", e.what());
+  // Exit status: 0, or 1 when the screenshot could not be written.
+  int run() {
+    while (true) {
+      if (!waitForWork()) return 0;
+      if (!drawing_) continue;
+      drawOne();
+      if (offscreen_) {
+        if (const auto done = screenshotStep()) return *done;
+        continue;
+      }
+      window_.present();
+      if (framesToDraw_ > 0) --framesToDraw_;
+      if (afterFrame()) return 0;
+    }
+  }
+
+ private:
+  static constexpr int kSettleFrames = 3;
+
+  // Sleeps until there is something to draw; false when the window is to close.
+  bool waitForWork() {
+    // Toasts fade, and a progress bar moves while a large database is read.
+    const bool animating = !state_.toasts.empty() || state_.loadProgress().reading;
+    const auto events = window_.waitEvents(offscreen_ || framesToDraw_ > 0 ? 0.0 : (animating ? 0.1 : 1.0));
+    if (closeSignalled) {
+      settings_.geometry = window_.geometry();
+      return false;
+    }
+    const bool received = state_.receiveProfiles();  // every time: the reader's handover must not wait
+    if (events > 0 || received) framesToDraw_ = std::max(framesToDraw_, kSettleFrames);
+    drawing_ = true;
+    if (!offscreen_ && framesToDraw_ == 0) {
+      // Another copy may have written: a cheap pragma tells.
+      if (state_.refreshIfChangedElsewhere()) framesToDraw_ = kSettleFrames;
+      else drawing_ = animating;
+    }
+    return true;
+  }
+
+  void drawOne() {
+    if (const float newScale = window_.contentScale(); newScale != scale_) {
+      scale_ = newScale;
+      ui::loadFonts(scale_);
+      window_.fontsChanged();
+      ui::applyTheme(appliedTheme_, scale_);
+    }
+    // Dropped files are events: session files go to the import preview.
+    if (auto dropped = window_.takeDroppedPaths(); !dropped.empty()) state_.filesDropped(dropped);
+    window_.beginFrame();
+    ImGui::NewFrame();
+    ui::drawFrame(state_);
+    ImGui::Render();
+    // A screenshot rasterises only its last frame: the ones before it only
+    // let Dear ImGui settle its layout, and nobody sees them.
+    if (!offscreen_ || screenshotFrame_ + 1 >= kSettleFrames) {
+      const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+      window_.render(clear.x, clear.y, clear.z);
+    }
+  }
+
+  // The exit status once the screenshot is written; nothing before.
+  std::optional<int> screenshotStep() {
+    // Frames drawn while the profiles are still read do not count.
+    if (run_.afterLoading && state_.loadProgress().reading) {
+      screenshotFrame_ = 0;
+      window_.waitEvents(0.05);  // the reader wakes it when it has more
+      return std::nullopt;
+    }
+    if (++screenshotFrame_ < kSettleFrames) return std::nullopt;
+    if (writePng(*run_.screenshot, window_.readBackBuffer())) return 0;
+    std::fprintf(stderr, "rolefit: %s: cannot write the PNG file\n", run_.screenshot->string().c_str());
     return 1;
   }
 
-  ui::AppState state;
+  // Applies what the frame changed; true when the app is to close.
+  bool afterFrame() {
+    if (state_.theme != appliedTheme_) {
+      appliedTheme_ = state_.theme;
+      ui::applyTheme(appliedTheme_, scale_);
+      framesToDraw_ = kSettleFrames;
+    }
+    settings_.theme = state_.theme;
+    settings_.view = std::string(ui::viewName(state_.view));
+    settings_.geometry = window_.geometry();
+    settings_.recentFiles = state_.recentFiles;
+    if (state_.quitRequested && state_.quitConfirmed) return true;
+    if (window_.closeRequested()) {
+      // The window's close button asks the same question as File > Quit.
+      window_.setCloseRequested(false);
+      state_.quitRequested = true;
+      framesToDraw_ = kSettleFrames;
+    }
+    return false;
+  }
+
+  const WindowRun& run_;
+  const bool offscreen_;
+  platform::Window& window_;
+  ui::AppState& state_;
+  Settings& settings_;
+  float scale_ = 1;
+  ui::Theme appliedTheme_ = ui::Theme::Dark;
+  int framesToDraw_ = kSettleFrames;
+  int screenshotFrame_ = 0;
+  bool drawing_ = true;
+};
+
+// Settings from the ini (not for a screenshot, which shows a fresh layout).
+void readSettings(Settings& settings, const WindowRun& run, const std::filesystem::path& configFolder,
+                  const std::string& iniPath) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  registerSettingsHandler(settings);
+  if (run.screenshot) {
+    io.IniFilename = nullptr;
+    settings.geometry = {-1, -1, run.width, run.height, false};
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(configFolder, ec);
+  io.IniFilename = iniPath.c_str();
+  ImGui::LoadIniSettingsFromDisk(iniPath.c_str());
+}
+
+// The app state as the window runs it: its remembered settings, the desktop's
+// file dialogs, the reader's wake-up, the database and the files to open.
+void startState(ui::AppState& state, const Settings& settings, const WindowRun& run) {
   state.theme = settings.theme;
   state.recentFiles = settings.recentFiles;
-  if (!offscreen) {
+  if (!run.screenshot) {
     state.fileDialog = [](ui::FileChoice choice, const std::string& suggestion) {
       const bool open = choice == ui::FileChoice::ImportSession;
       const auto answer =
@@ -134,92 +241,35 @@ int runWindow(const WindowRun& run) {
   if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) state.showView(*view);
   // "Open with RoleFit": files on the command line go to the import preview.
   state.filesDropped(run.openFiles);
+}
 
-  float scale = window->contentScale();
-  ui::loadFonts(scale);
-  ui::Theme appliedTheme = state.theme;
-  ui::applyTheme(appliedTheme, scale);
+}  // namespace
 
-  if (!offscreen) {
+int runWindow(const WindowRun& run) {
+  const auto folders = platform::userFolders();
+  const std::string iniPath = (folders.config / "imgui.ini").string();
+  // Declared before the context: destroying the context saves the ini
+  // through the settings handler, which writes from `settings`.
+  Settings settings;
+  ImGuiContextGuard contextGuard;
+  readSettings(settings, run, folders.config, iniPath);
+
+  std::unique_ptr<platform::Window> window;
+  try {
+    window = platform::Window::create({"RoleFit", settings.geometry, !run.screenshot});
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rolefit: %s\n", e.what());
+    return 1;
+  }
+  ui::AppState state;
+  startState(state, settings, run);
+  if (!run.screenshot) {
     std::signal(SIGTERM, onCloseSignal);
     std::signal(SIGINT, onCloseSignal);
   }
-
-  // Draw only when something happened; a few frames after each event let
-  // Dear ImGui settle its layout.
-  int framesToDraw = 3;
-  const int screenshotFrames = 3;
-  int frame = 0;
-  while (true) {
-    // Toasts fade, and a progress bar moves while a large database is read.
-    const bool busyAnimating = !state.toasts.empty() || state.loadProgress().reading;
-    const auto events = window->waitEvents(offscreen || framesToDraw > 0 ? 0.0 : (busyAnimating ? 0.1 : 1.0));
-    if (closeSignalled) {
-      settings.geometry = window->geometry();
-      break;
-    }
-    if (events > 0) framesToDraw = std::max(framesToDraw, 3);
-    if (state.receiveProfiles()) framesToDraw = std::max(framesToDraw, 3);
-    if (!offscreen && framesToDraw == 0) {
-      // Another copy may have written: a cheap pragma tells.
-      if (state.refreshIfChangedElsewhere()) framesToDraw = 3;
-      else if (!busyAnimating) continue;
-    }
-    if (const float newScale = window->contentScale(); newScale != scale) {
-      scale = newScale;
-      ui::loadFonts(scale);
-      window->fontsChanged();
-      ui::applyTheme(appliedTheme, scale);
-    }
-    // Dropped files are events: session files go to the import preview.
-    if (auto dropped = window->takeDroppedPaths(); !dropped.empty()) state.filesDropped(dropped);
-
-    window->beginFrame();
-    ImGui::NewFrame();
-    ui::drawFrame(state);
-    ImGui::Render();
-    // A screenshot rasterises only its last frame: the ones before it only
-    // let Dear ImGui settle its layout, and nobody sees them.
-    const bool shown = !offscreen || frame + 1 >= screenshotFrames;
-    const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    if (shown) window->render(clear.x, clear.y, clear.z);
-
-    // Frames drawn while the profiles are still read do not count.
-    if (offscreen && run.afterLoading && state.loadProgress().reading) {
-      frame = 0;
-      window->waitEvents(0.05);  // the reader wakes it when it has more
-      continue;
-    }
-    if (offscreen && ++frame >= screenshotFrames) {
-      const auto image = window->readBackBuffer();
-      if (!writePng(*run.screenshot, image)) {
-        std::fprintf(stderr, "rolefit: %s: cannot write the PNG file\n", run.screenshot->string().c_str());
-        return 1;
-      }
-      return 0;
-    }
-    if (shown) window->present();
-    if (framesToDraw > 0) --framesToDraw;
-
-    if (state.theme != appliedTheme) {
-      appliedTheme = state.theme;
-      ui::applyTheme(appliedTheme, scale);
-      framesToDraw = 3;
-    }
-    settings.theme = state.theme;
-    settings.view = std::string(ui::viewName(state.view));
-    settings.geometry = window->geometry();
-    settings.recentFiles = state.recentFiles;
-    if (state.quitRequested && state.quitConfirmed) break;
-    if (window->closeRequested()) {
-      // The window's close button asks the same question as File > Quit.
-      window->setCloseRequested(false);
-      state.quitRequested = true;
-      framesToDraw = 3;
-    }
-  }
-  ImGui::SaveIniSettingsToDisk(iniPath.c_str());
-  return 0;
+  const int status = FrameLoop(run, *window, state, settings).run();
+  if (!run.screenshot) ImGui::SaveIniSettingsToDisk(iniPath.c_str());
+  return status;
 }
 
 WindowLauncher windowLauncher() {
