@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -26,6 +27,138 @@ std::string viewList(const WindowLauncher* window) {
   return out;
 }
 
+// Every option's value, as the parser fills them.
+struct Arguments {
+  std::string db;
+  // The window's
+  std::string screenshot, size = "1280x800", view;
+  bool afterLoading = false;
+  std::vector<std::string> openFiles;
+  // The verbs'
+  CLI::App* list = nullptr;
+  bool listJson = false;
+  CLI::App* importCsv = nullptr;
+  std::string csvFile;
+  CLI::App* evaluate = nullptr;
+  std::vector<std::string> evaluateKeys;
+  bool evaluateJson = false;
+  CLI::App* report = nullptr;
+  std::string reportKey, reportFormat, reportOutput;
+  CLI::App* exportVerb = nullptr;
+  std::string exportFile;
+  ExportOptions exportOptions;
+  CLI::App* importVerb = nullptr;
+  std::vector<std::string> importFiles;
+  bool importDryRun = false;
+  std::string onConflict;
+};
+
+void addWindowOptions(CLI::App& cli, Arguments& a, const WindowLauncher* window) {
+  cli.add_option("--screenshot", a.screenshot, "Render the window off-screen to this PNG and exit")->type_name("PNG");
+  cli.add_option("--size", a.size, "Window size for --screenshot")->type_name("WxH");
+  cli.add_flag("--after-loading", a.afterLoading,
+               "With --screenshot: wait until every profile is read and scored (a large database is read in the "
+               "background while the window is already up)");
+  cli.add_option("--view", a.view, window ? "View to show: " + viewList(window) : "View to show (no window in this build)")
+      ->type_name("NAME");
+  cli.add_option("SESSION", a.openFiles, "Session files to open in the window's import preview")->type_name("FILE");
+}
+
+void addVerbs(CLI::App& cli, Arguments& a) {
+  a.list = cli.add_subcommand("list", "List saved profiles");
+  a.list->add_flag("--json", a.listJson, "Print a JSON array");
+
+  a.importCsv = cli.add_subcommand("import-csv", "Add profiles from a CSV file with the contract's header");
+  a.importCsv->add_option("FILE", a.csvFile, "CSV file")->required();
+
+  a.evaluate = cli.add_subcommand("evaluate", "Compare profiles with the role models (all when none named)");
+  a.evaluate->add_option("PROFILE", a.evaluateKeys, "Profile id or name")->type_name("ID|NAME");
+  a.evaluate->add_flag("--json", a.evaluateJson, "Print a JSON array");
+
+  a.report = cli.add_subcommand("report", "Write a board-ready report on one profile");
+  a.report->add_option("PROFILE", a.reportKey, "Profile id or name")->type_name("ID|NAME")->required();
+  a.report->add_option("--format", a.reportFormat, "md, html or csv")->type_name("FORMAT")->required();
+  a.report->add_option("-o,--output", a.reportOutput, "Write to this file (default: standard output)")->type_name("FILE");
+
+  a.exportVerb = cli.add_subcommand("export", "Write a session file to share with a colleague");
+  a.exportVerb->add_option("FILE", a.exportFile, "Session file to write")->required();
+  a.exportVerb->add_option("--format", a.exportOptions.format, "json (default) or binary")->type_name("FORMAT");
+  a.exportVerb->add_option("--profiles", a.exportOptions.profiles, "Profiles to export (default: all)")
+      ->type_name("ID|NAME,...")
+      ->delimiter(',');
+  a.exportVerb->add_option("--session", a.exportOptions.session, "Export a saved session")->type_name("ID|NAME");
+  a.exportVerb->add_option("--name", a.exportOptions.name, "The session's name in the file")->type_name("TEXT");
+
+  a.importVerb = cli.add_subcommand("import", "Import session files (preview with --dry-run)");
+  a.importVerb->add_option("FILE", a.importFiles, "Session files (JSON or binary)")->required();
+  a.importVerb->add_flag("--dry-run", a.importDryRun, "Show what would change; write nothing");
+  a.importVerb->add_option("--on-conflict", a.onConflict, "keep-mine, take-theirs or keep-both")->type_name("CHOICE");
+}
+
+// The verbs the parser knows, for messages.
+std::string verbList(CLI::App& cli) {
+  std::string verbs;
+  for (const auto* verb : cli.get_subcommands([](CLI::App*) { return true; }))
+    verbs += (verbs.empty() ? "" : ", ") + verb->get_name();
+  return verbs;
+}
+
+int runVerb(const Arguments& a, const std::filesystem::path& database, bool windowOptions) {
+  if (windowOptions) return usageError("--screenshot, --size, --after-loading and --view go without a verb");
+  if (!a.openFiles.empty())
+    return usageError(
+        fmt::format("unexpected argument \"{}\" (session files to open go without a verb)", a.openFiles.front()));
+  if (a.list->parsed()) return listProfiles(database, a.listJson);
+  if (a.evaluate->parsed()) return evaluateProfiles(database, a.evaluateKeys, a.evaluateJson);
+  if (a.report->parsed()) return reportProfile(database, a.reportKey, a.reportFormat, a.reportOutput);
+  if (a.exportVerb->parsed()) return exportSessionFile(database, a.exportFile, a.exportOptions);
+  if (a.importVerb->parsed()) return importSessionFiles(database, a.importFiles, a.importDryRun, a.onConflict);
+  return importCsv(database, a.csvFile);
+}
+
+// The screenshot's size and folder into `run`; an exit status when they are wrong.
+std::optional<int> screenshotOptions(const Arguments& a, WindowRun& run) {
+  char x = 0;
+  char rest = 0;
+  if (std::sscanf(a.size.c_str(), "%d%c%d%c", &run.width, &x, &run.height, &rest) != 3 || (x != 'x' && x != 'X') ||
+      run.width < 320 || run.height < 240 || run.width > 8192 || run.height > 8192)
+    return usageError(fmt::format("--size: \"{}\" is not WIDTHxHEIGHT between 320x240 and 8192x8192", a.size));
+  run.screenshot = a.screenshot;
+  run.afterLoading = a.afterLoading;
+  const auto folder = std::filesystem::absolute(*run.screenshot).parent_path();
+  if (!std::filesystem::is_directory(folder)) {
+    std::fprintf(stderr, "rolefit: %s: no such folder for the screenshot\n", folder.string().c_str());
+    return kExitRefused;
+  }
+  return std::nullopt;
+}
+
+int openWindow(CLI::App& cli, const Arguments& a, const std::filesystem::path& database, const WindowLauncher* window) {
+  // Files to open are checked before a window is asked for: a mistyped
+  // verb is a usage error, with or without a display.
+  for (const auto& file : a.openFiles) {
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec)) continue;
+    if (file.find_first_of("./\\") == std::string::npos)
+      return usageError(fmt::format("unknown verb \"{}\" (verbs: {})", file, verbList(cli)));
+    std::fprintf(stderr, "rolefit: %s: no such file\n", file.c_str());
+    return kExitRefused;
+  }
+  if (!window) return usageError(fmt::format("this build of RoleFit has no window; give a verb ({})", verbList(cli)));
+  if (!a.view.empty() && std::find(window->views.begin(), window->views.end(), a.view) == window->views.end())
+    return usageError(fmt::format("--view: unknown view \"{}\" (views: {})", a.view, viewList(window)));
+  WindowRun run;
+  run.database = database;
+  run.view = a.view;
+  run.openFiles = a.openFiles;
+  if (!a.screenshot.empty()) {
+    if (const auto refused = screenshotOptions(a, run)) return *refused;
+  } else if (cli.count("--size") > 0 || a.afterLoading) {
+    return usageError(fmt::format("{} goes with --screenshot", a.afterLoading ? "--after-loading" : "--size"));
+  }
+  return window->run(run);
+}
+
 }  // namespace
 
 int runCommandLine(int argc, char** argv, const WindowLauncher* window) {
@@ -35,68 +168,10 @@ int runCommandLine(int argc, char** argv, const WindowLauncher* window) {
   cli.set_version_flag("--version", "rolefit " ROLEFIT_VERSION);
   cli.fallthrough();  // --db is accepted after any verb too
   cli.require_subcommand(0, 1);
-
-  std::string db;
-  cli.add_option("--db", db, "Database file (default: the per-user one)")->type_name("PATH");
-  std::string screenshot, size = "1280x800", view;
-  cli.add_option("--screenshot", screenshot, "Render the window off-screen to this PNG and exit")->type_name("PNG");
-  cli.add_option("--size", size, "Window size for --screenshot")->type_name("WxH");
-  bool afterLoading = false;
-  cli.add_flag("--after-loading", afterLoading,
-               "With --screenshot: wait until every profile is read and scored (a large database is read in the "
-               "background while the window is already up)");
-  cli.add_option("--view", view, window ? "View to show: " + viewList(window) : "View to show (no window in this build)")
-      ->type_name("NAME");
-  std::vector<std::string> openFiles;
-  cli.add_option("SESSION", openFiles, "Session files to open in the window's import preview")->type_name("FILE");
-
-  auto* list = cli.add_subcommand("list", "List saved profiles");
-  bool listJson = false;
-  list->add_flag("--json", listJson, "Print a JSON array");
-
-  auto* importCsvVerb = cli.add_subcommand("import-csv", "Add profiles from a CSV file with the contract's header");
-  std::string csvFile;
-  importCsvVerb->add_option("FILE", csvFile, "CSV file")->required();
-
-  auto* evaluateVerb = cli.add_subcommand("evaluate", "Compare profiles with the role models (all when none named)");
-  std::vector<std::string> evaluateKeys;
-  bool evaluateJson = false;
-  evaluateVerb->add_option("PROFILE", evaluateKeys, "Profile id or name")->type_name("ID|NAME");
-  evaluateVerb->add_flag("--json", evaluateJson, "Print a JSON array");
-
-  auto* reportVerb = cli.add_subcommand("report", "Write a board-ready report on one profile");
-  std::string reportKey, reportFormat, reportOutput;
-  reportVerb->add_option("PROFILE", reportKey, "Profile id or name")->type_name("ID|NAME")->required();
-  reportVerb->add_option("--format", reportFormat, "md, html or csv")->type_name("FORMAT")->required();
-  reportVerb->add_option("-o,--output", reportOutput, "Write to this file (default: standard output)")->type_name("FILE");
-
-  auto* exportVerb = cli.add_subcommand("export", "Write a session file to share with a colleague");
-  std::string exportFile;
-  ExportOptions exportOptions;
-  exportVerb->add_option("FILE", exportFile, "Session file to write")->required();
-  exportVerb->add_option("--format", exportOptions.format, "json (default) or binary")->type_name("FORMAT");
-  exportVerb->add_option("--profiles", exportOptions.profiles, "Profiles to export (default: all)")
-      ->type_name("ID|NAME,...")
-      ->delimiter(',');
-  exportVerb->add_option("--session", exportOptions.session, "Export a saved session")->type_name("ID|NAME");
-  exportVerb->add_option("--name", exportOptions.name, "The session's name in the file")->type_name("TEXT");
-
-  auto* importVerb = cli.add_subcommand("import", "Import session files (preview with --dry-run)");
-  std::vector<std::string> importFiles;
-  bool importDryRun = false;
-  std::string onConflict;
-  importVerb->add_option("FILE", importFiles, "Session files (JSON or binary)")->required();
-  importVerb->add_flag("--dry-run", importDryRun, "Show what would change; write nothing");
-  importVerb->add_option("--on-conflict", onConflict, "keep-mine, take-theirs or keep-both")->type_name("CHOICE");
-
-  // The verbs the parser knows, for messages.
-  const auto verbList = [&cli] {
-    std::string verbs;
-    for (const auto* verb : cli.get_subcommands([](CLI::App*) { return true; }))
-      verbs += (verbs.empty() ? "" : ", ") + verb->get_name();
-    return verbs;
-  };
-
+  Arguments a;
+  cli.add_option("--db", a.db, "Database file (default: the per-user one)")->type_name("PATH");
+  addWindowOptions(cli, a, window);
+  addVerbs(cli, a);
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -109,57 +184,11 @@ int runCommandLine(int argc, char** argv, const WindowLauncher* window) {
     return usageError(e.what());
   }
 
-  const std::filesystem::path database = db.empty() ? platform::defaultDatabasePath() : std::filesystem::path(db);
-  const bool windowOptions = !screenshot.empty() || cli.count("--size") > 0 || !view.empty() || afterLoading;
+  const std::filesystem::path database = a.db.empty() ? platform::defaultDatabasePath() : std::filesystem::path(a.db);
+  const bool windowOptions = !a.screenshot.empty() || cli.count("--size") > 0 || !a.view.empty() || a.afterLoading;
   try {
-    if (cli.get_subcommands().size() == 1) {
-      if (windowOptions) return usageError("--screenshot, --size, --after-loading and --view go without a verb");
-      if (!openFiles.empty())
-        return usageError(fmt::format("unexpected argument \"{}\" (session files to open go without a verb)",
-                                      openFiles.front()));
-      if (list->parsed()) return listProfiles(database, listJson);
-      if (evaluateVerb->parsed()) return evaluateProfiles(database, evaluateKeys, evaluateJson);
-      if (reportVerb->parsed()) return reportProfile(database, reportKey, reportFormat, reportOutput);
-      if (exportVerb->parsed()) return exportSessionFile(database, exportFile, exportOptions);
-      if (importVerb->parsed()) return importSessionFiles(database, importFiles, importDryRun, onConflict);
-      return importCsv(database, csvFile);
-    }
-
-    // Files to open are checked before a window is asked for: a mistyped
-    // verb is a usage error, with or without a display.
-    for (const auto& file : openFiles) {
-      std::error_code ec;
-      if (std::filesystem::exists(file, ec)) continue;
-      if (file.find_first_of("./\\") == std::string::npos) {
-        return usageError(fmt::format("unknown verb \"{}\" (verbs: {})", file, verbList()));
-      }
-      std::fprintf(stderr, "rolefit: %s: no such file\n", file.c_str());
-      return kExitRefused;
-    }
-    if (!window) return usageError(fmt::format("this build of RoleFit has no window; give a verb ({})", verbList()));
-    WindowRun run;
-    run.database = database;
-    if (!view.empty() && std::find(window->views.begin(), window->views.end(), view) == window->views.end())
-      return usageError(fmt::format("--view: unknown view \"{}\" (views: {})", view, viewList(window)));
-    run.view = view;
-    run.openFiles = openFiles;
-    if (!screenshot.empty()) {
-      char x = 0;
-      char rest = 0;
-      if (std::sscanf(size.c_str(), "%d%c%d%c", &run.width, &x, &run.height, &rest) != 3 || (x != 'x' && x != 'X') ||
-          run.width < 320 || run.height < 240 || run.width > 8192 || run.height > 8192)
-        return usageError(fmt::format("--size: \"{}\" is not WIDTHxHEIGHT between 320x240 and 8192x8192", size));
-      run.screenshot = screenshot;
-      run.afterLoading = afterLoading;
-      const auto folder = std::filesystem::absolute(*run.screenshot).parent_path();
-      if (!std::filesystem::is_directory(folder)) {
-        std::fprintf(stderr, "rolefit: %s: no such folder for the screenshot\n", folder.string().c_str());
-        return kExitRefused;
-      }
-    } else if (cli.count("--size") > 0 || afterLoading) {
-      return usageError(fmt::format("{} goes with --screenshot", afterLoading ? "--after-loading" : "--size"));
-    }
-    return window->run(run);
+    if (cli.get_subcommands().size() == 1) return runVerb(a, database, windowOptions);
+    return openWindow(cli, a, database, window);
   } catch (const ValidationError& e) {
     for (const auto& problem : e.problems()) std::fprintf(stderr, "rolefit: %s: %s\n", problem.field.c_str(), problem.message.c_str());
     return kExitRefused;
