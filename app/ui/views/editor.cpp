@@ -39,6 +39,68 @@ void fieldTooltip(const AppState& state, const FieldInfo& f) {
   ImGui::EndTooltip();
 }
 
+bool choiceInput(const char* id, Profile& p, const FieldInfo& f) {
+  bool changed = false;
+  const auto current = static_cast<std::size_t>(fieldNumber(p, f));
+  const auto labels = choiceLabels(f);
+  const std::string preview = current < labels.size() ? std::string(labels[current]) : "?";
+  if (ImGui::BeginCombo(id, preview.c_str())) {
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const std::string option(labels[i]);
+      if (ImGui::Selectable(option.c_str(), i == current)) {
+        setFieldNumber(p, f, static_cast<double>(i));
+        changed = true;
+      }
+      if (i == current) ImGui::SetItemDefaultFocus();
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+bool integerInput(const char* id, Profile& p, const FieldInfo& f) {
+  auto value = static_cast<long long>(fieldNumber(p, f));
+  const long long low = static_cast<long long>(f.min), high = static_cast<long long>(f.max);
+  bool changed = false;
+  if (high - low <= 10) {
+    // Small scales (goals, maturity) as sliders; typing a value (Ctrl+click) is still checked.
+    changed = ImGui::SliderScalar(id, ImGuiDataType_S64, &value, &low, &high, "%lld");
+  } else {
+    const long long step = 1, fast = 100;
+    changed = ImGui::InputScalar(id, ImGuiDataType_S64, &value, &step, &fast, "%lld");
+  }
+  if (changed) setFieldNumber(p, f, static_cast<double>(value));
+  return changed;
+}
+
+// A number; an optional one (revenue) with a "known" box before it.
+bool numberInput(const char* id, Profile& p, const FieldInfo& f, float width) {
+  bool changed = false;
+  if (!f.optional) {
+    double value = fieldNumber(p, f);
+    if (ImGui::InputDouble(id, &value, 1.0, 10.0, "%.1f")) {
+      setFieldNumber(p, f, value);
+      changed = true;
+    }
+    return changed;
+  }
+  bool known = p.revenue_musd.has_value();
+  if (ImGui::Checkbox("known", &known)) {
+    p.revenue_musd = known ? std::optional<double>(0.0) : std::nullopt;
+    changed = true;
+  }
+  if (known) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::max(width - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x, em(4)));
+    double value = *p.revenue_musd;
+    if (ImGui::InputDouble(id, &value, 1.0, 100.0, "%.1f")) {
+      p.revenue_musd = value;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
 // One field's widget; true when the draft changed.
 bool fieldWidget(AppState& state, const FieldInfo& f, float width) {
   Profile& p = state.editor.draft;
@@ -53,66 +115,12 @@ bool fieldWidget(AppState& state, const FieldInfo& f, float width) {
   bool changed = false;
   switch (f.kind) {
     case FieldKind::Text:
-      if (f.key == "notes")
-        changed = ImGui::InputTextMultiline(id.c_str(), &p.notes, ImVec2(width, em(5)));
-      else
-        changed = ImGui::InputText(id.c_str(), &p.name);
+      if (f.key == "notes") changed = ImGui::InputTextMultiline(id.c_str(), &p.notes, ImVec2(width, em(5)));
+      else changed = ImGui::InputText(id.c_str(), &p.name);
       break;
-    case FieldKind::Choice: {
-      const auto current = static_cast<std::size_t>(fieldNumber(p, f));
-      const auto labels = choiceLabels(f);
-      const std::string preview = current < labels.size() ? std::string(labels[current]) : "?";
-      if (ImGui::BeginCombo(id.c_str(), preview.c_str())) {
-        for (std::size_t i = 0; i < labels.size(); ++i) {
-          const std::string option(labels[i]);
-          if (ImGui::Selectable(option.c_str(), i == current)) {
-            setFieldNumber(p, f, static_cast<double>(i));
-            changed = true;
-          }
-          if (i == current) ImGui::SetItemDefaultFocus();
-        }
-        ImGui::EndCombo();
-      }
-      break;
-    }
-    case FieldKind::Integer: {
-      auto value = static_cast<long long>(fieldNumber(p, f));
-      const long long low = static_cast<long long>(f.min), high = static_cast<long long>(f.max);
-      if (high - low <= 10) {
-        // Small scales (goals, maturity) as sliders; typing a value (Ctrl+click) is still checked.
-        changed = ImGui::SliderScalar(id.c_str(), ImGuiDataType_S64, &value, &low, &high, "%lld");
-      } else {
-        const long long step = 1, fast = 100;
-        changed = ImGui::InputScalar(id.c_str(), ImGuiDataType_S64, &value, &step, &fast, "%lld");
-      }
-      if (changed) setFieldNumber(p, f, static_cast<double>(value));
-      break;
-    }
-    case FieldKind::Number: {
-      if (f.optional) {
-        bool known = p.revenue_musd.has_value();
-        if (ImGui::Checkbox("known", &known)) {
-          p.revenue_musd = known ? std::optional<double>(0.0) : std::nullopt;
-          changed = true;
-        }
-        if (known) {
-          ImGui::SameLine();
-          ImGui::SetNextItemWidth(std::max(width - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x, em(4)));
-          double value = *p.revenue_musd;
-          if (ImGui::InputDouble(id.c_str(), &value, 1.0, 100.0, "%.1f")) {
-            p.revenue_musd = value;
-            changed = true;
-          }
-        }
-      } else {
-        double value = fieldNumber(p, f);
-        if (ImGui::InputDouble(id.c_str(), &value, 1.0, 10.0, "%.1f")) {
-          setFieldNumber(p, f, value);
-          changed = true;
-        }
-      }
-      break;
-    }
+    case FieldKind::Choice: changed = choiceInput(id.c_str(), p, f); break;
+    case FieldKind::Integer: changed = integerInput(id.c_str(), p, f); break;
+    case FieldKind::Number: changed = numberInput(id.c_str(), p, f, width); break;
   }
   fieldTooltip(state, f);
   if (!problem.empty()) {

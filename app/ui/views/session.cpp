@@ -95,16 +95,15 @@ void fieldPicker(ImportItem& item) {
   ImGui::Unindent(em(1.5f));
 }
 
-void drawPreview(AppState& state) {
-  ImportPlan& plan = *state.importPlan;
-  const std::size_t conflicts = plan.count(ImportStatus::conflict);
-  ImGui::TextUnformatted("Import preview: nothing is written until you apply it");
+// Each file's session, where it comes from and what it could not read.
+void previewFiles(const AppState& state, const ImportPlan& plan) {
   for (std::size_t f = 0; f < plan.files.size(); ++f) {
     const auto& loaded = plan.files[f];
     const auto& s = loaded.session;
     ImGui::PushTextWrapPos(0);
-    const auto line = fmt::format("{}: \"{}\", {} profiles{}{}; role models {}", plan.labels[f], s.name,
-                                  s.profiles.size(), s.exportedBy.empty() ? "" : ", from " + s.exportedBy,
+    const auto line = fmt::format("{}: \"{}\", {}{}{}; role models {}", plan.labels[f], s.name,
+                                  countOf(s.profiles.size(), "profile"),
+                                  s.exportedBy.empty() ? "" : ", from " + s.exportedBy,
                                   s.exportedAt.empty() ? "" : " on " + s.exportedAt, s.roleModelVersion);
     ImGui::TextDisabled("%s", line.c_str());
     for (const auto& notice : loaded.file.notices) textView(notice);
@@ -115,28 +114,68 @@ void drawPreview(AppState& state) {
     }
     ImGui::PopTextWrapPos();
   }
+}
+
+// The counts, and one choice for every conflict at once.
+void previewCounts(ImportPlan& plan, bool narrow) {
+  const std::size_t conflicts = plan.count(ImportStatus::conflict);
   ImGui::TextColored(kNew, "%zu new", plan.count(ImportStatus::added));
   ImGui::SameLine();
   ImGui::TextColored(kSame, "%zu unchanged", plan.count(ImportStatus::unchanged));
   ImGui::SameLine();
   ImGui::TextColored(kConflict, "%zu conflicting", conflicts);
-  const bool narrow = isNarrow();
-  if (conflicts > 0) {
-    if (!narrow) ImGui::SameLine();
-    ConflictChoice all = ConflictChoice::keepMine;
-    bool uniform = true;
-    bool first = true;
-    for (const auto& item : plan.items) {
-      if (item.status != ImportStatus::conflict) continue;
-      if (first) all = item.choice;
-      else uniform &= item.choice == all;
-      first = false;
-    }
-    ImGui::TextUnformatted("For all conflicts:");
-    ImGui::SameLine();
-    ConflictChoice chosen = uniform ? all : ConflictChoice::keepMine;
-    if (choiceCombo("##all", chosen, em(11))) chooseForAll(plan, chosen);
+  if (conflicts == 0) return;
+  if (!narrow) ImGui::SameLine();
+  ConflictChoice all = ConflictChoice::keepMine;
+  bool uniform = true;
+  bool first = true;
+  for (const auto& item : plan.items) {
+    if (item.status != ImportStatus::conflict) continue;
+    if (first) all = item.choice;
+    else uniform &= item.choice == all;
+    first = false;
   }
+  ImGui::TextUnformatted("For all conflicts:");
+  ImGui::SameLine();
+  ConflictChoice chosen = uniform ? all : ConflictChoice::keepMine;
+  if (choiceCombo("##all", chosen, em(11))) chooseForAll(plan, chosen);
+}
+
+void previewItem(ImportPlan& plan, ImportItem& item, bool narrow) {
+  const Profile& theirs = plan.incoming(item).profile;
+  switch (item.status) {
+    case ImportStatus::added: ImGui::TextColored(kNew, "new"); break;
+    case ImportStatus::unchanged: ImGui::TextColored(kSame, "unchanged"); break;
+    case ImportStatus::conflict: ImGui::TextColored(kConflict, "conflict"); break;
+  }
+  ImGui::SameLine(em(6));
+  ImGui::TextUnformatted(theirs.name.c_str());
+  if (item.status != ImportStatus::conflict) return;
+  ImGui::SameLine();
+  const std::size_t n = item.differences.size();
+  const auto summary = fmt::format("({} {})", countOf(n, "field"), n == 1 ? "differs" : "differ");
+  ImGui::TextDisabled("%s", summary.c_str());
+  if (item.mineInBin) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("yours is in the bin");
+  }
+  const float indent = narrow ? em(1) : em(6);
+  ImGui::Indent(indent);
+  choiceCombo("##choice", item.choice, em(12));
+  if (item.choice == ConflictChoice::pickFields) fieldPicker(item);
+  else if (ImGui::TreeNodeEx("What differs", ImGuiTreeNodeFlags_DefaultOpen)) {
+    differencesTable(item);
+    ImGui::TreePop();
+  }
+  ImGui::Unindent(indent);
+}
+
+void drawPreview(AppState& state) {
+  ImportPlan& plan = *state.importPlan;
+  const bool narrow = isNarrow();
+  ImGui::TextUnformatted("Import preview: nothing is written until you apply it");
+  previewFiles(state, plan);
+  previewCounts(plan, narrow);
   if (ImGui::Button("Apply import")) {
     state.applyImport();
     return;
@@ -147,38 +186,10 @@ void drawPreview(AppState& state) {
     return;
   }
   ImGui::Separator();
-
   ImGui::BeginChild("preview-items");
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
-    ImportItem& item = plan.items[i];
-    const Profile& theirs = plan.incoming(item).profile;
     ImGui::PushID(static_cast<int>(i));
-    switch (item.status) {
-      case ImportStatus::added: ImGui::TextColored(kNew, "new"); break;
-      case ImportStatus::unchanged: ImGui::TextColored(kSame, "unchanged"); break;
-      case ImportStatus::conflict: ImGui::TextColored(kConflict, "conflict"); break;
-    }
-    ImGui::SameLine(em(6));
-    ImGui::TextUnformatted(theirs.name.c_str());
-    if (item.status == ImportStatus::conflict) {
-      ImGui::SameLine();
-      const std::size_t n = item.differences.size();
-      const auto summary = fmt::format("({} {})", countOf(n, "field"), n == 1 ? "differs" : "differ");
-      ImGui::TextDisabled("%s", summary.c_str());
-      if (item.mineInBin) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("yours is in the bin");
-      }
-      const float indent = narrow ? em(1) : em(6);
-      ImGui::Indent(indent);
-      choiceCombo("##choice", item.choice, em(12));
-      if (item.choice == ConflictChoice::pickFields) fieldPicker(item);
-      else if (ImGui::TreeNodeEx("What differs", ImGuiTreeNodeFlags_DefaultOpen)) {
-        differencesTable(item);
-        ImGui::TreePop();
-      }
-      ImGui::Unindent(indent);
-    }
+    previewItem(plan, plan.items[i], narrow);
     ImGui::PopID();
   }
   ImGui::EndChild();
