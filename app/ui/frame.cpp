@@ -133,7 +133,7 @@ void drawStatusBar(const AppState& state) {
                                     state.store->readOnly() ? "  |  read-only" : "");
       ImGui::TextUnformatted(line.c_str());
     } else {
-      ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.4f, 1), "No database open");
+      ImGui::TextColored(palette().danger, "No database open");
     }
   }
   ImGui::End();

@@ -24,7 +24,21 @@ std::string safeLabel(std::string_view userText, std::string_view id) {
   return out;
 }
 
+namespace {
+Palette gPalette;
+ImFont* gHeadingFont = nullptr;
+}  // namespace
+
+const Palette& palette() { return gPalette; }
+
+ImFont* headingFont() { return gHeadingFont ? gHeadingFont : ImGui::GetFont(); }
+
 void applyTheme(Theme theme, float scale) {
+  // Lighter on the dark theme, deeper on the light one: the same meaning at
+  // a contrast either background can carry.
+  gPalette = theme == Theme::Dark
+                 ? Palette{{0.30f, 0.75f, 0.45f, 1}, {0.58f, 0.60f, 0.63f, 1}, {0.95f, 0.60f, 0.25f, 1}, {0.95f, 0.45f, 0.40f, 1}}
+                 : Palette{{0.10f, 0.50f, 0.25f, 1}, {0.38f, 0.40f, 0.43f, 1}, {0.72f, 0.38f, 0.05f, 1}, {0.78f, 0.18f, 0.15f, 1}};
   ImGuiStyle style;
   if (theme == Theme::Dark) {
     ImGui::StyleColorsDark(&style);
@@ -60,10 +74,12 @@ std::string loadFonts(float scale) {
     ImFontConfig config;
     config.OversampleH = 2;
     if (io.Fonts->AddFontFromFileTTF(candidate.string().c_str(), size, &config, ranges)) {
+      gHeadingFont = io.Fonts->AddFontFromFileTTF(candidate.string().c_str(), size * 1.6f, &config, ranges);
       if (io.Fonts->Build()) return candidate.string();
       io.Fonts->Clear();
     }
   }
+  gHeadingFont = nullptr;
   ImFontConfig fallback;
   fallback.SizePixels = 13.0f * scale;
   io.Fonts->AddFontDefault(&fallback);

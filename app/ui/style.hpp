@@ -2,6 +2,8 @@
 #include <string>
 #include <string_view>
 
+#include <imgui.h>
+
 #include "ui/app_state.hpp"
 
 namespace rolefit::ui {
@@ -15,6 +17,25 @@ std::string loadFonts(float scale);
 
 // Sizes in font units: em(1) is the current font's height.
 float em(float count);
+
+// Colours with a meaning, chosen for the current theme (applyTheme): each
+// readable on that theme's background.
+struct Palette {
+  ImVec4 positive;  // new, added, fine
+  ImVec4 neutral;   // unchanged, nothing to do
+  ImVec4 warning;   // a conflict, a difference worth a look
+  ImVec4 danger;    // an error, a value that cannot be saved
+};
+const Palette& palette();
+
+// The headings' font (the UI font at 1.6 times its size, rasterised at that
+// size, so it is as sharp as the text); the UI font when none was loaded.
+ImFont* headingFont();
+
+// Layout proportions, named for what they keep in balance.
+inline constexpr float kEditorFormShare = 0.58f;   // the form beside the live result
+inline constexpr float kCompareChartShare = 0.45f; // the radar chart beside the result card
+inline constexpr float kPhoneCardEm = 34;          // a role model's card when stacked on a phone
 
 // Below 36 em of width (a phone in portrait) views stack their panels in one
 // column and targets grow to finger size.

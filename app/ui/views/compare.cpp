@@ -140,7 +140,7 @@ void drawOne(AppState& state, const Profile& p) {
   ImGui::Separator();
   ImGui::BeginChild("compare-scroll");
   const float width = ImGui::GetContentRegionAvail().x;
-  const float chart = narrow ? width : std::min(em(24), width * 0.45f);
+  const float chart = narrow ? width : std::min(em(24), width * kCompareChartShare);
   if (!narrow) ImGui::BeginGroup();
   needsRadar(state, e.scores, chart);
   if (!narrow) {

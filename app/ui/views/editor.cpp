@@ -16,7 +16,6 @@
 namespace rolefit::ui {
 namespace {
 
-const ImVec4 kProblemColour(0.93f, 0.36f, 0.32f, 1);
 
 void fieldTooltip(const AppState& state, const FieldInfo& f) {
   if (!ImGui::IsItemHovered()) return;
@@ -109,7 +108,7 @@ bool fieldWidget(AppState& state, const FieldInfo& f, float width) {
   ImGui::PushID(f.key.data(), f.key.data() + f.key.size());
   ImGui::TextUnformatted(f.label.data(), f.label.data() + f.label.size());
   fieldTooltip(state, f);
-  if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_Border, kProblemColour);
+  if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_Border, palette().danger);
   if (!problem.empty()) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
   ImGui::SetNextItemWidth(width);
   bool changed = false;
@@ -126,7 +125,7 @@ bool fieldWidget(AppState& state, const FieldInfo& f, float width) {
   if (!problem.empty()) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
-    ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().danger);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     textView(problem);
     ImGui::PopTextWrapPos();
@@ -268,7 +267,7 @@ void drawEditorView(AppState& state) {
   if (!e.problems.empty()) {
     ImGui::SameLine();
     const auto count = countOf(e.problems.size(), "field") + " to correct";
-    ImGui::TextColored(kProblemColour, "%s", count.c_str());
+    ImGui::TextColored(palette().danger, "%s", count.c_str());
   }
   if (!e.isNew) {
     ImGui::SameLine();
@@ -290,7 +289,7 @@ void drawEditorView(AppState& state) {
     return;
   }
   const float total = ImGui::GetContentRegionAvail().x;
-  const float formWidth = std::floor(total * 0.58f);
+  const float formWidth = std::floor(total * kEditorFormShare);
   ImGui::BeginChild("editor-form", ImVec2(formWidth, 0));
   drawForm(state, ImGui::GetContentRegionAvail().x - em(0.5f));
   ImGui::EndChild();

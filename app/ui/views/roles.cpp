@@ -181,7 +181,7 @@ void drawRolesView(AppState& state) {
   const float cardWidth = narrow ? available : (available - 2 * spacing) / 3.0f;
   // Tall enough for a card's text and bars at laptop size; on a phone each
   // card takes its natural height in one column.
-  const float cardHeight = narrow ? em(34) : std::max(em(22), ImGui::GetContentRegionAvail().y * 0.7f);
+  const float cardHeight = narrow ? em(kPhoneCardEm) : std::max(em(22), ImGui::GetContentRegionAvail().y * 0.7f);
   for (std::size_t r = 0; r < 3 && r < state.roleModels.roleModels.size(); ++r) {
     if (!narrow && r > 0) ImGui::SameLine();
     roleCard(state, state.roleModels.roleModels[r], r, cardWidth, cardHeight);

@@ -16,8 +16,6 @@
 namespace rolefit::ui {
 namespace {
 
-const ImVec4 kNew(0.25f, 0.70f, 0.40f, 1), kSame(0.55f, 0.57f, 0.60f, 1), kConflict(0.93f, 0.55f, 0.20f, 1);
-
 const char* choiceLabel(ConflictChoice c) {
   switch (c) {
     case ConflictChoice::keepMine: return "Keep mine";
@@ -110,7 +108,7 @@ void previewFiles(const AppState& state, const ImportPlan& plan) {
     if (s.roleModelVersion != state.roleModels.version) {
       const auto note = fmt::format("Their results used role models {}; yours are {}.", s.roleModelVersion,
                                     state.roleModels.version);
-      ImGui::TextColored(kConflict, "%s", note.c_str());
+      ImGui::TextColored(palette().warning, "%s", note.c_str());
     }
     ImGui::PopTextWrapPos();
   }
@@ -119,11 +117,11 @@ void previewFiles(const AppState& state, const ImportPlan& plan) {
 // The counts, and one choice for every conflict at once.
 void previewCounts(ImportPlan& plan, bool narrow) {
   const std::size_t conflicts = plan.count(ImportStatus::conflict);
-  ImGui::TextColored(kNew, "%zu new", plan.count(ImportStatus::added));
+  ImGui::TextColored(palette().positive, "%zu new", plan.count(ImportStatus::added));
   ImGui::SameLine();
-  ImGui::TextColored(kSame, "%zu unchanged", plan.count(ImportStatus::unchanged));
+  ImGui::TextColored(palette().neutral, "%zu unchanged", plan.count(ImportStatus::unchanged));
   ImGui::SameLine();
-  ImGui::TextColored(kConflict, "%zu conflicting", conflicts);
+  ImGui::TextColored(palette().warning, "%zu conflicting", conflicts);
   if (conflicts == 0) return;
   if (!narrow) ImGui::SameLine();
   ConflictChoice all = ConflictChoice::keepMine;
@@ -144,9 +142,9 @@ void previewCounts(ImportPlan& plan, bool narrow) {
 void previewItem(ImportPlan& plan, ImportItem& item, bool narrow) {
   const Profile& theirs = plan.incoming(item).profile;
   switch (item.status) {
-    case ImportStatus::added: ImGui::TextColored(kNew, "new"); break;
-    case ImportStatus::unchanged: ImGui::TextColored(kSame, "unchanged"); break;
-    case ImportStatus::conflict: ImGui::TextColored(kConflict, "conflict"); break;
+    case ImportStatus::added: ImGui::TextColored(palette().positive, "new"); break;
+    case ImportStatus::unchanged: ImGui::TextColored(palette().neutral, "unchanged"); break;
+    case ImportStatus::conflict: ImGui::TextColored(palette().warning, "conflict"); break;
   }
   ImGui::SameLine(em(6));
   ImGui::TextUnformatted(theirs.name.c_str());

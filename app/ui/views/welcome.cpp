@@ -14,9 +14,9 @@ void drawWelcomeView(AppState& state) {
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
   ImGui::Dummy(ImVec2(0, em(0.5f)));
-  ImGui::SetWindowFontScale(1.6f);
+  ImGui::PushFont(headingFont());
   ImGui::TextUnformatted("Welcome to RoleFit");
-  ImGui::SetWindowFontScale(1.0f);
+  ImGui::PopFont();
   ImGui::TextDisabled("Which technology leadership does this company need?");
   ImGui::Spacing();
   ImGui::TextUnformatted(
