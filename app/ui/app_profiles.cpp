@@ -15,7 +15,6 @@ namespace rolefit::ui {
 // ---------------------------------------------------------------- profiles
 
 void AppState::newProfile() {
-  if (queueWhileDrawing([this] { newProfile(); })) return;
   if (editor.dirty()) {
     afterUnsaved = {AfterUnsaved::Kind::NewProfile, {}};
     askUnsaved = true;
@@ -34,7 +33,6 @@ void AppState::newProfile() {
 }
 
 void AppState::openEditor(const std::string& id) {
-  if (queueWhileDrawing([=, this] { openEditor(id); })) return;
   const Profile* p = profileById(id);
   if (!p) return;
   if (editor.dirty() && (editor.isNew || editor.saved.id != id)) {
@@ -66,7 +64,6 @@ void AppState::refreshEditor() {
 }
 
 void AppState::saveEditor() {
-  if (queueWhileDrawing([this] { saveEditor(); })) return;
   trySaveEditor();
 }
 
@@ -117,14 +114,12 @@ bool AppState::trySaveEditor() {
 }
 
 void AppState::revertEditor() {
-  if (queueWhileDrawing([this] { revertEditor(); })) return;
   if (!editor.open) return;
   editor.draft = editor.saved;
   refreshEditor();
 }
 
 void AppState::duplicateProfile(const std::string& sourceId) {
-  if (queueWhileDrawing([=, this] { duplicateProfile(sourceId); })) return;
   const Profile* source = profileById(sourceId);
   if (!source) return;
   Profile copy = *source;
@@ -147,7 +142,6 @@ void AppState::duplicateProfile(const std::string& sourceId) {
 }
 
 void AppState::deleteProfiles(std::vector<std::string> ids) {
-  if (queueWhileDrawing([=, this] { deleteProfiles(ids); })) return;
   std::erase_if(ids, [&](const std::string& id) { return !lineById(id); });
   if (ids.empty()) return;
   const std::string label = ids.size() == 1 ? fmt::format("Delete {}", lineById(ids[0])->name())
@@ -167,7 +161,6 @@ void AppState::deleteProfiles(std::vector<std::string> ids) {
 }
 
 void AppState::restoreRevision(const std::string& id, std::int64_t revision) {
-  if (queueWhileDrawing([=, this] { restoreRevision(id, revision); })) return;
   try {
     const auto before = store->profile(id);
     if (!before) return;
@@ -203,7 +196,6 @@ void AppState::showRevision(std::int64_t revision) {
 // ---------------------------------------------------------------- role models
 
 void AppState::copyRoleModel(std::string_view roleId) {
-  if (queueWhileDrawing([this, role = std::string(roleId)] { copyRoleModel(role); })) return;
   RoleModelCopy copy;
   copy.model = roleModels.roleModel(roleId);
   copy.model.name = nameWithSuffix(copy.model.name, " (my copy)");
@@ -218,7 +210,6 @@ void AppState::copyRoleModel(std::string_view roleId) {
 }
 
 void AppState::saveRoleModelCopy(RoleModelCopy copy) {
-  if (queueWhileDrawing([=, this] { saveRoleModelCopy(copy); })) return;
   const auto before = std::find_if(roleModelCopies.begin(), roleModelCopies.end(),
                                    [&](const RoleModelCopy& c) { return c.id == copy.id; });
   if (before == roleModelCopies.end()) return;
@@ -227,7 +218,6 @@ void AppState::saveRoleModelCopy(RoleModelCopy copy) {
 }
 
 void AppState::deleteRoleModelCopy(const std::string& id) {
-  if (queueWhileDrawing([=, this] { deleteRoleModelCopy(id); })) return;
   const auto before = std::find_if(roleModelCopies.begin(), roleModelCopies.end(),
                                    [&](const RoleModelCopy& c) { return c.id == id; });
   if (before == roleModelCopies.end()) return;

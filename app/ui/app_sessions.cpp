@@ -26,7 +26,6 @@ std::vector<std::string> AppState::sessionMembers(const std::string& id) const {
 }
 
 void AppState::showSession(const std::string& id) {
-  if (queueWhileDrawing([=, this] { showSession(id); })) return;
   currentSessionId = id;
   sessionInputs.chosenMembers.clear();
   sessionInputs.renaming = false;
@@ -39,7 +38,6 @@ void AppState::showSession(const std::string& id) {
 }
 
 void AppState::createSessionFromSelection(std::string name) {
-  if (queueWhileDrawing([=, this] { createSessionFromSelection(name); })) return;
   auto id = std::make_shared<std::string>();
   const std::vector<std::string> members = selection;
   runCommand({fmt::format("New session {}", name),
@@ -52,7 +50,6 @@ void AppState::createSessionFromSelection(std::string name) {
 }
 
 void AppState::renameSession(const std::string& id, std::string name) {
-  if (queueWhileDrawing([=, this] { renameSession(id, name); })) return;
   const auto it = std::find_if(sessions.begin(), sessions.end(), [&](const SessionInfo& s) { return s.id == id; });
   if (it == sessions.end() || it->name == name) return;
   runCommand({fmt::format("Rename session {}", it->name), [id, name](AppState& s) { s.store->renameSession(id, name); },
@@ -60,7 +57,6 @@ void AppState::renameSession(const std::string& id, std::string name) {
 }
 
 void AppState::deleteSession(const std::string& id) {
-  if (queueWhileDrawing([=, this] { deleteSession(id); })) return;
   const auto it = std::find_if(sessions.begin(), sessions.end(), [&](const SessionInfo& s) { return s.id == id; });
   if (it == sessions.end()) return;
   const SessionInfo info = *it;
@@ -79,7 +75,6 @@ void AppState::deleteSession(const std::string& id) {
 }
 
 void AppState::addSelectionToSession(const std::string& id) {
-  if (queueWhileDrawing([=, this] { addSelectionToSession(id); })) return;
   std::vector<std::string> existing;
   try {
     existing = sessionMembers(id);
@@ -97,30 +92,28 @@ void AppState::addSelectionToSession(const std::string& id) {
 }
 
 void AppState::removeFromSession(const std::string& id, std::vector<std::string> profileIds) {
-  if (queueWhileDrawing([=, this] { removeFromSession(id, profileIds); })) return;
   if (profileIds.empty()) return;
   runCommand({fmt::format("Remove {} from the session", countOf(profileIds.size(), "profile")),
               [id, profileIds](AppState& s) { s.store->removeFromSession(id, profileIds); },
               [id, profileIds](AppState& s) { s.store->addToSession(id, profileIds); }});
 }
 
-void AppState::chooseExportFile() {
-  if (queueWhileDrawing([this] { chooseExportFile(); })) return;
+void AppState::chooseExportFile(std::optional<std::string> sessionId) {
+  exportSessionId = std::move(sessionId);
   const char* extension = exportFormat == SessionFormat::json ? ".json" : ".rfs";
   std::string name = "session";
-  if (!exportSessionId.empty())
+  if (exportSessionId)
     for (const auto& s : sessions)
-      if (s.id == exportSessionId) name = s.name;
+      if (s.id == *exportSessionId) name = s.name;
   std::replace_if(name.begin(), name.end(), [](char c) { return c == '/' || c == '\\' || c == ':'; }, '-');
   choosePath(FileChoice::ExportSession, name + extension);
 }
 
 void AppState::exportTo(const std::string& path) {
-  if (queueWhileDrawing([=, this] { exportTo(path); })) return;
   if (!store) return;
   try {
     ExportRequest request;
-    if (!exportSessionId.empty()) request.sessionId = exportSessionId;
+    if (exportSessionId) request.sessionId = *exportSessionId;
     else request.profileIds = selection;  // none selected: all
     const Session session = sessionForExport(*store, request, platform::userName());
     rolefit::exportSession(path, session, exportFormat);
@@ -134,7 +127,6 @@ void AppState::exportTo(const std::string& path) {
 void AppState::chooseImportFile() { choosePath(FileChoice::ImportSession, recentFiles.empty() ? "" : recentFiles[0]); }
 
 void AppState::previewImport(const std::vector<std::string>& paths) {
-  if (queueWhileDrawing([=, this] { previewImport(paths); })) return;
   if (!store || paths.empty()) return;
   try {
     std::vector<LoadedSession> loaded;
@@ -149,7 +141,6 @@ void AppState::previewImport(const std::vector<std::string>& paths) {
 }
 
 void AppState::applyImport() {
-  if (queueWhileDrawing([this] { applyImport(); })) return;
   if (!store || !importPlan) return;
   try {
     const auto outcome = rolefit::applyImport(*store, *importPlan);
@@ -164,7 +155,6 @@ void AppState::applyImport() {
 }
 
 void AppState::cancelImport() {
-  if (queueWhileDrawing([this] { cancelImport(); })) return;
   importPlan.reset();
 }
 
@@ -186,7 +176,6 @@ void AppState::rememberFile(const std::string& path) {
 }
 
 void AppState::choosePath(FileChoice choice, const std::string& suggestion) {
-  if (queueWhileDrawing([=, this] { choosePath(choice, suggestion); })) return;
   if (fileDialog) {
     const DialogAnswer answer = fileDialog(choice, suggestion);
     if (answer.available) {
@@ -198,14 +187,12 @@ void AppState::choosePath(FileChoice choice, const std::string& suggestion) {
 }
 
 void AppState::pathChosen(FileChoice choice, const std::string& path) {
-  if (queueWhileDrawing([=, this] { pathChosen(choice, path); })) return;
   if (path.empty()) return;
   if (choice == FileChoice::ImportSession) previewImport({path});
   else exportTo(path);
 }
 
 void AppState::filesDropped(const std::vector<std::string>& paths) {
-  if (queueWhileDrawing([=, this] { filesDropped(paths); })) return;
   if (paths.empty()) return;
   previewImport(paths);
 }

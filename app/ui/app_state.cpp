@@ -89,7 +89,6 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
 }
 
 void AppState::restoreNewestBackup() {
-  if (queueWhileDrawing([this] { restoreNewestBackup(); })) return;
   if (storeBackups.empty()) return;
   try {
     const auto damaged = Store::restoreBackup(dbPath, storeBackups.front());
@@ -150,7 +149,6 @@ AppState::RowText& AppState::rowText(std::size_t lineIndex) {
 }
 
 void AppState::reloadProfiles() {
-  if (queueWhileDrawing([this] { reloadProfiles(); })) return;
   if (!store) return;
   try {
     roleModels = store->activeRoleModels();
@@ -331,7 +329,6 @@ bool AppState::isSelected(std::string_view id) const {
 }
 
 void AppState::select(const std::string& id, bool add) {
-  if (queueWhileDrawing([=, this] { select(id, add); })) return;
   if (add) {
     if (auto it = std::find(selection.begin(), selection.end(), id); it != selection.end()) selection.erase(it);
     else selection.push_back(id);
@@ -342,12 +339,11 @@ void AppState::select(const std::string& id, bool add) {
 }
 
 void AppState::selectAll(std::span<const std::uint32_t> lines) {
-  // Ids, not line numbers: a queued intent before this one may re-read the profiles.
+  // Ids, not line numbers: an intent applied before this one may re-read the profiles.
   std::vector<std::string> ids;
   ids.reserve(lines.size());
   for (std::uint32_t i : lines) ids.emplace_back((*profileList)[i].id());
-  if (queueWhileDrawing([this, ids] { selection = ids; })) return;
-  selection = std::move(ids);
+  emit(intent::SelectAll{std::move(ids)});
 }
 
 // ---------------------------------------------------------------- commands
@@ -367,7 +363,6 @@ bool AppState::runCommand(Command command) {
 }
 
 void AppState::undo() {
-  if (queueWhileDrawing([this] { undo(); })) return;
   if (!undoStack.canUndo()) return;
   const std::string label = undoStack.undoLabel();
   try {
@@ -380,7 +375,6 @@ void AppState::undo() {
 }
 
 void AppState::redo() {
-  if (queueWhileDrawing([this] { redo(); })) return;
   if (!undoStack.canRedo()) return;
   const std::string label = undoStack.redoLabel();
   try {
@@ -413,7 +407,6 @@ bool AppState::requestQuit() {
 }
 
 void AppState::saveThenContinue() {
-  if (queueWhileDrawing([this] { saveThenContinue(); })) return;
   askUnsaved = false;
   if (!trySaveEditor()) {
     view = ViewId::Editor;  // the form shows what to correct
@@ -424,7 +417,6 @@ void AppState::saveThenContinue() {
 }
 
 void AppState::discardThenContinue() {
-  if (queueWhileDrawing([this] { discardThenContinue(); })) return;
   askUnsaved = false;
   const AfterUnsaved next = afterUnsaved;
   afterUnsaved = {};
@@ -440,10 +432,57 @@ void AppState::discardThenContinue() {
   }
 }
 
-bool AppState::queueWhileDrawing(std::function<void()> intent) {
-  if (!drawingViews_) return false;
-  queuedIntents_.push_back(std::move(intent));
-  return true;
+void AppState::emit(Intent intent) {
+  if (drawingViews_) queuedIntents_.push_back(std::move(intent));
+  else apply(intent);
+}
+
+namespace {
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+}  // namespace
+
+void AppState::apply(const Intent& intent) {
+  std::visit(Overloaded{
+                 [&](const intent::ShowView& i) { showView(i.view); },
+                 [&](const intent::Select& i) { select(i.id, i.add); },
+                 [&](const intent::SelectAll& i) { selection = i.ids; },
+                 [&](const intent::ShowSession& i) { showSession(i.id); },
+                 [&](const intent::NewProfile&) { newProfile(); },
+                 [&](const intent::OpenEditor& i) { openEditor(i.id); },
+                 [&](const intent::SaveEditor&) { saveEditor(); },
+                 [&](const intent::RevertEditor&) { revertEditor(); },
+                 [&](const intent::ShowRevision& i) { showRevision(i.revision); },
+                 [&](const intent::RestoreRevision& i) { restoreRevision(i.id, i.revision); },
+                 [&](const intent::DuplicateProfile& i) { duplicateProfile(i.id); },
+                 [&](const intent::DeleteProfiles& i) { deleteProfiles(i.ids); },
+                 [&](const intent::Undo&) { undo(); },
+                 [&](const intent::Redo&) { redo(); },
+                 [&](const intent::CopyRoleModel& i) { copyRoleModel(i.role); },
+                 [&](const intent::SaveRoleModelCopy& i) { saveRoleModelCopy(i.copy); },
+                 [&](const intent::DeleteRoleModelCopy& i) { deleteRoleModelCopy(i.id); },
+                 [&](const intent::CreateSessionFromSelection& i) { createSessionFromSelection(i.name); },
+                 [&](const intent::RenameSession& i) { renameSession(i.id, i.name); },
+                 [&](const intent::DeleteSession& i) { deleteSession(i.id); },
+                 [&](const intent::AddSelectionToSession& i) { addSelectionToSession(i.id); },
+                 [&](const intent::RemoveFromSession& i) { removeFromSession(i.id, i.profileIds); },
+                 [&](const intent::ChooseExportFile& i) { chooseExportFile(i.sessionId); },
+                 [&](const intent::ChooseImportFile&) { chooseImportFile(); },
+                 [&](const intent::PathChosen& i) { pathChosen(i.choice, i.path); },
+                 [&](const intent::PreviewImport& i) { previewImport(i.paths); },
+                 [&](const intent::ApplyImport&) { applyImport(); },
+                 [&](const intent::CancelImport&) { cancelImport(); },
+                 [&](const intent::ReloadProfiles&) { reloadProfiles(); },
+                 [&](const intent::RestoreNewestBackup&) { restoreNewestBackup(); },
+                 [&](const intent::SaveThenContinue&) { saveThenContinue(); },
+                 [&](const intent::DiscardThenContinue&) { discardThenContinue(); },
+                 [&](const intent::CancelUnsaved&) { cancelUnsaved(); },
+             },
+             intent);
 }
 
 void AppState::beginViews() {
@@ -456,14 +495,13 @@ void AppState::beginViews() {
 
 void AppState::runQueuedIntents() {
   drawingViews_ = false;
-  // Intents run now run at once, so none is queued while the list is worked off.
-  auto intents = std::move(queuedIntents_);
+  // Intents emitted now apply at once, so none is queued while the list is worked off.
+  lastFrameIntents = std::move(queuedIntents_);
   queuedIntents_.clear();
-  for (auto& intent : intents) intent();
+  for (const auto& intent : lastFrameIntents) apply(intent);
 }
 
 void AppState::cancelUnsaved() {
-  if (queueWhileDrawing([this] { cancelUnsaved(); })) return;
   askUnsaved = false;
   if (afterUnsaved.kind == AfterUnsaved::Kind::Quit) quitRequested = false;
   afterUnsaved = {};

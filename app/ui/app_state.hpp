@@ -1,7 +1,7 @@
-// The one application state, passed by reference to every view. Views read it
-// and call its intents; only intents touch the store, and every edit goes
-// through the undo stack. Intents called while the views draw are queued and
-// run once they are done (see beginViews).
+// The one application state, passed by reference to every view. Views read
+// it and emit intents as values (ui/intents.hpp); only intents touch the
+// store, and every edit goes through the undo stack. Intents emitted while the
+// views draw are applied once they are done (see beginViews).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -25,11 +25,11 @@
 #include "rolefit/session/session.hpp"
 #include "rolefit/store/store.hpp"
 #include "ui/commands.hpp"
+#include "ui/intents.hpp"
 
 namespace rolefit::ui {
 
 enum class Theme { Dark, Light };
-enum class ViewId { Welcome, Profiles, Editor, Compare, Roles, Session };
 
 std::span<const std::string_view> viewNames();
 std::optional<ViewId> viewFromName(std::string_view name);
@@ -57,8 +57,6 @@ struct EditorState {
   bool dirty() const { return open && (isNew || !draft.sameContent(saved)); }
   std::string problemOf(std::string_view field) const;  // "" when the field is fine
 };
-
-enum class FileChoice { ImportSession, ExportSession };
 
 // What the file dialog returned. `available` is false when there is no
 // desktop dialog (no zenity, no display): the app then asks in a window.
@@ -195,8 +193,10 @@ class AppState {
   std::vector<std::string> sessionMembers(const std::string& id) const;
 
   SessionFormat exportFormat = SessionFormat::json;
-  std::string exportSessionId;  // empty: export the selection
-  void chooseExportFile();
+  // The export the file dialog is open for: a stored session, or else the
+  // selection (all profiles when none is selected).
+  std::optional<std::string> exportSessionId;
+  void chooseExportFile(std::optional<std::string> sessionId);
   void exportTo(const std::string& path);
   void chooseImportFile();
   // Reads the files and plans their import; the session view shows the preview.
@@ -219,14 +219,16 @@ class AppState {
   void filesDropped(const std::vector<std::string>& paths);
 
   // ---- frame-level
-  // While the views draw, intents that write to the store or change the lists
-  // views loop over (profiles, selection, sessions, role-model copies, the
-  // import plan) are queued and run in order when runQueuedIntents is called
-  // after the views: no list is re-read under a view's loop, and a view sees
-  // one consistent state per frame. Outside a frame (start-up, window
-  // callbacks, tests) intents run at once. drawFrame calls both.
+  // Views emit intents (ui/intents.hpp) while they draw; they are applied in
+  // order when runQueuedIntents is called after the views: no list is re-read
+  // under a view's loop, and a view sees one consistent state per frame.
+  // Outside a frame (start-up, window callbacks, tests) an intent emitted is
+  // applied at once. drawFrame calls both.
+  void emit(Intent intent);
+  void apply(const Intent& intent);
   void beginViews();
   void runQueuedIntents();
+  std::vector<Intent> lastFrameIntents;  // what the views emitted in the last frame, in order
   void toast(std::string text);
   void showError(std::string text);
   // True when the app may close now; otherwise the "unsaved changes" question opens.
@@ -262,12 +264,9 @@ class AppState {
  private:
   void formatChangeTimes();
   std::int64_t rowTextsDay_ = 0;  // the UTC day the change times were formatted on
-  // True when the intent was queued; it is called again, with the same
-  // arguments, after the views.
-  bool queueWhileDrawing(std::function<void()> intent);
   bool trySaveEditor();  // false when the draft is invalid
   bool drawingViews_ = false;
-  std::vector<std::function<void()>> queuedIntents_;
+  std::vector<Intent> queuedIntents_;
   void reloadSessions();
   bool runCommand(Command command);  // false when it failed (the error is shown)
   void startReading();

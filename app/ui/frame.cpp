@@ -25,18 +25,15 @@ void drawMenuBar(AppState& state) {
   if (!ImGui::BeginMainMenuBar()) return;
   const bool open = state.store != nullptr;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("New profile", "Ctrl+N", false, open)) state.newProfile();
-    if (ImGui::MenuItem("Save profile", "Ctrl+S", false, state.editor.dirty())) state.saveEditor();
+    if (ImGui::MenuItem("New profile", "Ctrl+N", false, open)) state.emit(intent::NewProfile{});
+    if (ImGui::MenuItem("Save profile", "Ctrl+S", false, state.editor.dirty())) state.emit(intent::SaveEditor{});
     ImGui::Separator();
-    if (ImGui::MenuItem("Import session...", "Ctrl+O", false, open)) state.chooseImportFile();
-    if (ImGui::MenuItem("Export selected profiles...", nullptr, false, open)) {
-      state.exportSessionId.clear();
-      state.chooseExportFile();
-    }
+    if (ImGui::MenuItem("Import session...", "Ctrl+O", false, open)) state.emit(intent::ChooseImportFile{});
+    if (ImGui::MenuItem("Export selected profiles...", nullptr, false, open)) state.emit(intent::ChooseExportFile{});
     if (ImGui::BeginMenu("Recent files", open && !state.recentFiles.empty())) {
       for (const auto& path : state.recentFiles)
         if (ImGui::MenuItem(safeLabel(path, path).c_str())) {
-          state.previewImport({path});
+          state.emit(intent::PreviewImport{{path}});
           break;
         }
       ImGui::EndMenu();
@@ -48,19 +45,22 @@ void drawMenuBar(AppState& state) {
   if (ImGui::BeginMenu("Edit")) {
     const auto undo = state.undoStack.canUndo() ? fmt::format("Undo {}", state.undoStack.undoLabel()) : std::string("Undo");
     const auto redo = state.undoStack.canRedo() ? fmt::format("Redo {}", state.undoStack.redoLabel()) : std::string("Redo");
-    if (ImGui::MenuItem(safeLabel(undo, "undo").c_str(), "Ctrl+Z", false, state.undoStack.canUndo())) state.undo();
-    if (ImGui::MenuItem(safeLabel(redo, "redo").c_str(), "Ctrl+Shift+Z", false, state.undoStack.canRedo())) state.redo();
+    if (ImGui::MenuItem(safeLabel(undo, "undo").c_str(), "Ctrl+Z", false, state.undoStack.canUndo()))
+      state.emit(intent::Undo{});
+    if (ImGui::MenuItem(safeLabel(redo, "redo").c_str(), "Ctrl+Shift+Z", false, state.undoStack.canRedo()))
+      state.emit(intent::Redo{});
     ImGui::Separator();
     if (ImGui::MenuItem("Find profile", "Ctrl+F", false, open)) {
-      state.showView(ViewId::Profiles);
+      state.emit(intent::ShowView{ViewId::Profiles});
       state.focusFilter = true;
     }
     if (ImGui::MenuItem("Duplicate", nullptr, false, state.selection.size() == 1))
-      state.duplicateProfile(state.selection.front());
-    if (ImGui::MenuItem("Delete selected", "Del", false, !state.selection.empty())) state.deleteProfiles(state.selection);
+      state.emit(intent::DuplicateProfile{state.selection.front()});
+    if (ImGui::MenuItem("Delete selected", "Del", false, !state.selection.empty()))
+      state.emit(intent::DeleteProfiles{state.selection});
     ImGui::Separator();
     if (ImGui::MenuItem("Reload from the database", nullptr, false, open)) {
-      state.reloadProfiles();
+      state.emit(intent::ReloadProfiles{});
       if (state.loadProgress().reading) state.toast("Reading the profiles again");
       else state.toast(fmt::format("{} profiles loaded", groupedThousands(static_cast<std::int64_t>(state.profileCount()))));
     }
@@ -70,7 +70,7 @@ void drawMenuBar(AppState& state) {
     for (const auto name : viewNames()) {
       const ViewId id = *viewFromName(name);
       const std::string title(viewTitle(id));
-      if (ImGui::MenuItem(title.c_str(), nullptr, state.view == id)) state.showView(id);
+      if (ImGui::MenuItem(title.c_str(), nullptr, state.view == id)) state.emit(intent::ShowView{id});
     }
     ImGui::Separator();
     if (ImGui::BeginMenu("Theme")) {
@@ -81,7 +81,7 @@ void drawMenuBar(AppState& state) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Getting started")) state.showView(ViewId::Welcome);
+    if (ImGui::MenuItem("Getting started")) state.emit(intent::ShowView{ViewId::Welcome});
     if (ImGui::MenuItem("About RoleFit")) state.showAbout = true;
     ImGui::EndMenu();
   }
@@ -101,7 +101,7 @@ void drawViewTabs(AppState& state) {
       const ImGuiTabItemFlags flags = state.view == id && state.tabShown != id ? ImGuiTabItemFlags_SetSelected : 0;
       if (ImGui::BeginTabItem(title.c_str(), nullptr, flags)) {
         // A tab that shows up unasked, after one that was shown: the user clicked it.
-        if (flags == 0 && state.tabShown != id && state.tabShown != ViewId::Welcome) state.showView(id);
+        if (flags == 0 && state.tabShown != id && state.tabShown != ViewId::Welcome) state.emit(intent::ShowView{id});
         state.tabShown = id;
         ImGui::EndTabItem();
       }
@@ -157,7 +157,7 @@ void drawMainArea(AppState& state) {
         const auto offer = fmt::format("Restoring {} keeps the damaged file beside it, renamed.",
                                        state.storeBackups.front().filename().string());
         ImGui::TextUnformatted(offer.c_str());
-        if (ImGui::Button("Restore the newest backup")) state.restoreNewestBackup();
+        if (ImGui::Button("Restore the newest backup")) state.emit(intent::RestoreNewestBackup{});
       }
       ImGui::PopTextWrapPos();
     } else if (state.view == ViewId::Welcome) {
@@ -242,17 +242,17 @@ void drawUnsavedModal(AppState& state) {
     // Each answer closes the question; what was asked for then happens.
     if (ImGui::Button("Save", ImVec2(em(6), 0))) {
       ImGui::CloseCurrentPopup();
-      state.saveThenContinue();
+      state.emit(intent::SaveThenContinue{});
     } else {
       ImGui::SameLine();
       if (ImGui::Button("Don't save", ImVec2(em(7), 0))) {
         ImGui::CloseCurrentPopup();
-        state.discardThenContinue();
+        state.emit(intent::DiscardThenContinue{});
       } else {
         ImGui::SameLine();
         if (ImGui::Button("Cancel", ImVec2(em(6), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
           ImGui::CloseCurrentPopup();
-          state.cancelUnsaved();
+          state.emit(intent::CancelUnsaved{});
         }
       }
     }
@@ -279,7 +279,7 @@ void drawPathPrompt(AppState& state) {
       prompt.open = false;
       ImGui::CloseCurrentPopup();
       const std::string path = prompt.path;
-      state.pathChosen(prompt.choice, path);
+      state.emit(intent::PathChosen{prompt.choice, path});
     } else if (cancel) {
       prompt.open = false;
       ImGui::CloseCurrentPopup();
@@ -293,13 +293,13 @@ void handleShortcuts(AppState& state) {
   if (!state.store) return;
   // Text fields keep their own Ctrl+Z; the app's undo acts outside them.
   const bool typing = ImGui::GetIO().WantTextInput;
-  if (shortcutPressed('Z') && !typing) state.undo();
-  if ((shortcutPressed('Z', true) || shortcutPressed('Y')) && !typing) state.redo();
-  if (shortcutPressed('S')) state.saveEditor();
-  if (shortcutPressed('N')) state.newProfile();
-  if (shortcutPressed('O')) state.chooseImportFile();
+  if (shortcutPressed('Z') && !typing) state.emit(intent::Undo{});
+  if ((shortcutPressed('Z', true) || shortcutPressed('Y')) && !typing) state.emit(intent::Redo{});
+  if (shortcutPressed('S')) state.emit(intent::SaveEditor{});
+  if (shortcutPressed('N')) state.emit(intent::NewProfile{});
+  if (shortcutPressed('O')) state.emit(intent::ChooseImportFile{});
   if (shortcutPressed('F')) {
-    state.showView(ViewId::Profiles);
+    state.emit(intent::ShowView{ViewId::Profiles});
     state.focusFilter = true;
   }
 }

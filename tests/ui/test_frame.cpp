@@ -187,7 +187,7 @@ TEST_CASE("an error while the views draw costs one frame and shows a modal, not 
     };
     imgui.frame([&] {
       state.beginViews();
-      state.chooseImportFile();  // as a view calls it: queued, run after the views
+      state.emit(ui::intent::ChooseImportFile{});  // as a view emits it: applied after the views
       ui::drawFrame(state);
     });
     imgui.frames(2, [&] { ui::drawFrame(state); });

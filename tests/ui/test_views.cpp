@@ -107,10 +107,24 @@ TEST_CASE("clicking a row selects it; Ctrl+click adds; Delete moves to the bin a
   REQUIRE(added);
 
   const auto before = state.store->profiles();
-  imgui.pressKey(HeadlessImGui::kDelete, false, false, drawer(state));
+  const std::vector<std::string> selected = state.selection;
+  // What the views asked for, frame by frame: Delete is one intent naming
+  // both rows, then Ctrl+Z one undo.
+  std::vector<ui::Intent> emitted;
+  const auto recording = [&] {
+    ui::drawFrame(state);
+    emitted.insert(emitted.end(), state.lastFrameIntents.begin(), state.lastFrameIntents.end());
+  };
+  imgui.pressKey(HeadlessImGui::kDelete, false, false, recording);
+  REQUIRE(emitted.size() == 1);
+  REQUIRE(std::holds_alternative<ui::intent::DeleteProfiles>(emitted[0]));
+  CHECK(std::get<ui::intent::DeleteProfiles>(emitted[0]).ids == selected);
   CHECK(state.profileCount() == 5);
   CHECK(state.store->bin().size() == 2);
-  imgui.pressKey('Z', true, false, drawer(state));
+  emitted.clear();
+  imgui.pressKey('Z', true, false, recording);
+  REQUIRE(emitted.size() == 1);
+  CHECK(std::holds_alternative<ui::intent::Undo>(emitted[0]));
   REQUIRE(state.profileCount() == 7);
   const auto after = state.store->profiles();
   for (std::size_t i = 0; i < before.size(); ++i) CHECK(after[i].sameContent(before[i]));

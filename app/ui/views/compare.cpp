@@ -194,8 +194,8 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
       ImGui::Dummy(ImVec2(side, 0));
       ImGui::SameLine();
       if (ImGui::Selectable(safeLabel(p.name, "open").c_str())) {
-        state.select(p.id, false);
-        state.showView(ViewId::Compare);
+        state.emit(intent::Select{p.id, false});
+        state.emit(intent::ShowView{ViewId::Compare});
       }
       ImGui::TableNextColumn();
       structureBadge(s.recommendation);

@@ -174,7 +174,8 @@ void drawForm(AppState& state, float width) {
   for (const auto& r : e.revisions) {
     ImGui::PushID(static_cast<int>(r.revision));
     const auto label = fmt::format("Revision {}  {}{}", r.revision, r.savedAt, r.current ? "  (current)" : "");
-    if (ImGui::Selectable(label.c_str(), e.shownRevision == r.revision) && !r.current) state.showRevision(r.revision);
+    if (ImGui::Selectable(label.c_str(), e.shownRevision == r.revision) && !r.current)
+      state.emit(intent::ShowRevision{r.revision});
     ImGui::PopID();
   }
   if (e.revisionContent) {
@@ -200,7 +201,7 @@ void drawForm(AppState& state, float width) {
     }
     if (differences == 0) ImGui::TextDisabled("Same content as the current version.");
     const auto restore = fmt::format("Restore revision {}", e.shownRevision);
-    if (ImGui::Button(restore.c_str())) state.restoreRevision(e.saved.id, e.shownRevision);
+    if (ImGui::Button(restore.c_str())) state.emit(intent::RestoreRevision{e.saved.id, e.shownRevision});
   }
 }
 
@@ -248,7 +249,7 @@ void drawEditorView(AppState& state) {
   if (!e.open) {
     ImGui::TextUnformatted("No profile open.");
     ImGui::TextDisabled("Double-click a company in Profiles, or start a new one.");
-    if (ImGui::Button("New profile (Ctrl+N)")) state.newProfile();
+    if (ImGui::Button("New profile (Ctrl+N)")) state.emit(intent::NewProfile{});
     return;
   }
   const bool narrow = isNarrow();
@@ -259,10 +260,10 @@ void drawEditorView(AppState& state) {
     ImGui::TextDisabled("(unsaved)");
   }
   ImGui::BeginDisabled(!e.dirty());
-  if (ImGui::Button("Save")) state.saveEditor();
+  if (ImGui::Button("Save")) state.emit(intent::SaveEditor{});
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Save as a new revision (Ctrl+S)");
   ImGui::SameLine();
-  if (ImGui::Button("Revert")) state.revertEditor();
+  if (ImGui::Button("Revert")) state.emit(intent::RevertEditor{});
   ImGui::EndDisabled();
   if (!e.problems.empty()) {
     ImGui::SameLine();
@@ -273,7 +274,7 @@ void drawEditorView(AppState& state) {
     ImGui::SameLine();
     if (ImGui::Button("Compare")) {
       state.currentId = e.saved.id;
-      state.showView(ViewId::Compare);
+      state.emit(intent::ShowView{ViewId::Compare});
     }
   }
   ImGui::Separator();

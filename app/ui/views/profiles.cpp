@@ -115,27 +115,24 @@ void rowContextMenu(AppState& state, std::string_view lineId, const RowColours& 
   const std::string id(lineId);
   ImGui::PushStyleColor(ImGuiCol_Header, colours.themeHeader);
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.themeHovered);
-  if (!state.isSelected(id)) state.select(id, false);
-  if (ImGui::MenuItem("Edit", "Enter")) state.openEditor(id);
-  if (ImGui::MenuItem("Compare")) state.showView(ViewId::Compare);  // the row is selected above
-  if (ImGui::MenuItem("Duplicate")) state.duplicateProfile(id);
+  if (!state.isSelected(id)) state.emit(intent::Select{id, false});
+  if (ImGui::MenuItem("Edit", "Enter")) state.emit(intent::OpenEditor{id});
+  if (ImGui::MenuItem("Compare")) state.emit(intent::ShowView{ViewId::Compare});  // the row is selected above
+  if (ImGui::MenuItem("Duplicate")) state.emit(intent::DuplicateProfile{id});
   ImGui::Separator();
   if (ImGui::BeginMenu("Add to session", !state.sessions.empty())) {
     for (const auto& s : state.sessions) {
       ImGui::PushID(s.id.c_str());
-      if (ImGui::MenuItem(s.name.c_str())) state.addSelectionToSession(s.id);
+      if (ImGui::MenuItem(s.name.c_str())) state.emit(intent::AddSelectionToSession{s.id});
       ImGui::PopID();
     }
     ImGui::EndMenu();
   }
-  if (ImGui::MenuItem("Export selected...")) {
-    state.exportSessionId.clear();
-    state.chooseExportFile();
-  }
+  if (ImGui::MenuItem("Export selected...")) state.emit(intent::ChooseExportFile{});
   ImGui::Separator();
   const auto label = state.selection.size() > 1 ? fmt::format("Delete {} profiles", state.selection.size())
                                                 : std::string("Delete");
-  if (ImGui::MenuItem(label.c_str(), "Del")) state.deleteProfiles(state.selection);
+  if (ImGui::MenuItem(label.c_str(), "Del")) state.emit(intent::DeleteProfiles{state.selection});
   ImGui::PopStyleColor(2);
   ImGui::EndPopup();
 }
@@ -159,11 +156,11 @@ void drawRow(AppState& state, std::size_t i, bool narrow, const RowColours& colo
                                              ImGuiSelectableFlags_AllowDoubleClick,
                                          ImVec2(0, narrow ? em(2.4f) : 0.0f));
   if (selected) ImGui::PopStyleColor();
-  if (clicked) state.select(std::string(id), ImGui::GetIO().KeyCtrl);
+  if (clicked) state.emit(intent::Select{std::string(id), ImGui::GetIO().KeyCtrl});
   const bool hovered = ImGui::IsItemHovered();
-  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.openEditor(std::string(id));
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) state.emit(intent::OpenEditor{std::string(id)});
   else if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
-    state.openEditor(std::string(id));
+    state.emit(intent::OpenEditor{std::string(id)});
   rowContextMenu(state, id, colours);
   if (narrow) {
     // Name and industry stacked inside the tall, finger-sized row.
@@ -210,31 +207,28 @@ void drawRow(AppState& state, std::size_t i, bool narrow, const RowColours& colo
 }
 
 void drawToolbar(AppState& state, bool narrow, const std::vector<std::uint32_t>& visible) {
-  if (ImGui::Button("New")) state.newProfile();
+  if (ImGui::Button("New")) state.emit(intent::NewProfile{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new company profile (Ctrl+N)");
   ImGui::SameLine();
   const bool one = state.selection.size() == 1;
   ImGui::BeginDisabled(!one);
-  if (ImGui::Button("Edit")) state.openEditor(state.selection.front());
+  if (ImGui::Button("Edit")) state.emit(intent::OpenEditor{state.selection.front()});
   ImGui::SameLine();
-  if (ImGui::Button("Duplicate")) state.duplicateProfile(state.selection.front());
+  if (ImGui::Button("Duplicate")) state.emit(intent::DuplicateProfile{state.selection.front()});
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(state.selection.empty());
-  if (ImGui::Button("Compare")) state.showView(ViewId::Compare);
+  if (ImGui::Button("Compare")) state.emit(intent::ShowView{ViewId::Compare});
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("One selected: its full comparison. Several: side by side.");
   ImGui::SameLine();
-  if (ImGui::Button("Delete")) state.deleteProfiles(state.selection);
+  if (ImGui::Button("Delete")) state.emit(intent::DeleteProfiles{state.selection});
   ImGui::EndDisabled();
   if (!narrow) {
     ImGui::SameLine();
     if (ImGui::Button("Select all")) state.selectAll(visible);
     ImGui::SameLine();
-    if (ImGui::Button("Export...")) {
-      state.exportSessionId.clear();
-      state.chooseExportFile();
-    }
+    if (ImGui::Button("Export...")) state.emit(intent::ChooseExportFile{});
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Export the selected profiles (all when none is selected) as a session file");
   }
@@ -418,7 +412,7 @@ void drawProfilesView(AppState& state) {
 
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection.empty())
-    state.deleteProfiles(state.selection);
+    state.emit(intent::DeleteProfiles{state.selection});
   if (progress.reading) loadingLine(state, progress, sortsByResult(state.profileSort.column));
   else drawFooter(state);
 }

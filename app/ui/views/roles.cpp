@@ -60,7 +60,7 @@ void roleCard(AppState& state, const RoleModel& m, std::size_t role, float width
   ImGui::Spacing();
   const bool usingCopy = std::any_of(state.roleModelCopies.begin(), state.roleModelCopies.end(),
                                      [&](const RoleModelCopy& c) { return c.active && c.model.id == m.id; });
-  if (ImGui::Button("Copy and edit")) state.copyRoleModel(m.id);
+  if (ImGui::Button("Copy and edit")) state.emit(intent::CopyRoleModel{std::string(m.id)});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your copy can be edited and used instead; the built-in stays as it is.");
   if (usingCopy) {
     ImGui::SameLine();
@@ -89,7 +89,7 @@ void copyEditor(AppState& state) {
   const bool nameOk = !draft.model.name.empty() && draft.model.name.size() <= 200;
   ImGui::BeginDisabled(!nameOk);
   if (ImGui::Button("Save copy")) {
-    state.saveRoleModelCopy(draft);
+    state.emit(intent::SaveRoleModelCopy{draft});
     state.roleDraft.reset();
   }
   ImGui::EndDisabled();
@@ -123,10 +123,10 @@ void copiesSection(AppState& state) {
       if (ImGui::SmallButton(copy.active ? "Stop using" : "Use")) {
         RoleModelCopy toggled = copy;
         toggled.active = !copy.active;
-        state.saveRoleModelCopy(toggled);
+        state.emit(intent::SaveRoleModelCopy{toggled});
       }
       ImGui::SameLine();
-      if (ImGui::SmallButton("Delete")) state.deleteRoleModelCopy(copy.id);
+      if (ImGui::SmallButton("Delete")) state.emit(intent::DeleteRoleModelCopy{copy.id});
     }
     ImGui::PopID();
   }

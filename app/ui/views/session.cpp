@@ -175,12 +175,12 @@ void drawPreview(AppState& state) {
   previewFiles(state, plan);
   previewCounts(plan, narrow);
   if (ImGui::Button("Apply import")) {
-    state.applyImport();
+    state.emit(intent::ApplyImport{});
     return;
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel")) {
-    state.cancelImport();
+    state.emit(intent::CancelImport{});
     return;
   }
   ImGui::Separator();
@@ -199,7 +199,8 @@ void sessionList(AppState& state, float width, float height) {
   if (state.sessions.empty()) ImGui::TextDisabled("None yet.");
   for (const auto& s : state.sessions) {
     const auto label = fmt::format("{} ({})", s.name, s.profileCount);
-    if (ImGui::Selectable(safeLabel(label, s.id).c_str(), s.id == state.currentSessionId)) state.showSession(s.id);
+    if (ImGui::Selectable(safeLabel(label, s.id).c_str(), s.id == state.currentSessionId))
+      state.emit(intent::ShowSession{s.id});
   }
   ImGui::Separator();
   ImGui::SetNextItemWidth(-1);
@@ -209,7 +210,7 @@ void sessionList(AppState& state, float width, float height) {
   const auto create = state.selection.empty() ? std::string("Create (empty)")
                                               : fmt::format("Create with the {} selected", state.selection.size());
   if (ImGui::Button(create.c_str())) {
-    state.createSessionFromSelection(state.sessionInputs.newName);
+    state.emit(intent::CreateSessionFromSelection{state.sessionInputs.newName});
     state.sessionInputs.newName.clear();
   }
   ImGui::EndDisabled();
@@ -230,7 +231,7 @@ void sessionDetails(AppState& state) {
     ImGui::InputText("##rename", &inputs.rename);
     ImGui::SameLine();
     if (ImGui::Button("OK") && !inputs.rename.empty()) {
-      state.renameSession(s.id, inputs.rename);
+      state.emit(intent::RenameSession{s.id, inputs.rename});
       inputs.renaming = false;
     }
     ImGui::SameLine();
@@ -243,7 +244,7 @@ void sessionDetails(AppState& state) {
       inputs.renaming = true;
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton("Delete")) state.deleteSession(s.id);
+    if (ImGui::SmallButton("Delete")) state.emit(intent::DeleteSession{s.id});
   }
   ImGui::PushTextWrapPos(0);
   if (!s.origin.empty()) ImGui::TextDisabled("%s", s.origin.c_str());
@@ -251,17 +252,14 @@ void sessionDetails(AppState& state) {
   ImGui::PopTextWrapPos();
 
   ImGui::BeginDisabled(state.selection.empty());
-  if (ImGui::Button("Add selected profiles")) state.addSelectionToSession(s.id);
+  if (ImGui::Button("Add selected profiles")) state.emit(intent::AddSelectionToSession{s.id});
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(inputs.chosenMembers.empty());
-  if (ImGui::Button("Remove chosen")) state.removeFromSession(s.id, inputs.chosenMembers);
+  if (ImGui::Button("Remove chosen")) state.emit(intent::RemoveFromSession{s.id, inputs.chosenMembers});
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Export...")) {
-    state.exportSessionId = s.id;
-    state.chooseExportFile();
-  }
+  if (ImGui::Button("Export...")) state.emit(intent::ChooseExportFile{s.id});
 
   ImGui::BeginChild("members", ImVec2(0, 0), true);
   if (inputs.members.empty()) ImGui::TextDisabled("No profiles in this session.");
@@ -284,8 +282,8 @@ void sessionDetails(AppState& state) {
       // A member the list has not read yet (a large database still loading).
       const std::string name = line ? std::string(line->name()) : std::string("...");
       if (ImGui::Selectable(safeLabel(name, "open").c_str(), false, 0, ImVec2(nameWidth, 0)) && line) {
-        state.select(id, false);
-        state.showView(ViewId::Compare);
+        state.emit(intent::Select{id, false});
+        state.emit(intent::ShowView{ViewId::Compare});
       }
       if (line && line->scored) {
         ImGui::SameLine();
@@ -306,7 +304,7 @@ void filesBar(AppState& state) {
   if (ImGui::RadioButton("Binary", &format, 1)) state.exportFormat = SessionFormat::binary;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Compact, with a checksum");
   ImGui::SameLine();
-  if (ImGui::Button("Import...")) state.chooseImportFile();
+  if (ImGui::Button("Import...")) state.emit(intent::ChooseImportFile{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Import session files (Ctrl+O); you can also drop them on the window");
   if (!state.recentFiles.empty()) {
     ImGui::SameLine();
@@ -314,7 +312,7 @@ void filesBar(AppState& state) {
     if (ImGui::BeginCombo("##recent", "Recent files")) {
       for (const auto& path : state.recentFiles)
         if (ImGui::Selectable(safeLabel(path, path).c_str())) {
-          state.previewImport({path});
+          state.emit(intent::PreviewImport{{path}});
           break;
         }
       ImGui::EndCombo();

@@ -1,0 +1,83 @@
+// What a view asks for, as a value. Views emit intents while they draw;
+// AppState applies them in order once the views are done (no list is
+// re-read under a view's loop), wrapping the ones that change the store as
+// undoable commands and turning every failure into a toast or a modal. A
+// test can look at what a frame emitted as well as at the store.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "rolefit/store/store.hpp"
+
+namespace rolefit::ui {
+
+enum class ViewId { Welcome, Profiles, Editor, Compare, Roles, Session };
+enum class FileChoice { ImportSession, ExportSession };
+
+namespace intent {
+
+// Navigation and selection
+struct ShowView { ViewId view; };
+struct Select { std::string id; bool add = false; };  // add: Ctrl-click toggles
+struct SelectAll { std::vector<std::string> ids; };
+struct ShowSession { std::string id; };
+
+// Profiles (undoable)
+struct NewProfile {};
+struct OpenEditor { std::string id; };
+struct SaveEditor {};
+struct RevertEditor {};
+struct ShowRevision { std::int64_t revision = 0; };  // 0: none
+struct RestoreRevision { std::string id; std::int64_t revision = 0; };
+struct DuplicateProfile { std::string id; };
+struct DeleteProfiles { std::vector<std::string> ids; };
+struct Undo {};
+struct Redo {};
+
+// Role-model copies (undoable)
+struct CopyRoleModel { std::string role; };
+struct SaveRoleModelCopy { RoleModelCopy copy; };
+struct DeleteRoleModelCopy { std::string id; };
+
+// Sessions (undoable)
+struct CreateSessionFromSelection { std::string name; };
+struct RenameSession { std::string id, name; };
+struct DeleteSession { std::string id; };
+struct AddSelectionToSession { std::string id; };
+struct RemoveFromSession { std::string id; std::vector<std::string> profileIds; };
+
+// Files
+struct ChooseExportFile { std::optional<std::string> sessionId; };  // none: the selection (all when none selected)
+struct ChooseImportFile {};
+struct PathChosen { FileChoice choice; std::string path; };
+struct PreviewImport { std::vector<std::string> paths; };  // session files to read and plan
+struct ApplyImport {};
+struct CancelImport {};
+
+// The database
+struct ReloadProfiles {};
+struct RestoreNewestBackup {};
+
+// The "unsaved changes" question's answers
+struct SaveThenContinue {};
+struct DiscardThenContinue {};
+struct CancelUnsaved {};
+
+}  // namespace intent
+
+using Intent = std::variant<intent::ShowView, intent::Select, intent::SelectAll, intent::ShowSession,
+                            intent::NewProfile, intent::OpenEditor, intent::SaveEditor, intent::RevertEditor,
+                            intent::ShowRevision, intent::RestoreRevision, intent::DuplicateProfile,
+                            intent::DeleteProfiles, intent::Undo, intent::Redo, intent::CopyRoleModel,
+                            intent::SaveRoleModelCopy, intent::DeleteRoleModelCopy,
+                            intent::CreateSessionFromSelection, intent::RenameSession, intent::DeleteSession,
+                            intent::AddSelectionToSession, intent::RemoveFromSession, intent::ChooseExportFile,
+                            intent::ChooseImportFile, intent::PathChosen, intent::PreviewImport,
+                            intent::ApplyImport, intent::CancelImport, intent::ReloadProfiles,
+                            intent::RestoreNewestBackup, intent::SaveThenContinue, intent::DiscardThenContinue,
+                            intent::CancelUnsaved>;
+
+}  // namespace rolefit::ui
