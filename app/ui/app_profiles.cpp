@@ -91,7 +91,7 @@ bool AppState::trySaveEditor() {
       editor.isNew = false;
       editor.saved.id = *id;
       currentId = *id;
-      selection = {*id};
+      setSelection({*id});
     } else {
       const auto before = store->profile(after.id);
       if (!before) return false;
@@ -136,7 +136,7 @@ void AppState::duplicateProfile(const std::string& sourceId) {
               },
               [id](AppState& s) { s.store->moveToBin(*id); }});
   if (!id->empty()) {
-    selection = {*id};
+    setSelection({*id});
     currentId = *id;
   }
 }
@@ -153,9 +153,9 @@ void AppState::deleteProfiles(std::vector<std::string> ids) {
               },
               [ids](AppState& s) {
                 for (const auto& id : ids) s.store->restoreFromBin(id);
-                s.selection = ids;  // back as they were when deleted
+                s.setSelection(ids);  // back as they were when deleted
               }});
-  selection.clear();
+  setSelection({});
   toast(fmt::format("{} moved to the bin (Ctrl+Z brings {} back)", countOf(ids.size(), "profile"),
                     ids.size() == 1 ? "it" : "them"));
 }

@@ -39,7 +39,7 @@ void AppState::showSession(const std::string& id) {
 
 void AppState::createSessionFromSelection(std::string name) {
   auto id = std::make_shared<std::string>();
-  const std::vector<std::string> members = selection;
+  const std::vector<std::string> members = selection_;
   runCommand({fmt::format("New session {}", name),
               [name, members, id](AppState& s) {
                 *id = s.store->createSession(name, {}, *id).id;
@@ -83,7 +83,7 @@ void AppState::addSelectionToSession(const std::string& id) {
     return;
   }
   std::vector<std::string> added;
-  for (const auto& p : selection)
+  for (const auto& p : selection_)
     if (std::find(existing.begin(), existing.end(), p) == existing.end()) added.push_back(p);
   if (added.empty()) return;
   runCommand({fmt::format("Add {} to the session", countOf(added.size(), "profile")),
@@ -114,7 +114,7 @@ void AppState::exportTo(const std::string& path) {
   try {
     ExportRequest request;
     if (exportSessionId) request.sessionId = *exportSessionId;
-    else request.profileIds = selection;  // none selected: all
+    else request.profileIds = selection_;  // none selected: all
     const Session session = sessionForExport(*store, request, platform::userName());
     rolefit::exportSession(path, session, exportFormat);
     rememberFile(path);
@@ -163,7 +163,7 @@ void AppState::showView(ViewId id) {
   if (profileList->empty()) return;
   const std::string first((*profileList)[profileList->byName().front()].id());
   if (id == ViewId::Editor && !editor.open) openEditor(currentId.empty() ? first : currentId);
-  if (id == ViewId::Compare && currentId.empty() && selection.empty()) select(first, false);
+  if (id == ViewId::Compare && currentId.empty() && selection_.empty()) select(first, false);
   view = id;
 }
 

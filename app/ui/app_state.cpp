@@ -205,7 +205,9 @@ void AppState::takeList(std::unique_ptr<ProfileList> list) {
 }
 
 void AppState::forgetProfile() {
-  std::erase_if(selection, [&](const std::string& id) { return !profileList->find(id); });
+  std::vector<std::string> kept = selection_;
+  std::erase_if(kept, [&](const std::string& id) { return !profileList->find(id); });
+  if (kept.size() != selection_.size()) setSelection(std::move(kept));
   if (!currentId.empty() && !profileList->find(currentId)) currentId.clear();
   profiles_.clear();
 }
@@ -325,15 +327,24 @@ const Evaluation& AppState::evaluationOf(const Profile& profile) {
 // ---------------------------------------------------------------- selection
 
 bool AppState::isSelected(std::string_view id) const {
-  return std::find(selection.begin(), selection.end(), id) != selection.end();
+  return selected_.contains(id);
+}
+
+void AppState::setSelection(std::vector<std::string> ids) {
+  selected_.clear();  // views into the old strings
+  selection_ = std::move(ids);
+  selected_.reserve(selection_.size());
+  for (const auto& id : selection_) selected_.insert(id);
 }
 
 void AppState::select(const std::string& id, bool add) {
   if (add) {
-    if (auto it = std::find(selection.begin(), selection.end(), id); it != selection.end()) selection.erase(it);
-    else selection.push_back(id);
+    std::vector<std::string> ids = selection_;
+    if (auto it = std::find(ids.begin(), ids.end(), id); it != ids.end()) ids.erase(it);
+    else ids.push_back(id);
+    setSelection(std::move(ids));
   } else {
-    selection = {id};
+    setSelection({id});
   }
   currentId = id;
 }
@@ -450,7 +461,7 @@ void AppState::apply(const Intent& intent) {
   std::visit(Overloaded{
                  [&](const intent::ShowView& i) { showView(i.view); },
                  [&](const intent::Select& i) { select(i.id, i.add); },
-                 [&](const intent::SelectAll& i) { selection = i.ids; },
+                 [&](const intent::SelectAll& i) { setSelection(i.ids); },
                  [&](const intent::ShowSession& i) { showSession(i.id); },
                  [&](const intent::NewProfile&) { newProfile(); },
                  [&](const intent::OpenEditor& i) { openEditor(i.id); },

@@ -54,10 +54,10 @@ void drawMenuBar(AppState& state) {
       state.emit(intent::ShowView{ViewId::Profiles});
       state.focusFilter = true;
     }
-    if (ImGui::MenuItem("Duplicate", nullptr, false, state.selection.size() == 1))
-      state.emit(intent::DuplicateProfile{state.selection.front()});
-    if (ImGui::MenuItem("Delete selected", "Del", false, !state.selection.empty()))
-      state.emit(intent::DeleteProfiles{state.selection});
+    if (ImGui::MenuItem("Duplicate", nullptr, false, state.selection().size() == 1))
+      state.emit(intent::DuplicateProfile{state.selection().front()});
+    if (ImGui::MenuItem("Delete selected", "Del", false, !state.selection().empty()))
+      state.emit(intent::DeleteProfiles{state.selection()});
     ImGui::Separator();
     if (ImGui::MenuItem("Reload from the database", nullptr, false, open)) {
       state.emit(intent::ReloadProfiles{});

@@ -81,6 +81,20 @@ TEST_CASE("a large database opens at once and its profiles arrive from the backg
     REQUIRE_FALSE(state.visibleRows.empty());
     CHECK(shownIds(state).front() == changed.id);
   }
+  SECTION("select all, then one: the table asks each row through a hashed selection") {
+    state.view = ui::ViewId::Profiles;
+    imgui.frames(2, [&] { ui::drawFrame(state); });
+    state.selectAll(state.visibleRows);
+    REQUIRE(state.selection().size() == 6000);
+    for (std::size_t i = 0; i < stored.size(); i += 499) CHECK(state.isSelected(stored[i].id));
+    imgui.frames(2, [&] { ui::drawFrame(state); });
+    state.emit(ui::intent::Select{stored[7].id, true});  // Ctrl-click takes it out
+    CHECK(state.selection().size() == 5999);
+    CHECK_FALSE(state.isSelected(stored[7].id));
+    state.emit(ui::intent::Select{stored[7].id, false});
+    CHECK(state.selection() == std::vector<std::string>{stored[7].id});
+    CHECK_FALSE(state.isSelected(stored[8].id));
+  }
   SECTION("filtering by advice shows exactly the profiles with that advice") {
     state.view = ui::ViewId::Profiles;
     for (std::size_t s = 0; s < kStructureCount; ++s) {

@@ -97,17 +97,17 @@ TEST_CASE("clicking a row selects it; Ctrl+click adds; Delete moves to the bin a
   state.view = ui::ViewId::Profiles;
   HeadlessImGui imgui;
   imgui.frames(3, drawer(state));
-  REQUIRE(clickUntil(imgui, state, 200, 80, 300, [&] { return state.selection.size() == 1; }));
-  const std::string first = state.selection.front();
+  REQUIRE(clickUntil(imgui, state, 200, 80, 300, [&] { return state.selection().size() == 1; }));
+  const std::string first = state.selection().front();
 
   // The next row down, with Ctrl held: both selected.
   ImGui::GetIO().KeyCtrl = true;
-  const bool added = clickUntil(imgui, state, 200, 80, 400, [&] { return state.selection.size() == 2; });
+  const bool added = clickUntil(imgui, state, 200, 80, 400, [&] { return state.selection().size() == 2; });
   ImGui::GetIO().KeyCtrl = false;
   REQUIRE(added);
 
   const auto before = state.store->profiles();
-  const std::vector<std::string> selected = state.selection;
+  const std::vector<std::string> selected = state.selection();
   // What the views asked for, frame by frame: Delete is one intent naming
   // both rows, then Ctrl+Z one undo.
   std::vector<ui::Intent> emitted;
@@ -128,7 +128,7 @@ TEST_CASE("clicking a row selects it; Ctrl+click adds; Delete moves to the bin a
   REQUIRE(state.profileCount() == 7);
   const auto after = state.store->profiles();
   for (std::size_t i = 0; i < before.size(); ++i) CHECK(after[i].sameContent(before[i]));
-  CHECK(state.selection.size() == 2);  // the restored rows are selected again
+  CHECK(state.selection().size() == 2);  // the restored rows are selected again
   imgui.pressKey('Z', true, true, drawer(state));  // redo
   CHECK(state.profileCount() == 5);
   (void)first;
@@ -280,7 +280,7 @@ TEST_CASE("a hostile file dropped on the window is refused in a modal; nothing c
 TEST_CASE("sessions: create from the selection, rename, delete, each undoable", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
-  state.selection = {state.store->profiles()[0].id, state.store->profiles()[1].id};
+  state.emit(ui::intent::SelectAll{{state.store->profiles()[0].id, state.store->profiles()[1].id}});
   state.createSessionFromSelection("Board pack");
   REQUIRE(state.sessions.size() == 2);
   const std::string id = state.currentSessionId;
@@ -324,9 +324,11 @@ TEST_CASE("deleting the last rows from the toolbar draws the next frame from the
   state.view = ui::ViewId::Profiles;
   imgui.frames(3, drawer(state));
   bool deleted = false;
+  const auto stored = state.store->profiles();
+  const std::vector<std::string> lastThree{stored[4].id, stored[5].id, stored[6].id};
   for (float y = 20; y < 120 && !deleted; y += 4)
     for (float x = 8; x < 600 && !deleted; x += 10) {
-      state.selection = {state.store->profiles()[4].id, state.store->profiles()[5].id, state.store->profiles()[6].id};
+      state.emit(ui::intent::SelectAll{lastThree});
       state.view = ui::ViewId::Profiles;
       state.editor = ui::EditorState{};
       imgui.click(x, y, drawer(state));
@@ -384,11 +386,11 @@ TEST_CASE("intents called while the views draw run after them, in order; outside
     // What a view loops over stays as it was until the views are done.
     CHECK(state.profileCount() == 7);
     CHECK(state.profileList.get() == rows);
-    CHECK(state.selection.empty());
+    CHECK(state.selection().empty());
     state.runQueuedIntents();
     CHECK(state.profileCount() == 6);
     CHECK_FALSE(state.lineById(first));
-    CHECK(state.selection == std::vector<std::string>{second});
+    CHECK(state.selection() == std::vector<std::string>{second});
   });
   state.undo();
   CHECK(state.profileCount() == 7);

@@ -231,7 +231,7 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
 void drawCompareView(AppState& state) {
   std::vector<const Profile*> chosen;
   std::size_t selected = 0;
-  for (const auto& id : state.selection)
+  for (const auto& id : state.selection())
     if (state.lineById(id)) {
       // Beyond a dozen the overlaid chart is unreadable; read only those shown.
       if (++selected <= kMostSideBySide)

@@ -130,9 +130,9 @@ void rowContextMenu(AppState& state, std::string_view lineId, const RowColours& 
   }
   if (ImGui::MenuItem("Export selected...")) state.emit(intent::ChooseExportFile{});
   ImGui::Separator();
-  const auto label = state.selection.size() > 1 ? fmt::format("Delete {} profiles", state.selection.size())
+  const auto label = state.selection().size() > 1 ? fmt::format("Delete {} profiles", state.selection().size())
                                                 : std::string("Delete");
-  if (ImGui::MenuItem(label.c_str(), "Del")) state.emit(intent::DeleteProfiles{state.selection});
+  if (ImGui::MenuItem(label.c_str(), "Del")) state.emit(intent::DeleteProfiles{state.selection()});
   ImGui::PopStyleColor(2);
   ImGui::EndPopup();
 }
@@ -210,19 +210,19 @@ void drawToolbar(AppState& state, bool narrow, const std::vector<std::uint32_t>&
   if (ImGui::Button("New")) state.emit(intent::NewProfile{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new company profile (Ctrl+N)");
   ImGui::SameLine();
-  const bool one = state.selection.size() == 1;
+  const bool one = state.selection().size() == 1;
   ImGui::BeginDisabled(!one);
-  if (ImGui::Button("Edit")) state.emit(intent::OpenEditor{state.selection.front()});
+  if (ImGui::Button("Edit")) state.emit(intent::OpenEditor{state.selection().front()});
   ImGui::SameLine();
-  if (ImGui::Button("Duplicate")) state.emit(intent::DuplicateProfile{state.selection.front()});
+  if (ImGui::Button("Duplicate")) state.emit(intent::DuplicateProfile{state.selection().front()});
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::BeginDisabled(state.selection.empty());
+  ImGui::BeginDisabled(state.selection().empty());
   if (ImGui::Button("Compare")) state.emit(intent::ShowView{ViewId::Compare});
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("One selected: its full comparison. Several: side by side.");
   ImGui::SameLine();
-  if (ImGui::Button("Delete")) state.emit(intent::DeleteProfiles{state.selection});
+  if (ImGui::Button("Delete")) state.emit(intent::DeleteProfiles{state.selection()});
   ImGui::EndDisabled();
   if (!narrow) {
     ImGui::SameLine();
@@ -377,9 +377,9 @@ void sortIfDue(AppState& state, bool narrow) {
 void drawFooter(const AppState& state) {
   const auto shown = groupedThousands(static_cast<std::int64_t>(state.visibleRows.size()));
   const auto total = groupedThousands(static_cast<std::int64_t>(state.profileCount()));
-  const auto footer = state.selection.empty()
+  const auto footer = state.selection().empty()
                           ? fmt::format("{} of {} profiles shown", shown, total)
-                          : fmt::format("{} of {} profiles shown, {} selected", shown, total, state.selection.size());
+                          : fmt::format("{} of {} profiles shown, {} selected", shown, total, state.selection().size());
   ImGui::TextDisabled("%s", footer.c_str());
 }
 
@@ -411,8 +411,8 @@ void drawProfilesView(AppState& state) {
   ImGui::EndTable();
 
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
-      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection.empty())
-    state.emit(intent::DeleteProfiles{state.selection});
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection().empty())
+    state.emit(intent::DeleteProfiles{state.selection()});
   if (progress.reading) loadingLine(state, progress, sortsByResult(state.profileSort.column));
   else drawFooter(state);
 }

@@ -207,8 +207,8 @@ void sessionList(AppState& state, float width, float height) {
   ImGui::InputTextWithHint("##new-name", "New session's name", &state.sessionInputs.newName);
   const bool nameOk = !state.sessionInputs.newName.empty();
   ImGui::BeginDisabled(!nameOk);
-  const auto create = state.selection.empty() ? std::string("Create (empty)")
-                                              : fmt::format("Create with the {} selected", state.selection.size());
+  const auto create = state.selection().empty() ? std::string("Create (empty)")
+                                              : fmt::format("Create with the {} selected", state.selection().size());
   if (ImGui::Button(create.c_str())) {
     state.emit(intent::CreateSessionFromSelection{state.sessionInputs.newName});
     state.sessionInputs.newName.clear();
@@ -251,7 +251,7 @@ void sessionDetails(AppState& state) {
   if (!s.roleModelVersion.empty()) ImGui::TextDisabled("Sender's role models: %s", s.roleModelVersion.c_str());
   ImGui::PopTextWrapPos();
 
-  ImGui::BeginDisabled(state.selection.empty());
+  ImGui::BeginDisabled(state.selection().empty());
   if (ImGui::Button("Add selected profiles")) state.emit(intent::AddSelectionToSession{s.id});
   ImGui::EndDisabled();
   ImGui::SameLine();
