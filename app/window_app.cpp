@@ -238,7 +238,7 @@ void startState(ui::AppState& state, const Settings& settings, const WindowRun& 
   // The app adds its sample companies to a new database; command-line verbs never do.
   state.openStore(run.database, /*addSamplesIfNew=*/true);
   // First run (nothing remembered) opens on the welcome panel.
-  if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) state.showView(*view);
+  if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) state.openView(*view);
   // "Open with RoleFit": files on the command line go to the import preview.
   state.filesDropped(run.openFiles);
 }

@@ -172,7 +172,7 @@ void AppState::restoreRevision(const std::string& id, std::int64_t revision) {
       editor.saved = *restored;
       editor.draft = editor.saved;
       editor.revisions = store->revisions(id);
-      editor.shownRevision = 0;
+      editor.comparedRevision = 0;
       editor.revisionContent.reset();
       refreshEditor();
     }
@@ -182,8 +182,8 @@ void AppState::restoreRevision(const std::string& id, std::int64_t revision) {
   }
 }
 
-void AppState::showRevision(std::int64_t revision) {
-  editor.shownRevision = revision;
+void AppState::compareRevision(std::int64_t revision) {
+  editor.comparedRevision = revision;
   editor.revisionContent.reset();
   if (revision == 0 || !store) return;
   try {

@@ -25,7 +25,7 @@ std::vector<std::string> AppState::sessionMembers(const std::string& id) const {
   return store->sessionProfileIds(id);
 }
 
-void AppState::showSession(const std::string& id) {
+void AppState::pickSession(const std::string& id) {
   currentSessionId = id;
   sessionInputs.chosenMembers.clear();
   sessionInputs.renaming = false;
@@ -46,7 +46,7 @@ void AppState::createSessionFromSelection(std::string name) {
                 if (!members.empty()) s.store->addToSession(*id, members);
               },
               [id](AppState& s) { s.store->deleteSession(*id); }});
-  if (!id->empty()) showSession(*id);
+  if (!id->empty()) pickSession(*id);
 }
 
 void AppState::renameSession(const std::string& id, std::string name) {
@@ -158,7 +158,7 @@ void AppState::cancelImport() {
   importPlan.reset();
 }
 
-void AppState::showView(ViewId id) {
+void AppState::openView(ViewId id) {
   view = id;
   if (profileList->empty()) return;
   const std::string first((*profileList)[profileList->byName().front()].id());

@@ -459,15 +459,15 @@ Overloaded(Ts...) -> Overloaded<Ts...>;
 
 void AppState::apply(const Intent& intent) {
   std::visit(Overloaded{
-                 [&](const intent::ShowView& i) { showView(i.view); },
+                 [&](const intent::OpenView& i) { openView(i.view); },
                  [&](const intent::Select& i) { select(i.id, i.add); },
                  [&](const intent::SelectAll& i) { setSelection(i.ids); },
-                 [&](const intent::ShowSession& i) { showSession(i.id); },
+                 [&](const intent::PickSession& i) { pickSession(i.id); },
                  [&](const intent::NewProfile&) { newProfile(); },
                  [&](const intent::OpenEditor& i) { openEditor(i.id); },
                  [&](const intent::SaveEditor&) { saveEditor(); },
                  [&](const intent::RevertEditor&) { revertEditor(); },
-                 [&](const intent::ShowRevision& i) { showRevision(i.revision); },
+                 [&](const intent::CompareRevision& i) { compareRevision(i.revision); },
                  [&](const intent::RestoreRevision& i) { restoreRevision(i.id, i.revision); },
                  [&](const intent::DuplicateProfile& i) { duplicateProfile(i.id); },
                  [&](const intent::DeleteProfiles& i) { deleteProfiles(i.ids); },

@@ -52,7 +52,7 @@ struct EditorState {
   std::vector<FieldProblem> problems;
   std::optional<Evaluation> result;  // of the draft, when it is valid
   std::vector<RevisionInfo> revisions;
-  std::int64_t shownRevision = 0;  // a revision opened for comparison; 0 = none
+  std::int64_t comparedRevision = 0;  // a revision opened for comparison; 0 = none
   std::optional<Profile> revisionContent;
 
   bool dirty() const { return open && (isNew || !draft.sameContent(saved)); }
@@ -161,7 +161,7 @@ class AppState {
   void deleteProfiles(std::vector<std::string> ids);
   void restoreRevision(const std::string& id, std::int64_t revision);
   void refreshEditor();  // after the draft changed
-  void showRevision(std::int64_t revision);
+  void compareRevision(std::int64_t revision);
   EditorState editor;
 
   UndoStack undoStack;
@@ -185,7 +185,7 @@ class AppState {
     std::vector<std::string> members;  // the current session's members, refreshed with it
     std::vector<std::string> chosenMembers;
   } sessionInputs;
-  void showSession(const std::string& id);
+  void pickSession(const std::string& id);
   void createSessionFromSelection(std::string name);
   void renameSession(const std::string& id, std::string name);
   void deleteSession(const std::string& id);
@@ -237,12 +237,12 @@ class AppState {
 
   // Switches view; the editor and compare views open the first profile when
   // nothing is chosen yet, so they never start empty on a database with profiles.
-  void showView(ViewId id);
+  void openView(ViewId id);
 
   ViewId view = ViewId::Welcome;
   ViewId tabShown = ViewId::Welcome;  // the view whose tab was open last frame
   Theme theme = Theme::Dark;
-  bool showAbout = false;
+  bool aboutOpen = false;
   bool quitRequested = false;  // the user asked to quit (menu, Ctrl+Q)
   bool quitConfirmed = false;  // ... and nothing is left unsaved
   bool askUnsaved = false;     // the "save changes?" modal is due

@@ -51,7 +51,7 @@ void drawMenuBar(AppState& state) {
       state.emit(intent::Redo{});
     ImGui::Separator();
     if (ImGui::MenuItem("Find profile", "Ctrl+F", false, open)) {
-      state.emit(intent::ShowView{ViewId::Profiles});
+      state.emit(intent::OpenView{ViewId::Profiles});
       state.focusFilter = true;
     }
     if (ImGui::MenuItem("Duplicate", nullptr, false, state.selection().size() == 1))
@@ -70,7 +70,7 @@ void drawMenuBar(AppState& state) {
     for (const auto name : viewNames()) {
       const ViewId id = *viewFromName(name);
       const std::string title(viewTitle(id));
-      if (ImGui::MenuItem(title.c_str(), nullptr, state.view == id)) state.emit(intent::ShowView{id});
+      if (ImGui::MenuItem(title.c_str(), nullptr, state.view == id)) state.emit(intent::OpenView{id});
     }
     ImGui::Separator();
     if (ImGui::BeginMenu("Theme")) {
@@ -81,8 +81,8 @@ void drawMenuBar(AppState& state) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Getting started")) state.emit(intent::ShowView{ViewId::Welcome});
-    if (ImGui::MenuItem("About RoleFit")) state.showAbout = true;
+    if (ImGui::MenuItem("Getting started")) state.emit(intent::OpenView{ViewId::Welcome});
+    if (ImGui::MenuItem("About RoleFit")) state.aboutOpen = true;
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -101,7 +101,7 @@ void drawViewTabs(AppState& state) {
       const ImGuiTabItemFlags flags = state.view == id && state.tabShown != id ? ImGuiTabItemFlags_SetSelected : 0;
       if (ImGui::BeginTabItem(title.c_str(), nullptr, flags)) {
         // A tab that shows up unasked, after one that was shown: the user clicked it.
-        if (flags == 0 && state.tabShown != id && state.tabShown != ViewId::Welcome) state.emit(intent::ShowView{id});
+        if (flags == 0 && state.tabShown != id && state.tabShown != ViewId::Welcome) state.emit(intent::OpenView{id});
         state.tabShown = id;
         ImGui::EndTabItem();
       }
@@ -188,9 +188,9 @@ void centreNextPopup() {
 }
 
 void drawAbout(AppState& state) {
-  if (state.showAbout) {
+  if (state.aboutOpen) {
     ImGui::OpenPopup(kAboutPopup);
-    state.showAbout = false;
+    state.aboutOpen = false;
   }
   centreNextPopup();
   if (ImGui::BeginPopupModal(kAboutPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -299,7 +299,7 @@ void handleShortcuts(AppState& state) {
   if (shortcutPressed('N')) state.emit(intent::NewProfile{});
   if (shortcutPressed('O')) state.emit(intent::ChooseImportFile{});
   if (shortcutPressed('F')) {
-    state.emit(intent::ShowView{ViewId::Profiles});
+    state.emit(intent::OpenView{ViewId::Profiles});
     state.focusFilter = true;
   }
 }

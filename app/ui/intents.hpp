@@ -20,17 +20,17 @@ enum class FileChoice { ImportSession, ExportSession };
 namespace intent {
 
 // Navigation and selection
-struct ShowView { ViewId view; };
+struct OpenView { ViewId view; };
 struct Select { std::string id; bool add = false; };  // add: Ctrl-click toggles
 struct SelectAll { std::vector<std::string> ids; };
-struct ShowSession { std::string id; };
+struct PickSession { std::string id; };
 
 // Profiles (undoable)
 struct NewProfile {};
 struct OpenEditor { std::string id; };
 struct SaveEditor {};
 struct RevertEditor {};
-struct ShowRevision { std::int64_t revision = 0; };  // 0: none
+struct CompareRevision { std::int64_t revision = 0; };  // 0: none
 struct RestoreRevision { std::string id; std::int64_t revision = 0; };
 struct DuplicateProfile { std::string id; };
 struct DeleteProfiles { std::vector<std::string> ids; };
@@ -68,9 +68,9 @@ struct CancelUnsaved {};
 
 }  // namespace intent
 
-using Intent = std::variant<intent::ShowView, intent::Select, intent::SelectAll, intent::ShowSession,
+using Intent = std::variant<intent::OpenView, intent::Select, intent::SelectAll, intent::PickSession,
                             intent::NewProfile, intent::OpenEditor, intent::SaveEditor, intent::RevertEditor,
-                            intent::ShowRevision, intent::RestoreRevision, intent::DuplicateProfile,
+                            intent::CompareRevision, intent::RestoreRevision, intent::DuplicateProfile,
                             intent::DeleteProfiles, intent::Undo, intent::Redo, intent::CopyRoleModel,
                             intent::SaveRoleModelCopy, intent::DeleteRoleModelCopy,
                             intent::CreateSessionFromSelection, intent::RenameSession, intent::DeleteSession,

@@ -74,7 +74,7 @@ TEST_CASE("Ctrl+Q asks to quit; the About box opens and closes with Escape") {
   imgui.pressKey('Q', true, false, [&] { ui::drawFrame(state); });
   CHECK(state.quitRequested);
 
-  state.showAbout = true;
+  state.aboutOpen = true;
   imgui.frames(2, [&] { ui::drawFrame(state); });
   CHECK(popupOpen(imgui, state, "About RoleFit"));
   imgui.pressKey(HeadlessImGui::kEscape, false, false, [&] { ui::drawFrame(state); });

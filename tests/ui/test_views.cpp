@@ -66,12 +66,12 @@ TEST_CASE("every view and state draws at laptop and phone sizes", "[views]") {
       imgui.frames(3, drawer(state));
     }
     // With a profile open, several selected, a role copy in edit, an import preview.
-    state.showView(ui::ViewId::Editor);
+    state.openView(ui::ViewId::Editor);
     state.editor.draft.employees = -4;  // invalid input, marked at the field
     state.refreshEditor();
     imgui.frames(3, drawer(state));
     state.revertEditor();
-    state.showView(ui::ViewId::Compare);
+    state.openView(ui::ViewId::Compare);
     imgui.frames(3, drawer(state));
     state.selectAll(state.profileOrder);
     imgui.frames(3, drawer(state));
@@ -210,7 +210,7 @@ TEST_CASE("closing with unsaved changes asks first", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
   HeadlessImGui imgui;
-  state.showView(ui::ViewId::Editor);
+  state.openView(ui::ViewId::Editor);
   state.editor.draft.notes = "not saved yet";
   state.refreshEditor();
   imgui.pressKey('Q', true, false, drawer(state));

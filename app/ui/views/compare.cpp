@@ -195,7 +195,7 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
       ImGui::SameLine();
       if (ImGui::Selectable(safeLabel(p.name, "open").c_str())) {
         state.emit(intent::Select{p.id, false});
-        state.emit(intent::ShowView{ViewId::Compare});
+        state.emit(intent::OpenView{ViewId::Compare});
       }
       ImGui::TableNextColumn();
       structureBadge(s.recommendation);

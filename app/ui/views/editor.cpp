@@ -174,8 +174,8 @@ void drawForm(AppState& state, float width) {
   for (const auto& r : e.revisions) {
     ImGui::PushID(static_cast<int>(r.revision));
     const auto label = fmt::format("Revision {}  {}{}", r.revision, r.savedAt, r.current ? "  (current)" : "");
-    if (ImGui::Selectable(label.c_str(), e.shownRevision == r.revision) && !r.current)
-      state.emit(intent::ShowRevision{r.revision});
+    if (ImGui::Selectable(label.c_str(), e.comparedRevision == r.revision) && !r.current)
+      state.emit(intent::CompareRevision{r.revision});
     ImGui::PopID();
   }
   if (e.revisionContent) {
@@ -200,8 +200,8 @@ void drawForm(AppState& state, float width) {
       ImGui::PopID();
     }
     if (differences == 0) ImGui::TextDisabled("Same content as the current version.");
-    const auto restore = fmt::format("Restore revision {}", e.shownRevision);
-    if (ImGui::Button(restore.c_str())) state.emit(intent::RestoreRevision{e.saved.id, e.shownRevision});
+    const auto restore = fmt::format("Restore revision {}", e.comparedRevision);
+    if (ImGui::Button(restore.c_str())) state.emit(intent::RestoreRevision{e.saved.id, e.comparedRevision});
   }
 }
 
@@ -274,7 +274,7 @@ void drawEditorView(AppState& state) {
     ImGui::SameLine();
     if (ImGui::Button("Compare")) {
       state.currentId = e.saved.id;
-      state.emit(intent::ShowView{ViewId::Compare});
+      state.emit(intent::OpenView{ViewId::Compare});
     }
   }
   ImGui::Separator();

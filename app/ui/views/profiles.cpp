@@ -117,7 +117,7 @@ void rowContextMenu(AppState& state, std::string_view lineId, const RowColours& 
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.themeHovered);
   if (!state.isSelected(id)) state.emit(intent::Select{id, false});
   if (ImGui::MenuItem("Edit", "Enter")) state.emit(intent::OpenEditor{id});
-  if (ImGui::MenuItem("Compare")) state.emit(intent::ShowView{ViewId::Compare});  // the row is selected above
+  if (ImGui::MenuItem("Compare")) state.emit(intent::OpenView{ViewId::Compare});  // the row is selected above
   if (ImGui::MenuItem("Duplicate")) state.emit(intent::DuplicateProfile{id});
   ImGui::Separator();
   if (ImGui::BeginMenu("Add to session", !state.sessions.empty())) {
@@ -218,7 +218,7 @@ void drawToolbar(AppState& state, bool narrow, const std::vector<std::uint32_t>&
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(state.selection().empty());
-  if (ImGui::Button("Compare")) state.emit(intent::ShowView{ViewId::Compare});
+  if (ImGui::Button("Compare")) state.emit(intent::OpenView{ViewId::Compare});
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("One selected: its full comparison. Several: side by side.");
   ImGui::SameLine();

@@ -200,7 +200,7 @@ void sessionList(AppState& state, float width, float height) {
   for (const auto& s : state.sessions) {
     const auto label = fmt::format("{} ({})", s.name, s.profileCount);
     if (ImGui::Selectable(safeLabel(label, s.id).c_str(), s.id == state.currentSessionId))
-      state.emit(intent::ShowSession{s.id});
+      state.emit(intent::PickSession{s.id});
   }
   ImGui::Separator();
   ImGui::SetNextItemWidth(-1);
@@ -283,7 +283,7 @@ void sessionDetails(AppState& state) {
       const std::string name = line ? std::string(line->name()) : std::string("...");
       if (ImGui::Selectable(safeLabel(name, "open").c_str(), false, 0, ImVec2(nameWidth, 0)) && line) {
         state.emit(intent::Select{id, false});
-        state.emit(intent::ShowView{ViewId::Compare});
+        state.emit(intent::OpenView{ViewId::Compare});
       }
       if (line && line->scored) {
         ImGui::SameLine();

@@ -54,7 +54,7 @@ void drawWelcomeView(AppState& state) {
   const auto label = state.profileCount() == 0
                          ? std::string("Open the profiles")
                          : fmt::format("Open the {} profiles", groupedThousands(static_cast<std::int64_t>(state.profileCount())));
-  if (ImGui::Button(label.c_str(), ImVec2(0, em(2)))) state.emit(intent::ShowView{ViewId::Profiles});
+  if (ImGui::Button(label.c_str(), ImVec2(0, em(2)))) state.emit(intent::OpenView{ViewId::Profiles});
   ImGui::Spacing();
   const auto where = fmt::format("Your data: {}", state.dbPath.string());
   ImGui::TextDisabled("%s", where.c_str());
