@@ -447,9 +447,7 @@ int importSessionFiles(const fs::path& db, const std::vector<std::string>& files
   ProgressBar bar(total);
   const auto outcome = applyImport(*store, plan, [&](std::size_t done, std::size_t all) { bar.update(done, all); });
   for (const auto& notice : outcome.notices) std::cout << notice << "\n";
-  std::cout << fmt::format("Imported into {}: {} new, {} updated, {} kept both, {} kept yours, {} unchanged\n",
-                           db.string(), outcome.added, outcome.updated, outcome.keptBoth, outcome.keptMine,
-                           outcome.unchanged);
+  std::cout << fmt::format("Imported into {}: {}\n", db.string(), outcome.counts());
   return kExitOk;
 }
 

@@ -145,8 +145,7 @@ void AppState::applyImport() {
   try {
     const auto outcome = rolefit::applyImport(*store, *importPlan);
     importPlan.reset();
-    toast(fmt::format("Imported: {} new, {} updated, {} kept both, {} kept yours, {} unchanged", outcome.added,
-                      outcome.updated, outcome.keptBoth, outcome.keptMine, outcome.unchanged));
+    toast(fmt::format("Imported: {}", outcome.counts()));
     for (const auto& notice : outcome.notices) toast(notice);
   } catch (const std::exception& e) {
     showError(fmt::format("Nothing was imported: {}", e.what()));

@@ -113,6 +113,11 @@ void chooseForAll(ImportPlan& plan, ConflictChoice choice) {
     if (item.status == ImportStatus::conflict) item.choice = choice;
 }
 
+std::string ImportOutcome::counts() const {
+  return fmt::format("{} new, {} updated, {} kept both, {} kept yours, {} unchanged", added, updated, keptBoth,
+                     keptMine, unchanged);
+}
+
 ImportOutcome applyImport(Store& store, const ImportPlan& plan, const Progress& progress) {
   ImportOutcome outcome;
   std::vector<SessionImport> imports(plan.files.size());

@@ -62,6 +62,10 @@ struct ImportOutcome {
   std::size_t keptMine = 0;
   std::size_t unchanged = 0;
   std::vector<std::string> notices;  // newer-version fields not read, role-model versions differing
+
+  // "3 new, 1 updated, 0 kept both, 2 kept yours, 4 unchanged": one wording
+  // for the window's toast and the command line.
+  std::string counts() const;
 };
 
 // Applies every file in one transaction; each becomes a session in the store.
