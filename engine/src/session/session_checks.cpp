@@ -13,7 +13,6 @@
 
 namespace rolefit::session_read {
 
-thread_local ReadContext* tContext = nullptr;
 
 std::string where() {
   if (!tContext) return {};

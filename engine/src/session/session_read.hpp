@@ -51,7 +51,9 @@ struct ReadContext {
   std::size_t profile = std::numeric_limits<std::size_t>::max();
   const char* item = "header";
 };
-extern thread_local ReadContext* tContext;
+// constinit: a constant-initialised thread_local needs no init wrapper, which
+// UBSan builds reached as a null pointer from the other file.
+inline constinit thread_local ReadContext* tContext = nullptr;
 
 // "profile 3, employees": where reading is, for messages.
 std::string where();
