@@ -214,6 +214,10 @@ void AppState::forgetProfile() {
 
 bool AppState::receiveProfiles() {
   if (!loader_) return false;
+  // Asked before taking what it has: the reader appends its last results and
+  // marks itself finished in one step, so once finished is seen, taking
+  // after it loses nothing.
+  const bool finished = loader_->finished();
   bool changed = false;
   if (!linesReady_)
     if (auto list = loader_->takeList()) {
@@ -234,7 +238,7 @@ bool AppState::receiveProfiles() {
       visibleRowsStale = true;
     }
   }
-  if (loader_->finished()) {
+  if (finished) {
     if (auto failure = loader_->failure()) {
       loader_.reset();
       if (failure->damaged) {
