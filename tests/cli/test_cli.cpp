@@ -38,7 +38,7 @@ void expectRefused(const Db& db, const std::string& csv, const std::string& must
 }
 }  // namespace
 
-TEST_CASE("--help and --version exit 0; unknown verbs and options exit 2") {
+TEST_CASE("--help and --version exit 0, unknown verbs and options exit 2") {
   auto help = runRolefit({"--help"});
   CHECK(help.exitCode == 0);
   CHECK(help.out.find("import-csv") != std::string::npos);

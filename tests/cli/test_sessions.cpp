@@ -80,7 +80,7 @@ TEST_CASE("export chooses profiles and refuses bad options", "[session][cli]") {
   CHECK(db.run({"import", (db.dir / "one.json").string(), "--on-conflict", "maybe"}).exitCode == 2);
 }
 
-TEST_CASE("conflicts need a choice; each choice does what it says", "[session][cli]") {
+TEST_CASE("conflicts need a choice, each choice does what it says", "[session][cli]") {
   Db sender(6, "sender.db");
   const fs::path file = sender.dir / "share.json";
   REQUIRE(sender.run({"export", file.string()}).exitCode == 0);

@@ -153,7 +153,7 @@ TEST_CASE("written CSV reads back to the same profiles") {
   }
 }
 
-TEST_CASE("whole files are read exactly; missing, too large, folders and pipes are refused by name") {
+TEST_CASE("whole files are read exactly, missing, too large, folders and pipes are refused by name") {
   test::TempDir dir;
   const auto file = dir / "companies.csv";
   const std::string content = generatedCsv(20);

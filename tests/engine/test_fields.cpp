@@ -182,7 +182,7 @@ TEST_CASE("text is shortened at character boundaries, never inside one") {
   CHECK(utf8Length(firstCharacters(name + "ü€𝄞", 192)) == 192);
 }
 
-TEST_CASE("every choice has a label for people, in the contract's order; files keep the contract's names") {
+TEST_CASE("every choice has a label for people, in the contract's order, files keep the contract's names") {
   for (const auto& f : profileFields()) {
     const auto labels = choiceLabels(f);
     if (f.kind != FieldKind::Choice) {

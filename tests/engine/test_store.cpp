@@ -159,7 +159,7 @@ TEST_CASE("every save keeps the previous version as a revision, and restoring is
   CHECK(store.revision(id, 3).name == "Renamed");  // the overwritten version is kept
 }
 
-TEST_CASE("deleting moves to the bin; the bin can be restored from or emptied") {
+TEST_CASE("deleting moves to the bin, the bin can be restored from or emptied") {
   TempDir dir;
   Store store(dir / "r.db");
   const Profile a = store.save(everyFieldSet());

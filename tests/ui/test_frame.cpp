@@ -65,7 +65,7 @@ TEST_CASE("a database that cannot be opened is shown, not crashed on") {
   imgui.frames(2, [&] { ui::drawFrame(state); });
 }
 
-TEST_CASE("Ctrl+Q asks to quit; the About box opens and closes with Escape") {
+TEST_CASE("Ctrl+Q asks to quit, the About box opens and closes with Escape") {
   TempDir dir;
   auto state = stateWithProfiles(dir, 3);
   HeadlessImGui imgui;

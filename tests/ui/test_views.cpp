@@ -91,7 +91,7 @@ TEST_CASE("every view and state draws at laptop and phone sizes", "[views]") {
   }
 }
 
-TEST_CASE("clicking a row selects it; Ctrl+click adds; Delete moves to the bin and Ctrl+Z brings back", "[views]") {
+TEST_CASE("clicking a row selects it, Ctrl+click adds, Delete moves to the bin and Ctrl+Z brings back", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
   state.view = ui::ViewId::Profiles;
@@ -134,7 +134,7 @@ TEST_CASE("clicking a row selects it; Ctrl+click adds; Delete moves to the bin a
   (void)first;
 }
 
-TEST_CASE("double-clicking a row opens the editor; Ctrl+S saves, Ctrl+Z restores the exact previous state", "[views]") {
+TEST_CASE("double-clicking a row opens the editor, Ctrl+S saves, Ctrl+Z restores the exact previous state", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
   state.view = ui::ViewId::Profiles;
@@ -177,7 +177,7 @@ TEST_CASE("double-clicking a row opens the editor; Ctrl+S saves, Ctrl+Z restores
   CHECK(state.store->profile(id)->employees == before.employees + 123);
 }
 
-TEST_CASE("Ctrl+N, a name and Ctrl+S add a profile; invalid input is refused at the field", "[views]") {
+TEST_CASE("Ctrl+N, a name and Ctrl+S add a profile, invalid input is refused at the field", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
   HeadlessImGui imgui;
@@ -265,7 +265,7 @@ TEST_CASE("without a desktop dialog, Ctrl+O asks for the path in the app, then p
   CHECK(state.errorText.empty());
 }
 
-TEST_CASE("a hostile file dropped on the window is refused in a modal; nothing changes", "[views]") {
+TEST_CASE("a hostile file dropped on the window is refused in a modal, nothing changes", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
   const auto before = state.store->profiles();
@@ -299,7 +299,7 @@ TEST_CASE("sessions: create from the selection, rename, delete, each undoable", 
   CHECK_FALSE(state.store->session(id));
 }
 
-TEST_CASE("a role-model copy in use changes the results and says so; undo puts the built-in back", "[views]") {
+TEST_CASE("a role-model copy in use changes the results and says so, undo puts the built-in back", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
   const std::string builtin = state.roleModels.version;
@@ -373,7 +373,7 @@ TEST_CASE("opening another profile with unsaved changes asks: save, don't save o
   CHECK(state.editor.saved.id == a);
 }
 
-TEST_CASE("intents called while the views draw run after them, in order; outside a frame at once", "[views]") {
+TEST_CASE("intents called while the views draw run after them, in order, outside a frame at once", "[views]") {
   TempDir dir;
   auto state = sampleState(dir);
   HeadlessImGui imgui;
@@ -381,8 +381,8 @@ TEST_CASE("intents called while the views draw run after them, in order; outside
   imgui.frame([&] {
     state.beginViews();
     const ProfileList* rows = state.profileList.get();
-    state.deleteProfiles({first});
-    state.select(second, false);
+    state.emit(ui::intent::DeleteProfiles{{first}});
+    state.emit(ui::intent::Select{second, false});
     // What a view loops over stays as it was until the views are done.
     CHECK(state.profileCount() == 7);
     CHECK(state.profileList.get() == rows);
@@ -392,7 +392,10 @@ TEST_CASE("intents called while the views draw run after them, in order; outside
     CHECK_FALSE(state.lineById(first));
     CHECK(state.selection() == std::vector<std::string>{second});
   });
-  state.undo();
+  REQUIRE(state.lastFrameIntents.size() == 2);
+  CHECK(std::holds_alternative<ui::intent::DeleteProfiles>(state.lastFrameIntents[0]));
+  CHECK(std::holds_alternative<ui::intent::Select>(state.lastFrameIntents[1]));
+  state.emit(ui::intent::Undo{});  // outside a frame: applied at once
   CHECK(state.profileCount() == 7);
   CHECK(state.lineById(first));
 }
