@@ -104,6 +104,7 @@ class FrameLoop {
         continue;
       }
       window_.present();
+      state_.windowShown();  // a large database's read starts once the window is up
       if (framesToDraw_ > 0) --framesToDraw_;
       if (afterFrame()) return 0;
     }
@@ -155,7 +156,10 @@ class FrameLoop {
 
   // The exit status once the screenshot is written; nothing before.
   std::optional<int> screenshotStep() {
-    // Frames drawn while the profiles are still read do not count.
+    // Frames drawn while the profiles are still read do not count; the
+    // read starts now, as it would once an interactive window is shown.
+    // (A plain screenshot shows the window as it first appears.)
+    if (run_.afterLoading) state_.windowShown();
     if (run_.afterLoading && state_.loadProgress().reading) {
       screenshotFrame_ = 0;
       window_.waitEvents(0.05);  // the reader wakes it when it has more

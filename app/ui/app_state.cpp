@@ -84,6 +84,7 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
     // A damaged database comes with the backups that could replace it.
     if (const auto* corrupt = dynamic_cast<const CorruptDatabaseError*>(&e)) storeBackups = corrupt->backups();
     loader_.reset();
+    pendingRead_.reset();
     takeList(std::make_unique<ProfileList>());
   }
 }
@@ -178,6 +179,7 @@ void AppState::startReading() {
   // The earlier reader first: the new one takes over the results of the
   // list shown, which nobody may change while it reads them.
   loader_.reset();
+  pendingRead_.reset();
   linesReady_ = false;
   ProfileListReader::Options options{.checkIntegrity = integrityPending_, .previous = profileList};
   if (databaseBytes(dbPath) <= kReadAtOnceBytes && !integrityPending_) {
@@ -189,7 +191,21 @@ void AppState::startReading() {
     takeList(std::move(list));
     return;
   }
-  loader_ = std::make_unique<ProfileListLoader>(dbPath, roleModels, std::move(options), wakeWindow);
+  // The first frame first: until the window has shown one, the read waits
+  // (windowShown), so a large database never delays or slows it.
+  pendingRead_ = std::move(options);
+  if (windowShown_) startPendingRead();
+}
+
+void AppState::startPendingRead() {
+  if (!pendingRead_) return;
+  loader_ = std::make_unique<ProfileListLoader>(dbPath, roleModels, std::move(*pendingRead_), wakeWindow);
+  pendingRead_.reset();
+}
+
+void AppState::windowShown() {
+  windowShown_ = true;
+  startPendingRead();
 }
 
 void AppState::takeList(std::unique_ptr<ProfileList> list) {
@@ -261,13 +277,14 @@ bool AppState::receiveProfiles() {
 }
 
 void AppState::waitForProfiles() {
+  startPendingRead();
   if (!loader_) return;
   loader_->wait();
   receiveProfiles();
 }
 
 AppState::LoadProgress AppState::loadProgress() const {
-  LoadProgress progress{.reading = loader_ != nullptr,
+  LoadProgress progress{.reading = loader_ != nullptr || pendingRead_.has_value(),
                         .linesReady = linesReady_,
                         .total = profileList->size(),
                         .scored = profileList->scoredCount()};

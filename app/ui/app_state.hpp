@@ -104,7 +104,10 @@ class AppState {
   // Once a frame (and after waitForProfiles): takes what the background read
   // has produced. True when something changed.
   bool receiveProfiles();
-  void waitForProfiles();  // blocks until the background read is done (tests, benchmarks)
+  void waitForProfiles();  // starts the read if it waits, blocks until it is done (tests, benchmarks)
+  // The window has put its first frame on screen: a background read waiting
+  // for that starts (and later ones start at once).
+  void windowShown();
   std::function<void()> wakeWindow;  // called from the reader's thread when it has something new
   std::size_t profileCount() const { return profileList->size(); }
   const ProfileLine* lineById(std::string_view id) const;
@@ -273,6 +276,9 @@ class AppState {
   void startReading();
   void takeList(std::unique_ptr<ProfileList> list);
   void forgetProfile();  // after the list changed: what was picked must still be in it
+  void startPendingRead();
+  std::optional<ProfileListReader::Options> pendingRead_;
+  bool windowShown_ = false;
   std::unique_ptr<ProfileListLoader> loader_;
   bool linesReady_ = false;  // the loader's lines replaced the list shown
   bool integrityPending_ = false;  // the database was opened without its integrity check

@@ -6,8 +6,9 @@
 //   the same read-back and PNG write at the same size: at most 1.3x;
 // - the same screenshot on a database of 100,000 profiles against one with
 //   none: at most 1.15x the time and 1.4x the peak memory. The window reads
-//   a large database on a thread of its own, so its first frames do not
-//   wait for it;
+//   a large database on a thread of its own, started once its first frame is
+//   on screen, so the first frame neither waits for it nor shares the
+//   processor with it;
 // - and once every one of those profiles is read and scored (--after-loading):
 //   the peak memory at most 1.4x the empty database's, the time reported.
 
