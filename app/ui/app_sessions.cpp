@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -82,9 +83,11 @@ void AppState::addSelectionToSession(const std::string& id) {
     showError(fmt::format("Nothing was added: {}", e.what()));
     return;
   }
+  // Hashed: a selection and a session may both hold 100,000 profiles.
+  const std::unordered_set<std::string_view> members(existing.begin(), existing.end());
   std::vector<std::string> added;
   for (const auto& p : selection_)
-    if (std::find(existing.begin(), existing.end(), p) == existing.end()) added.push_back(p);
+    if (!members.contains(p)) added.push_back(p);
   if (added.empty()) return;
   runCommand({fmt::format("Add {} to the session", countOf(added.size(), "profile")),
               [id, added](AppState& s) { s.store->addToSession(id, added); },
