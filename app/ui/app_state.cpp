@@ -109,6 +109,9 @@ std::int64_t utcDayNow() {
 
 void AppState::formatChangeTimes() {
   rowTextsDay_ = utcDayNow();
+  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{rowTextsDay_}}};
+  std::snprintf(today_, sizeof today_, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   rowTexts_.clear();  // formatted again as they are drawn
 }
 
@@ -139,12 +142,8 @@ AppState::RowText& AppState::rowText(std::size_t lineIndex) {
   }
   // The time for today's changes, the day for older ones: what tells rows
   // apart at a glance (timestamps are ISO 8601, "2026-11-23T13:42:07Z").
-  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{rowTextsDay_}}};
-  char today[16];
-  std::snprintf(today, sizeof today, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   const std::string_view at = line.updatedAt();
-  if (at.size() >= 16 && at.compare(0, 10, today) == 0) std::snprintf(t.updated, sizeof t.updated, "%.5s", at.data() + 11);
+  if (at.size() >= 16 && at.compare(0, 10, today_) == 0) std::snprintf(t.updated, sizeof t.updated, "%.5s", at.data() + 11);
   else std::snprintf(t.updated, sizeof t.updated, "%.10s", at.data());
   return t;
 }
@@ -210,8 +209,7 @@ void AppState::windowShown() {
 
 void AppState::takeList(std::unique_ptr<ProfileList> list) {
   profileList = std::move(list);
-  rowTexts_.clear();
-  formatChangeTimes();
+  formatChangeTimes();  // and forgets the rows' texts
   profileOrder.resize(profileList->size());
   for (std::size_t i = 0; i < profileOrder.size(); ++i) profileOrder[i] = static_cast<std::uint32_t>(i);
   profileOrderSettled = false;

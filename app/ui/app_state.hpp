@@ -268,6 +268,7 @@ class AppState {
  private:
   void formatChangeTimes();
   std::int64_t rowTextsDay_ = 0;  // the UTC day the change times were formatted on
+  char today_[16] = "";           // ... as "2026-11-23"
   bool trySaveEditor();  // false when the draft is invalid
   bool drawingViews_ = false;
   std::vector<Intent> queuedIntents_;
