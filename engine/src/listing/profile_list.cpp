@@ -23,13 +23,14 @@ namespace {
 
 constexpr std::size_t kTextBlock = 64 * 1024;
 
-// Industry names as stored (contract spelling) to the enum.
-Industry industryOf(std::string_view stored) {
+// The industry as stored (contract spelling), parsed as the store reads it:
+// through the field table, into a profile kept for the purpose.
+Industry industryOf(std::string_view id, std::string_view stored) {
   static const FieldInfo* field = findField("industry");
-  const auto& choices = field->choices;
-  for (std::size_t i = 0; i < choices.size(); ++i)
-    if (choices[i] == stored) return static_cast<Industry>(i);
-  throw StoreError(fmt::format("a stored profile has an unknown industry \"{}\"", stored));
+  thread_local Profile scratch;
+  if (auto problem = setFieldText(scratch, *field, stored))
+    throw StoreError(fmt::format("stored profile {} has a bad industry: {}", id, *problem));
+  return scratch.industry;
 }
 
 ProfileList::Result resultOf(std::uint32_t line, const Scores& scores) {
@@ -223,7 +224,7 @@ void ProfileListReader::readLines(std::size_t rows) {
     };
     const auto index = static_cast<std::uint32_t>(list_->size());
     ProfileLine& line = list_->add(text(0), text(1), text(5));
-    line.industry = industryOf(text(2));
+    line.industry = industryOf(line.id(), text(2));
     line.employees = q.getColumn(3).getInt64();
     line.revision = q.getColumn(4).getInt64();
     ++linesRead_;
