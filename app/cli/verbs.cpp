@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <iostream>
 #include <condition_variable>
 #include <deque>
@@ -312,17 +314,32 @@ int importCsv(const fs::path& db, const fs::path& file) {
     refuse(fmt::format("{}: {}", name, e.what()));
     return kExitRefused;
   }
-  const auto result = readProfilesCsv(content.view());
+  // Rows go to the database as they are read, in one transaction: memory
+  // stays one row deep. The store opens at the first good row, so a file
+  // refused at its header or first row never creates a database.
+  const bool dbIsNew = !fs::exists(db);
+  std::optional<Store> store;
+  std::optional<Store::Batch> batch;
+  const auto lines = static_cast<std::size_t>(std::count(content.view().begin(), content.view().end(), '\n'));
+  ProgressBar bar(lines);
+  const auto result = readProfilesCsv(content.view(), [&](Profile& profile) {
+    if (!batch) batch.emplace(store.emplace(db).beginBatch(lines));
+    batch->save(profile);
+    if (batch->saved() % 256 == 0) bar.update(std::min(batch->saved(), lines), lines);
+  });
   if (!result.problems.empty()) {
+    if (store && dbIsNew) {
+      batch.reset();  // rolled back
+      store.reset();
+      Store::removeIfUnused(db);
+    }
     for (const auto& problem : result.problems) refuse(describe(name, problem));
     refuse(fmt::format("{}: nothing imported ({})", name, countOf(result.problems.size(), "problem")));
     return kExitRefused;
   }
-  Store store(db);
-  ProgressBar bar(result.profiles.size());
-  const auto saved = store.saveAll(result.profiles, [&](std::size_t done, std::size_t total) { bar.update(done, total); });
-  std::cout << fmt::format("Imported {} from {} into {}\n", countOf(saved.size(), "profile"), name,
-                           db.string());
+  batch->commit();
+  bar.update(lines, lines);
+  std::cout << fmt::format("Imported {} from {} into {}\n", countOf(result.rows, "profile"), name, db.string());
   return kExitOk;
 }
 

@@ -151,6 +151,23 @@ TEST_CASE("bad CSV files are refused by row and field, the database unchanged") 
   CHECK(missing.err.find("nope.csv: no such file") != std::string::npos);
 }
 
+TEST_CASE("a bad row after thousands of good ones leaves the database as it was, or not there at all") {
+  Db db;
+  writeFile(db.dir / "seed.csv", generatedCsv(5));
+  REQUIRE(runRolefit(db.with({"import-csv", (db.dir / "seed.csv").string()})).exitCode == 0);
+  // Rows are stored as they are read: these are written (past what the page
+  // cache holds) before the last row fails the file.
+  const std::string lateBad = generatedCsv(4000, 9) + "Late,bank,mixed,enterprise,1,,1,1,1,1,one,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,hybrid,\n";
+  expectRefused(db, lateBad, "row 4002, field industry");
+
+  const auto fresh = db.dir / "fresh.db";
+  writeFile(db.dir / "late.csv", lateBad);
+  const auto result = runRolefit({"import-csv", (db.dir / "late.csv").string(), "--db", fresh.string()});
+  CHECK(result.exitCode == 1);
+  CHECK(result.err.find("nothing imported") != std::string::npos);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) CHECK_FALSE(fs::exists(fresh.string() + suffix));
+}
+
 TEST_CASE("a database path that cannot be created is refused clearly") {
   TempDir dir;
   writeFile(dir / "file", "x");

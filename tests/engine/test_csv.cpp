@@ -33,6 +33,33 @@ TEST_CASE("a generated CSV with every field reads back") {
   CHECK(result.profiles[1].revenue_musd);
 }
 
+TEST_CASE("a sink takes each profile as its row is read, until a row has a problem") {
+  std::vector<std::string> taken;
+  auto csv = generatedCsv(50, 5);
+  const auto good = readProfilesCsv(csv, [&](Profile& p) { taken.push_back(p.name); });
+  CHECK(good.problems.empty());
+  CHECK(good.profiles.empty());
+  CHECK(good.rows == 50);
+  REQUIRE(taken.size() == 50);
+  CHECK(taken.front() == readProfilesCsv(csv).profiles.front().name);
+
+  taken.clear();
+  const std::string row = "A,retail,service,startup,5,one\n";
+  const std::string bad = kMinimalHeader + row + row + "B,bank,service,startup,5,one\n" + row;
+  const auto refused = readProfilesCsv(bad, [&](Profile& p) { taken.push_back(p.name); });
+  CHECK(hasProblem(refused, 4, "industry"));
+  CHECK(taken.size() == 2);  // none after the bad row
+
+  // What the sink throws (a full disk, say) stops the reading and comes out.
+  int calls = 0;
+  CHECK_THROWS_WITH(readProfilesCsv(csv,
+                                    [&](Profile&) {
+                                      if (++calls == 3) throw std::runtime_error("disk full");
+                                    }),
+                    "disk full");
+  CHECK(calls == 3);
+}
+
 TEST_CASE("header order is free and missing optional columns take their defaults") {
   const auto result = readProfilesCsv(
       "employees,stage,name,leadership_budget,business_model,industry\r\n12,startup,Tiny,one,product,software\r\n");

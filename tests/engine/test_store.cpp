@@ -11,6 +11,7 @@
 
 using namespace rolefit;
 using rolefit::test::TempDir;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -122,6 +123,64 @@ TEST_CASE("saveAll writes all or nothing") {
   CHECK(store.profileCount() == 30);
   CHECK(store.profile(ids[4])->revision == 2);
   CHECK(store.profile(ids[5])->revision == 1);  // unchanged: no new revision
+}
+
+TEST_CASE("a batch saves profiles one at a time and stores them only when committed") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  auto profiles = readProfilesCsv(test::generatedCsv(600, 3)).profiles;
+  {
+    auto batch = store.beginBatch(profiles.size());
+    for (auto& p : std::span(profiles).first(300)) batch.save(p);
+    CHECK(batch.saved() == 300);
+    CHECK_FALSE(profiles.front().id.empty());  // bookkeeping filled in place
+  }  // dropped uncommitted: rolled back, spilled pages and all
+  CHECK(store.profileCount() == 0);
+
+  auto batch = store.beginBatch(profiles.size());
+  for (auto& p : profiles) {
+    p.id.clear();
+    batch.save(p);
+  }
+  Profile bad = profiles.front();
+  bad.id.clear();
+  bad.employees = 0;
+  CHECK_THROWS_AS(batch.save(bad), ValidationError);
+  batch.commit();
+  CHECK(store.profileCount() == 600);
+  CHECK(store.profile(profiles[599].id)->sameContent(profiles[599]));
+}
+
+TEST_CASE("a database file deleted or replaced while open is not written into") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  store.save(readProfilesCsv(test::generatedCsv(1)).profiles.front());
+  fs::rename(dir / "r.db", dir / "elsewhere.db");
+  try {
+    store.save(readProfilesCsv(test::generatedCsv(1, 2)).profiles.front());
+    FAIL("the save went into a file no longer at its path");
+  } catch (const StoreError& e) {
+    CHECK(std::string(e.what()).find("deleted or replaced") != std::string::npos);
+  }
+  CHECK_THROWS_AS(store.beginBatch(), StoreError);
+}
+
+TEST_CASE("only a database that holds nothing and that nobody has open is removed") {
+  TempDir dir;
+  const auto path = dir / "r.db";
+  { Store created(path); }
+  {
+    Store open(path);
+    CHECK_FALSE(Store::removeIfUnused(path));  // another connection has it
+    CHECK(fs::exists(path));
+    open.createSession("Kept");
+  }
+  CHECK_FALSE(Store::removeIfUnused(path));  // it holds a session
+  CHECK(fs::exists(path));
+  { Store(path).deleteSession(Store(path).sessions().front().id); }
+  CHECK(Store::removeIfUnused(path));
+  CHECK_FALSE(fs::exists(path));
+  CHECK_FALSE(Store::removeIfUnused(dir / "never-there.db"));
 }
 
 TEST_CASE("every save keeps the previous version as a revision, and restoring is a new save") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <csv.h>
+#include <exception>
 #include <set>
 
 #include <fmt/format.h>
@@ -22,7 +23,7 @@ constexpr std::size_t kMaxProblems = 200;
 // whatever the file's size, and cell buffers are reused from row to row.
 class Reader {
  public:
-  explicit Reader(CsvReadResult& result) : result_(result) {}
+  Reader(CsvReadResult& result, const ProfileSink& take) : result_(result), take_(take) {}
 
   static void onCell(void* data, std::size_t length, void* context) {
     auto& reader = *static_cast<Reader*>(context);
@@ -36,21 +37,36 @@ class Reader {
     reader.cellCount_ = 0;
     ++reader.rowNumber_;
     if (reader.stopped_) return;
-    if (reader.rowNumber_ > kMaxCsvRows + 1) {
-      reader.result_.problems.push_back({0, "", fmt::format("has more than {} rows", kMaxCsvRows)});
+    // Thrown out of libcsv's C frames it would be undefined: kept, and
+    // thrown again once the parse has returned.
+    try {
+      reader.onRow(row);
+    } catch (...) {
+      reader.failure_ = std::current_exception();
       reader.stopped_ = true;
-    } else if (reader.rowNumber_ == 1) {
-      reader.readHeader(row);
-      reader.stopped_ = !reader.result_.problems.empty();
-    } else {
-      reader.readRow(row);
-      reader.stopped_ = reader.result_.problems.size() >= kMaxProblems;
     }
   }
 
   std::size_t rowsSeen() const { return rowNumber_; }
+  std::size_t profilesRead() const { return profilesRead_; }
+  void rethrowFailure() const {
+    if (failure_) std::rethrow_exception(failure_);
+  }
 
  private:
+  void onRow(std::span<const std::string> row) {
+    if (rowNumber_ > kMaxCsvRows + 1) {
+      result_.problems.push_back({0, "", fmt::format("has more than {} rows", kMaxCsvRows)});
+      stopped_ = true;
+    } else if (rowNumber_ == 1) {
+      readHeader(row);
+      stopped_ = !result_.problems.empty();
+    } else {
+      readRow(row);
+      stopped_ = result_.problems.size() >= kMaxProblems;
+    }
+  }
+
   void readHeader(std::span<const std::string> header) {
     std::set<std::string, std::less<>> seen;
     for (const auto& cell : header) {
@@ -98,7 +114,10 @@ class Reader {
     if (result_.problems.size() == problemsBefore)
       for (auto& problem : validate(profile))
         result_.problems.push_back({rowNumber_, std::move(problem.field), std::move(problem.message)});
-    if (result_.problems.empty()) result_.profiles.push_back(std::move(profile));
+    if (!result_.problems.empty()) return;
+    ++profilesRead_;
+    if (take_) take_(profile);
+    else result_.profiles.push_back(std::move(profile));
   }
 
   void readId(std::string_view id, Profile& profile) {
@@ -112,9 +131,12 @@ class Reader {
   }
 
   CsvReadResult& result_;
+  const ProfileSink& take_;
+  std::exception_ptr failure_;
   std::vector<std::string> cells_;
   std::size_t cellCount_ = 0;
   std::size_t rowNumber_ = 0;
+  std::size_t profilesRead_ = 0;
   bool stopped_ = false;
   std::vector<const FieldInfo*> columns_;
   std::set<std::string, std::less<>> ids_;
@@ -135,7 +157,7 @@ std::string csvQuote(std::string_view cell) {
 
 std::span<const std::string_view> requiredCsvColumns() { return kRequired; }
 
-CsvReadResult readProfilesCsv(std::string_view content) {
+CsvReadResult readProfilesCsv(std::string_view content, const ProfileSink& take) {
   CsvReadResult result;
   auto fileProblem = [&](std::string message) {
     result.problems.push_back({0, "", std::move(message)});
@@ -148,9 +170,11 @@ CsvReadResult readProfilesCsv(std::string_view content) {
 
   // One profile per line at most (a quoted cell may span lines): reserving
   // spares the copies and fresh pages of a vector growing 10,000 profiles deep.
-  const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
-  result.profiles.reserve(std::min(lines + 1, kMaxCsvRows));
-  Reader reader(result);
+  if (!take) {
+    const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
+    result.profiles.reserve(std::min(lines + 1, kMaxCsvRows));
+  }
+  Reader reader(result, take);
   csv_parser parser;
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     return fileProblem("cannot start the CSV reader");
@@ -158,13 +182,15 @@ CsvReadResult readProfilesCsv(std::string_view content) {
   const bool parsed = used == content.size() && csv_fini(&parser, Reader::onCell, Reader::onRowEnd, &reader) == 0;
   const std::string parseError = csv_strerror(csv_error(&parser));
   csv_free(&parser);
+  reader.rethrowFailure();
   if (!parsed) {
     result.problems.push_back({reader.rowsSeen() + 1, "", fmt::format("bad CSV quoting ({})", parseError)});
     result.profiles.clear();
     return result;
   }
+  result.rows = reader.profilesRead();
   if (!result.problems.empty()) result.profiles.clear();
-  else if (result.profiles.empty()) return fileProblem("has a header but no rows");
+  else if (result.rows == 0) return fileProblem("has a header but no rows");
   return result;
 }
 

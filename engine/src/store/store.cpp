@@ -250,6 +250,14 @@ Store::~Store() = default;
 
 int Store::schemaVersion() const { return userVersion(*db_); }
 
+void Store::throwIfMoved() const {
+  int moved = 0;
+  if (sqlite3_file_control(db_->getHandle(), "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK && moved)
+    throw StoreError(fmt::format("{}: the database file was deleted or replaced while RoleFit had it open; "
+                                 "nothing was written (open it again)",
+                                 path_.string()));
+}
+
 fs::path Store::restoreBackup(const fs::path& path, const fs::path& backup) {
   std::string stamp = utcNowIso8601();
   std::replace(stamp.begin(), stamp.end(), ':', '-');
@@ -269,6 +277,28 @@ fs::path Store::restoreBackup(const fs::path& path, const fs::path& backup) {
     throw StoreError(fmt::format("{}: cannot copy the backup: {}", backup.string(), ec.message()));
   }
   return damaged;
+}
+
+bool Store::removeIfUnused(const fs::path& path) {
+  try {
+    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+    // Leaving WAL needs the file to itself: with another connection open it
+    // fails at once (no busy wait), and the file is left alone. Exclusive
+    // locking keeps that hold until the file is gone, so nobody can start
+    // writing into it in between.
+    db.exec("PRAGMA locking_mode = EXCLUSIVE");
+    db.exec("PRAGMA journal_mode = DELETE");
+    db.exec("BEGIN EXCLUSIVE");
+    const auto held = db.execAndGet(
+                            "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM sessions) + "
+                            "(SELECT count(*) FROM role_model_copies)")
+                          .getInt64();
+    if (held != 0) return false;
+    std::error_code ec;
+    return fs::remove(path, ec);
+  } catch (const SQLite::Exception&) {
+    return false;  // busy, or not RoleFit's: not ours to delete
+  }
 }
 
 std::vector<fs::path> Store::backupsOf(const fs::path& path) {

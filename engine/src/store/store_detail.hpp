@@ -90,6 +90,7 @@ auto Store::write(F&& body) {
   if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
   try {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    throwIfMoved();
     if constexpr (std::is_void_v<decltype(body())>) {
       body();
       tx.commit();

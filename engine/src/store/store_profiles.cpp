@@ -110,22 +110,99 @@ Profile Store::save(const Profile& profile) {
 
 std::vector<std::string> Store::saveAll(std::span<const Profile> profiles, const Progress& progress) {
   for (const auto& p : profiles) throwIfInvalid(p);
-  return write([&] {
-    ProfileWriter writer(*db_);
-    const std::string now = utcNowIso8601();
-    std::vector<std::string> ids;
-    ids.reserve(profiles.size());
-    // One profile's worth of memory, reused: a bulk import would otherwise
-    // hold a second copy of everything it stores.
-    Profile saved;
-    for (std::size_t i = 0; i < profiles.size(); ++i) {
-      saved = profiles[i];
-      writer.save(saved, now);
-      ids.push_back(std::move(saved.id));
-      if (progress && (i % 256 == 0 || i + 1 == profiles.size())) progress(i + 1, profiles.size());
+  auto batch = beginBatch(profiles.size());
+  std::vector<std::string> ids;
+  ids.reserve(profiles.size());
+  // One profile's worth of memory, reused: a bulk import would otherwise
+  // hold a second copy of everything it stores.
+  Profile saved;
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    saved = profiles[i];
+    batch.save(saved);
+    ids.push_back(std::move(saved.id));
+    if (progress && (i % 256 == 0 || i + 1 == profiles.size())) progress(i + 1, profiles.size());
+  }
+  batch.commit();
+  return ids;
+}
+
+namespace {
+
+// A bulk insert comes back only to the id index's leaves (ids are random)
+// and the trees' inner pages; the table's leaves fill once, in order, and
+// can go to the WAL as soon as they are full. A cache sized to what it
+// comes back to spares the fresh memory of holding every page until the
+// commit (a tenth of a 10,000-profile import's time, in page faults) while
+// rewriting no page twice. About 64 bytes of index per profile.
+int bulkCacheKib(std::size_t expected, int usualKib) {
+  if (expected == 0) return usualKib;
+  const auto kib = 512 + expected * 64 / 1024;
+  return static_cast<int>(std::min<std::size_t>(kib, static_cast<std::size_t>(usualKib)));
+}
+
+}  // namespace
+
+struct Store::Batch::Impl {
+  Impl(SQLite::Database& database, const std::filesystem::path& file, int cacheKib, int usualKib)
+      : db(database),
+        path(file),
+        usualCacheKib(usualKib),
+        transaction(db, SQLite::TransactionBehavior::IMMEDIATE),
+        writer(db),
+        now(utcNowIso8601()) {
+    if (cacheKib != usualKib) db.exec(fmt::format("PRAGMA cache_size = -{}", cacheKib));
+  }
+  ~Impl() {
+    try {
+      db.exec(fmt::format("PRAGMA cache_size = -{}", usualCacheKib));
+    } catch (const SQLite::Exception&) {  // the cache's size is only a matter of speed
     }
-    return ids;
-  });
+  }
+
+  // SQLite's errors in the words Store::write uses, naming the file.
+  template <typename F>
+  void translating(F&& body) {
+    try {
+      body();
+    } catch (const SQLite::Exception& e) {
+      throw StoreError(fmt::format("{}: {}", path.string(), describe(e)));
+    }
+  }
+
+  SQLite::Database& db;
+  std::filesystem::path path;
+  int usualCacheKib;
+  SQLite::Transaction transaction;
+  ProfileWriter writer;
+  std::string now;  // one time stamp for the whole batch, as for saveAll
+  std::size_t saved = 0;
+};
+
+Store::Batch::Batch(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Batch::Batch(Batch&&) noexcept = default;
+Store::Batch::~Batch() = default;  // an uncommitted SQLite::Transaction rolls back
+
+void Store::Batch::save(Profile& profile) {
+  throwIfInvalid(profile);
+  impl_->translating([&] { impl_->writer.save(profile, impl_->now); });
+  ++impl_->saved;
+}
+
+void Store::Batch::commit() {
+  impl_->translating([&] { impl_->transaction.commit(); });
+}
+
+std::size_t Store::Batch::saved() const { return impl_->saved; }
+
+Store::Batch Store::beginBatch(std::size_t expected) {
+  if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
+  try {
+    auto impl = std::make_unique<Batch::Impl>(*db_, path_, bulkCacheKib(expected, options_.cacheKib), options_.cacheKib);
+    throwIfMoved();
+    return Batch(std::move(impl));
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: {}", path_.string(), describe(e)));
+  }
 }
 
 std::vector<RevisionInfo> Store::revisions(std::string_view id) const {

@@ -1,6 +1,7 @@
 // CSV with the contract's header (RFC 4180 quoting, UTF-8, any column order).
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,14 +21,22 @@ struct CsvProblem {
 };
 
 struct CsvReadResult {
-  std::vector<Profile> profiles;
+  std::vector<Profile> profiles;     // empty when handed to a sink instead
   std::vector<CsvProblem> problems;  // every problem found; profiles is empty when any
+  std::size_t rows = 0;              // profiles read (before any problem)
 };
+
+// Takes each profile as soon as its row is read and checked, while no row
+// so far has had a problem. What it took counts only if the result has no
+// problems: a later row can still fail the file. An exception it throws
+// stops the reading and comes out of readProfilesCsv.
+using ProfileSink = std::function<void(Profile& profile)>;
 
 // Columns that must be present; the others default (see the README).
 std::span<const std::string_view> requiredCsvColumns();
 
-CsvReadResult readProfilesCsv(std::string_view content);
+// Without a sink, the profiles are returned in the result.
+CsvReadResult readProfilesCsv(std::string_view content, const ProfileSink& take = {});
 
 // "file.csv: row 3, field employees: ..." on one line.
 std::string describe(std::string_view fileName, const CsvProblem& problem);

@@ -153,6 +153,28 @@ class Store {
   // All or nothing, in one transaction. Returns the stored ids, in order.
   std::vector<std::string> saveAll(std::span<const Profile> profiles, const Progress& progress = {});
 
+  // One write transaction that profiles are saved through one at a time, so
+  // that a bulk import never holds a list of them. Nothing is stored until
+  // commit(); destroyed before that, it rolls everything back. Throws as
+  // save() does; after a throw, only destroying it is left.
+  class Batch {
+   public:
+    Batch(Batch&&) noexcept;
+    ~Batch();
+    // Checks `profile`, stores it and fills in its id, revision and times.
+    void save(Profile& profile);
+    void commit();
+    std::size_t saved() const;
+
+   private:
+    friend class Store;
+    struct Impl;
+    explicit Batch(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+  };
+  // `expected`: about how many profiles will come, to size the page cache.
+  Batch beginBatch(std::size_t expected = 0);
+
   std::vector<RevisionInfo> revisions(std::string_view id) const;  // newest first
   Profile revision(std::string_view id, std::int64_t revision) const;
   // Saves the old content as a new revision: restoring is itself undoable.
@@ -200,11 +222,18 @@ class Store {
   // Replaces a damaged database with a backup. The damaged file (and its WAL)
   // is kept beside it as <name>.damaged-<time>, never deleted. Returns that path.
   static std::filesystem::path restoreBackup(const std::filesystem::path& path, const std::filesystem::path& backup);
+  // Deletes a database that holds nothing (no profile, session or role-model
+  // copy) and that no other connection has open: what a failed first import
+  // created, so that it leaves no file behind. Returns whether it did.
+  static bool removeIfUnused(const std::filesystem::path& path);
 
  private:
   void initialise();  // identity check, pragmas, migrations: idempotent
   template <typename F>
   auto write(F&& body);
+  // Inside a write transaction: refuses to write into a file that was
+  // deleted or replaced since it was opened (the write would be lost).
+  void throwIfMoved() const;
   void insertOrUpdate(const Profile& p, bool exists, const std::optional<Profile>& previous);
 
   std::filesystem::path path_;
