@@ -50,17 +50,21 @@ std::string clip(std::string_view text, std::size_t maxChars) {
 
 class ProgressBar {
  public:
-  explicit ProgressBar(std::size_t total) : enabled_(total >= 2000 && isatty(STDERR_FILENO)) {}
-  void update(std::size_t done, std::size_t total) {
-    if (!enabled_) return;
-    constexpr int kWidth = 30;
-    const int filled = static_cast<int>(kWidth * done / std::max<std::size_t>(total, 1));
-    std::fprintf(stderr, "\rImporting [%s%s] %zu/%zu", std::string(static_cast<std::size_t>(filled), '#').c_str(),
-                 std::string(static_cast<std::size_t>(kWidth - filled), ' ').c_str(), done, total);
+  // Shown on a terminal, for work of at least `shownFrom` units.
+  explicit ProgressBar(std::size_t shownFrom) : shownFrom_(shownFrom), enabled_(isatty(STDERR_FILENO) != 0) {}
+  // `count` says what is done so far in words ("3000 profiles").
+  void update(std::size_t done, std::size_t total, std::string_view count) {
+    if (!enabled_ || total < shownFrom_ || total == 0) return;
+    constexpr std::size_t kWidth = 30;
+    const std::size_t filled = kWidth * done / total;
+    std::fprintf(stderr, "\rImporting [%s%s] %3zu%%  %.*s", std::string(filled, '#').c_str(),
+                 std::string(kWidth - filled, ' ').c_str(), 100 * done / total, static_cast<int>(count.size()),
+                 count.data());
     if (done == total) std::fputc('\n', stderr);
   }
 
  private:
+  std::size_t shownFrom_;
   bool enabled_;
 };
 
@@ -307,38 +311,53 @@ int reportProfile(const fs::path& db, const std::string& key, const std::string&
 
 int importCsv(const fs::path& db, const fs::path& file) {
   const std::string name = file.string();
-  FileBytes content;
-  try {
-    content = readWholeFile(file, kMaxCsvBytes, "CSV files");
-  } catch (const FileReadError& e) {
-    refuse(fmt::format("{}: {}", name, e.what()));
-    return kExitRefused;
-  }
-  // Rows go to the database as they are read, in one transaction: memory
-  // stays one row deep. The store opens at the first good row, so a file
-  // refused at its header or first row never creates a database.
+  // Rows go to the database as the file's blocks are read, in one
+  // transaction committed only if every row is good: memory stays a block
+  // and a row deep. The store opens at the first good row, so a file refused
+  // at its header never creates a database; one refused later removes the
+  // database it created.
   const bool dbIsNew = !fs::exists(db);
   std::optional<Store> store;
   std::optional<Store::Batch> batch;
-  const auto lines = static_cast<std::size_t>(std::count(content.view().begin(), content.view().end(), '\n'));
-  ProgressBar bar(lines);
-  const auto result = readProfilesCsv(content.view(), [&](Profile& profile) {
-    if (!batch) batch.emplace(store.emplace(db).beginBatch(lines));
+  auto abandon = [&] {
+    batch.reset();  // rolled back
+    const bool created = store && dbIsNew;
+    store.reset();
+    if (created) Store::removeIfUnused(db);
+  };
+  std::size_t bytesRead = 0;
+  std::size_t fileSize = 0;
+  // By bytes of the file read: how many rows it holds is known only at its end.
+  ProgressBar bar(256 * 1024);
+  CsvProfileReader reader([&](Profile& profile) {
+    if (!batch) batch.emplace(store.emplace(db).beginBatch());
     batch->save(profile);
-    if (batch->saved() % 256 == 0) bar.update(std::min(batch->saved(), lines), lines);
+    if (batch->saved() % 256 == 0) bar.update(bytesRead, fileSize, countOf(batch->saved(), "profile"));
   });
+  CsvReadResult result;
+  try {
+    readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t size) {
+      fileSize = size;
+      bytesRead += block.size();
+      reader.feed(block);
+    });
+    result = reader.finish();
+  } catch (const FileReadError& e) {
+    abandon();
+    refuse(fmt::format("{}: {}", name, e.what()));
+    return kExitRefused;
+  } catch (...) {
+    abandon();
+    throw;
+  }
   if (!result.problems.empty()) {
-    if (store && dbIsNew) {
-      batch.reset();  // rolled back
-      store.reset();
-      Store::removeIfUnused(db);
-    }
+    abandon();
     for (const auto& problem : result.problems) refuse(describe(name, problem));
     refuse(fmt::format("{}: nothing imported ({})", name, countOf(result.problems.size(), "problem")));
     return kExitRefused;
   }
   batch->commit();
-  bar.update(lines, lines);
+  bar.update(fileSize, fileSize, countOf(result.rows, "profile"));
   std::cout << fmt::format("Imported {} from {} into {}\n", countOf(result.rows, "profile"), name, db.string());
   return kExitOk;
 }
@@ -459,10 +478,10 @@ int importSessionFiles(const fs::path& db, const std::vector<std::string>& files
     return kExitRefused;
   }
   if (choice) chooseForAll(plan, *choice);
-  std::size_t total = 0;
-  for (const auto& item : plan.items) total += item.status != ImportStatus::unchanged;
-  ProgressBar bar(total);
-  const auto outcome = applyImport(*store, plan, [&](std::size_t done, std::size_t all) { bar.update(done, all); });
+  ProgressBar bar(2000);
+  const auto outcome = applyImport(*store, plan, [&](std::size_t done, std::size_t all) {
+    bar.update(done, all, fmt::format("{}/{} profiles", done, all));
+  });
   for (const auto& notice : outcome.notices) std::cout << notice << "\n";
   std::cout << fmt::format("Imported into {}: {}\n", db.string(), outcome.counts());
   return kExitOk;

@@ -210,3 +210,61 @@ TEST_CASE("whole files are read exactly, missing, too large, folders and pipes a
   CHECK(refusal(pipe, 1 << 20) == "is not a regular file");
 }
 
+TEST_CASE("files read in blocks arrive whole and in order, refused as whole reads are") {
+  test::TempDir dir;
+  const auto file = dir / "companies.csv";
+  const std::string content = generatedCsv(2500, 4);  // several 64 KiB blocks
+  REQUIRE(content.size() > 3 * 64 * 1024);
+  test::writeFile(file, content);
+  std::string joined;
+  std::size_t blocks = 0;
+  const auto size = readFileInBlocks(file, 1 << 20, "CSV files", [&](std::string_view block, std::size_t fileSize) {
+    CHECK(fileSize == content.size());
+    joined += block;
+    ++blocks;
+  });
+  CHECK(size == content.size());
+  CHECK(joined == content);
+  CHECK(blocks >= 4);
+  const auto refusal = [](const std::filesystem::path& path, std::size_t limit) -> std::string {
+    try {
+      readFileInBlocks(path, limit, "CSV files", [](std::string_view, std::size_t) {});
+    } catch (const FileReadError& e) {
+      return e.what();
+    }
+    return "read";
+  };
+  CHECK(refusal(dir / "missing.csv", 1 << 20) == "no such file");
+  CHECK(refusal(dir.path(), 1 << 20) == "is not a regular file");
+  CHECK(refusal(file, 1000) == fmt::format("is {} bytes; CSV files of at most 0 MiB are read", content.size()));
+}
+
+TEST_CASE("a reader fed in pieces of any size reads what a whole read does") {
+  const std::string content = "\xEF\xBB\xBF" + generatedCsv(40, 8);
+  const auto whole = readProfilesCsv(content);
+  REQUIRE(whole.problems.empty());
+  for (std::size_t piece : {1u, 2u, 3u, 7u, 1000u}) {
+    CAPTURE(piece);
+    std::vector<Profile> taken;
+    CsvProfileReader reader([&](Profile& p) { taken.push_back(p); });
+    for (std::size_t at = 0; at < content.size(); at += piece) reader.feed(std::string_view(content).substr(at, piece));
+    const auto result = reader.finish();
+    CHECK(result.problems.empty());
+    CHECK(result.rows == 40);
+    REQUIRE(taken.size() == whole.profiles.size());
+    for (std::size_t i = 0; i < taken.size(); ++i) CHECK(taken[i].sameContent(whole.profiles[i]));
+  }
+  // Files that are empty, only a byte order mark or only white space still
+  // get their own message.
+  for (const std::string tiny : {"", "\xEF\xBB\xBF", " \r\n\t"}) {
+    CsvProfileReader reader;
+    for (char c : tiny) reader.feed(std::string_view(&c, 1));
+    const auto result = reader.finish();
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems.front().message.find("is empty") == 0);
+  }
+  CsvProfileReader unclosed;
+  unclosed.feed(kMinimalHeader + "\"A,retail,service,startup,5,one\n");
+  CHECK(unclosed.finish().problems.front().message.find("bad CSV quoting") == 0);
+}
+

@@ -130,14 +130,14 @@ TEST_CASE("a batch saves profiles one at a time and stores them only when commit
   Store store(dir / "r.db");
   auto profiles = readProfilesCsv(test::generatedCsv(600, 3)).profiles;
   {
-    auto batch = store.beginBatch(profiles.size());
+    auto batch = store.beginBatch();
     for (auto& p : std::span(profiles).first(300)) batch.save(p);
     CHECK(batch.saved() == 300);
     CHECK_FALSE(profiles.front().id.empty());  // bookkeeping filled in place
   }  // dropped uncommitted: rolled back, spilled pages and all
   CHECK(store.profileCount() == 0);
 
-  auto batch = store.beginBatch(profiles.size());
+  auto batch = store.beginBatch();
   for (auto& p : profiles) {
     p.id.clear();
     batch.save(p);

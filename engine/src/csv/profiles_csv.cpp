@@ -157,41 +157,98 @@ std::string csvQuote(std::string_view cell) {
 
 std::span<const std::string_view> requiredCsvColumns() { return kRequired; }
 
-CsvReadResult readProfilesCsv(std::string_view content, const ProfileSink& take) {
-  CsvReadResult result;
-  auto fileProblem = [&](std::string message) {
-    result.problems.push_back({0, "", std::move(message)});
-    return result;
-  };
-  if (content.size() > kMaxCsvBytes)
-    return fileProblem(fmt::format("is larger than {} MiB", kMaxCsvBytes >> 20));
-  if (content.starts_with("\xEF\xBB\xBF")) content.remove_prefix(3);  // UTF-8 byte order mark
-  if (trimmed(content).empty()) return fileProblem("is empty: expected a header row with the contract's field names");
+struct CsvProfileReader::State {
+  explicit State(ProfileSink sink) : take(std::move(sink)), reader(result, take) {
+    initialised = csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) == 0;
+  }
+  ~State() {
+    if (initialised) csv_free(&parser);
+  }
 
+  void parse(std::string_view bytes) {
+    if (bytes.empty() || !parsing()) return;
+    if (!seenText) seenText = !trimmed(bytes).empty();
+    if (csv_parse(&parser, bytes.data(), bytes.size(), Reader::onCell, Reader::onRowEnd, &reader) != bytes.size())
+      quotingError = csv_strerror(csv_error(&parser));
+  }
+  bool parsing() const { return initialised && !tooLarge && quotingError.empty(); }
+
+  ProfileSink take;
+  CsvReadResult result;
+  Reader reader;
+  csv_parser parser{};
+  bool initialised = false;
+  std::string head;  // the first bytes, until a byte order mark can be told
+  bool headDone = false;
+  std::size_t bytesSeen = 0;
+  bool tooLarge = false;
+  bool seenText = false;  // anything but white space
+  std::string quotingError;
+};
+
+CsvProfileReader::CsvProfileReader(ProfileSink take) : state_(std::make_unique<State>(std::move(take))) {}
+CsvProfileReader::~CsvProfileReader() = default;
+
+void CsvProfileReader::feed(std::string_view bytes) {
+  auto& s = *state_;
+  s.bytesSeen += bytes.size();
+  if (s.bytesSeen > kMaxCsvBytes) s.tooLarge = true;
+  if (!s.headDone) {
+    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+    const auto wanted = std::min(bytes.size(), kByteOrderMark.size() - s.head.size());
+    s.head.append(bytes.substr(0, wanted));
+    bytes.remove_prefix(wanted);
+    if (s.head.size() < kByteOrderMark.size()) return;
+    s.headDone = true;
+    s.parse(s.head == kByteOrderMark ? std::string_view{} : std::string_view(s.head));
+  }
+  s.parse(bytes);
+}
+
+CsvReadResult CsvProfileReader::finish() {
+  auto& s = *state_;
+  if (!s.headDone) {
+    s.headDone = true;
+    s.parse(s.head);
+  }
+  CsvReadResult& result = s.result;
+  auto fileProblem = [&](std::string message) {
+    CsvReadResult only;
+    only.problems.push_back({0, "", std::move(message)});
+    return only;
+  };
+  if (!s.initialised) return fileProblem("cannot start the CSV reader");
+  if (s.tooLarge) return fileProblem(fmt::format("is larger than {} MiB", kMaxCsvBytes >> 20));
+  if (s.quotingError.empty() && csv_fini(&s.parser, Reader::onCell, Reader::onRowEnd, &s.reader) != 0)
+    s.quotingError = csv_strerror(csv_error(&s.parser));
+  s.reader.rethrowFailure();
+  if (!s.seenText) return fileProblem("is empty: expected a header row with the contract's field names");
+  if (!s.quotingError.empty()) {
+    result.problems.push_back({s.reader.rowsSeen() + 1, "", fmt::format("bad CSV quoting ({})", s.quotingError)});
+    result.profiles.clear();
+    return std::move(result);
+  }
+  result.rows = s.reader.profilesRead();
+  if (!result.problems.empty()) result.profiles.clear();
+  else if (result.rows == 0) return fileProblem("has a header but no rows");
+  return std::move(result);
+}
+
+CsvReadResult readProfilesCsv(std::string_view content, const ProfileSink& take) {
+  if (content.size() > kMaxCsvBytes) {
+    CsvReadResult refused;
+    refused.problems.push_back({0, "", fmt::format("is larger than {} MiB", kMaxCsvBytes >> 20)});
+    return refused;
+  }
+  CsvProfileReader reader(take);
   // One profile per line at most (a quoted cell may span lines): reserving
   // spares the copies and fresh pages of a vector growing 10,000 profiles deep.
   if (!take) {
     const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
-    result.profiles.reserve(std::min(lines + 1, kMaxCsvRows));
+    reader.state_->result.profiles.reserve(std::min(lines + 1, kMaxCsvRows));
   }
-  Reader reader(result, take);
-  csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-    return fileProblem("cannot start the CSV reader");
-  const std::size_t used = csv_parse(&parser, content.data(), content.size(), Reader::onCell, Reader::onRowEnd, &reader);
-  const bool parsed = used == content.size() && csv_fini(&parser, Reader::onCell, Reader::onRowEnd, &reader) == 0;
-  const std::string parseError = csv_strerror(csv_error(&parser));
-  csv_free(&parser);
-  reader.rethrowFailure();
-  if (!parsed) {
-    result.problems.push_back({reader.rowsSeen() + 1, "", fmt::format("bad CSV quoting ({})", parseError)});
-    result.profiles.clear();
-    return result;
-  }
-  result.rows = reader.profilesRead();
-  if (!result.problems.empty()) result.profiles.clear();
-  else if (result.rows == 0) return fileProblem("has a header but no rows");
-  return result;
+  reader.feed(content);
+  return reader.finish();
 }
 
 std::string describe(std::string_view fileName, const CsvProblem& problem) {

@@ -110,7 +110,7 @@ Profile Store::save(const Profile& profile) {
 
 std::vector<std::string> Store::saveAll(std::span<const Profile> profiles, const Progress& progress) {
   for (const auto& p : profiles) throwIfInvalid(p);
-  auto batch = beginBatch(profiles.size());
+  auto batch = beginBatch();
   std::vector<std::string> ids;
   ids.reserve(profiles.size());
   // One profile's worth of memory, reused: a bulk import would otherwise
@@ -126,37 +126,32 @@ std::vector<std::string> Store::saveAll(std::span<const Profile> profiles, const
   return ids;
 }
 
-namespace {
-
-// A bulk insert comes back only to the id index's leaves (ids are random)
-// and the trees' inner pages; the table's leaves fill once, in order, and
-// can go to the WAL as soon as they are full. A cache sized to what it
-// comes back to spares the fresh memory of holding every page until the
-// commit (a tenth of a 10,000-profile import's time, in page faults) while
-// rewriting no page twice. About 64 bytes of index per profile.
-int bulkCacheKib(std::size_t expected, int usualKib) {
-  if (expected == 0) return usualKib;
-  const auto kib = 512 + expected * 64 / 1024;
-  return static_cast<int>(std::min<std::size_t>(kib, static_cast<std::size_t>(usualKib)));
-}
-
-}  // namespace
-
 struct Store::Batch::Impl {
-  Impl(SQLite::Database& database, const std::filesystem::path& file, int cacheKib, int usualKib)
+  Impl(SQLite::Database& database, const std::filesystem::path& file, int usualKib)
       : db(database),
         path(file),
         usualCacheKib(usualKib),
         transaction(db, SQLite::TransactionBehavior::IMMEDIATE),
         writer(db),
         now(utcNowIso8601()) {
-    if (cacheKib != usualKib) db.exec(fmt::format("PRAGMA cache_size = -{}", cacheKib));
+    sizeCache();
   }
   ~Impl() {
     try {
       db.exec(fmt::format("PRAGMA cache_size = -{}", usualCacheKib));
     } catch (const SQLite::Exception&) {  // the cache's size is only a matter of speed
     }
+  }
+
+  // A bulk insert comes back only to the id index's leaves (ids are random)
+  // and the trees' inner pages; the table's leaves fill once, in order, and
+  // can go to the WAL as soon as they are full. A cache that grows with the
+  // index (about 64 bytes a profile) spares the fresh memory of holding
+  // every page until the commit (a tenth of a 10,000-profile import's time,
+  // in page faults) while rewriting no page twice.
+  void sizeCache() {
+    const auto kib = std::min<std::size_t>(512 + saved * 64 / 1024, static_cast<std::size_t>(usualCacheKib));
+    db.exec(fmt::format("PRAGMA cache_size = -{}", kib));
   }
 
   // SQLite's errors in the words Store::write uses, naming the file.
@@ -184,8 +179,10 @@ Store::Batch::~Batch() = default;  // an uncommitted SQLite::Transaction rolls b
 
 void Store::Batch::save(Profile& profile) {
   throwIfInvalid(profile);
-  impl_->translating([&] { impl_->writer.save(profile, impl_->now); });
-  ++impl_->saved;
+  impl_->translating([&] {
+    impl_->writer.save(profile, impl_->now);
+    if (++impl_->saved % 1024 == 0) impl_->sizeCache();
+  });
 }
 
 void Store::Batch::commit() {
@@ -194,10 +191,10 @@ void Store::Batch::commit() {
 
 std::size_t Store::Batch::saved() const { return impl_->saved; }
 
-Store::Batch Store::beginBatch(std::size_t expected) {
+Store::Batch Store::beginBatch() {
   if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
   try {
-    auto impl = std::make_unique<Batch::Impl>(*db_, path_, bulkCacheKib(expected, options_.cacheKib), options_.cacheKib);
+    auto impl = std::make_unique<Batch::Impl>(*db_, path_, options_.cacheKib);
     throwIfMoved();
     return Batch(std::move(impl));
   } catch (const SQLite::Exception& e) {

@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -58,37 +59,76 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
   }
 }
 
-FileBytes readWholeFile(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind) {
+namespace {
+
+// An open regular file of at most maxBytes, with its size at opening.
+struct OpenedFile {
+  int fd = -1;
+  std::size_t size = 0;
+  ~OpenedFile() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+void openForReading(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind, OpenedFile& out) {
   // Non-blocking, so that a named pipe is refused below instead of waiting
   // for a writer; reads from a regular file are not affected.
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) {
+  out.fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (out.fd < 0) {
     if (errno == ENOENT) throw FileReadError("no such file");
     throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
   }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
   struct stat info {};
-  if (::fstat(fd, &info) != 0) throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
+  if (::fstat(out.fd, &info) != 0) throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
   if (!S_ISREG(info.st_mode)) throw FileReadError("is not a regular file");
   const auto size = static_cast<std::uintmax_t>(info.st_size);
   if (size > maxBytes)
     throw FileReadError(fmt::format("is {} bytes; {} of at most {} MiB are read", size, kind, maxBytes >> 20));
-  FileBytes bytes{std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(size) + 1),
-                  static_cast<std::size_t>(size)};
+  out.size = static_cast<std::size_t>(size);
+}
+
+// Up to `capacity` bytes; 0 at the end of the file.
+std::size_t readSome(int fd, char* into, std::size_t capacity) {
+  for (;;) {
+    const ssize_t got = ::read(fd, into, capacity);
+    if (got >= 0) return static_cast<std::size_t>(got);
+    if (errno != EINTR) throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
+  }
+}
+
+}  // namespace
+
+FileBytes readWholeFile(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind) {
+  OpenedFile opened;
+  openForReading(file, maxBytes, kind, opened);
+  FileBytes bytes{std::make_unique_for_overwrite<char[]>(opened.size + 1), opened.size};
   // One byte more than the size asks whether the file grew meanwhile.
   std::size_t done = 0;
   while (done <= bytes.size) {
-    const ssize_t got = ::read(fd, bytes.data.get() + done, bytes.size + 1 - done);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
+    const std::size_t got = readSome(opened.fd, bytes.data.get() + done, bytes.size + 1 - done);
     if (got == 0) break;
-    done += static_cast<std::size_t>(got);
+    done += got;
   }
   if (done != bytes.size) throw FileReadError("changed while being read");
   return bytes;
+}
+
+std::size_t readFileInBlocks(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind,
+                             const std::function<void(std::string_view block, std::size_t fileSize)>& take) {
+  OpenedFile opened;
+  openForReading(file, maxBytes, kind, opened);
+  constexpr std::size_t kBlock = 64 * 1024;
+  const auto block = std::make_unique_for_overwrite<char[]>(kBlock);
+  std::size_t done = 0;
+  for (;;) {
+    const std::size_t got = readSome(opened.fd, block.get(), kBlock);
+    if (got == 0) break;
+    done += got;
+    if (done > opened.size) throw FileReadError("changed while being read");
+    take({block.get(), got}, opened.size);
+  }
+  if (done != opened.size) throw FileReadError("changed while being read");
+  return done;
 }
 
 }  // namespace rolefit

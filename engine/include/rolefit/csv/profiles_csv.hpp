@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -37,6 +38,24 @@ std::span<const std::string_view> requiredCsvColumns();
 
 // Without a sink, the profiles are returned in the result.
 CsvReadResult readProfilesCsv(std::string_view content, const ProfileSink& take = {});
+
+// The same reading, fed a piece at a time as a file is read in blocks:
+// memory stays a block and a row deep whatever the file's size.
+class CsvProfileReader {
+ public:
+  explicit CsvProfileReader(ProfileSink take = {});
+  ~CsvProfileReader();
+  CsvProfileReader(const CsvProfileReader&) = delete;
+  CsvProfileReader& operator=(const CsvProfileReader&) = delete;
+
+  void feed(std::string_view bytes);  // pieces may split anywhere, even inside a character
+  CsvReadResult finish();             // once, after the last piece
+
+ private:
+  friend CsvReadResult readProfilesCsv(std::string_view, const ProfileSink&);
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // "file.csv: row 3, field employees: ..." on one line.
 std::string describe(std::string_view fileName, const CsvProblem& problem);

@@ -172,8 +172,7 @@ class Store {
     explicit Batch(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
   };
-  // `expected`: about how many profiles will come, to size the page cache.
-  Batch beginBatch(std::size_t expected = 0);
+  Batch beginBatch();
 
   std::vector<RevisionInfo> revisions(std::string_view id) const;  // newest first
   Profile revision(std::string_view id, std::int64_t revision) const;

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -14,7 +15,7 @@ namespace rolefit {
 // file; on failure an earlier file at the target is left as it was.
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content);
 
-// Thrown by readWholeFile. what() is a phrase to follow the file's name:
+// Thrown by readWholeFile and readFileInBlocks. what() is a phrase to follow the file's name:
 // "no such file", "is not a regular file", "is 200000000 bytes; CSV files of at
 // most 64 MiB are read", "cannot be read (Permission denied)", ...
 class FileReadError : public std::runtime_error {
@@ -32,5 +33,12 @@ struct FileBytes {
 // open file (no stream buffers, no growing copies). `kind` names such files
 // in the too-large message ("CSV files", "session files").
 FileBytes readWholeFile(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind);
+
+// The same file handed over in blocks of 64 KiB as they are read, for a
+// reader that works as the bytes come (memory one block deep). Throws
+// FileReadError as readWholeFile does, "changed while being read" possibly
+// after some blocks were taken. Returns the file's size.
+std::size_t readFileInBlocks(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind,
+                             const std::function<void(std::string_view block, std::size_t fileSize)>& take);
 
 }  // namespace rolefit
