@@ -276,11 +276,16 @@ int runWindow(const WindowRun& run) {
   return status;
 }
 
-WindowLauncher windowLauncher() {
-  WindowLauncher launcher;
-  for (auto name : ui::viewNames()) launcher.views.push_back(name);
-  launcher.run = runWindow;
-  return launcher;
+}  // namespace rolefit::app
+
+// The module's one export, found by name (platform/modules.hpp). Nothing
+// thrown may cross into the executable's frames.
+extern "C" __attribute__((visibility("default"))) int rolefit_run_window(const rolefit::app::WindowRun* run) {
+  try {
+    return rolefit::app::runWindow(*run);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rolefit: %s\n", e.what());
+    return 1;
+  }
 }
 
-}  // namespace rolefit::app

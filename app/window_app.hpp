@@ -7,7 +7,4 @@ namespace rolefit::app {
 // could be opened.
 int runWindow(const WindowRun& run);
 
-// The window as the command line reaches it.
-WindowLauncher windowLauncher();
-
 }  // namespace rolefit::app

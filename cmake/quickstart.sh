@@ -25,6 +25,12 @@ case "$mode" in
     cmake --preset release -DROLEFIT_BUILD_TESTS=ON -DROLEFIT_WERROR="$werror" >/dev/null
     cmake --build --preset release -j "$jobs"
     ctest --preset release -LE bench
+    # The window's libraries load with its module, only for the window: a
+    # verb's process maps none of them.
+    if ldd build/release/app/rolefit | grep -Ei 'imgui|glfw|libGL|libX11'; then
+      echo "quickstart: rolefit links a window library; it belongs in rolefit-window.so" >&2
+      exit 1
+    fi
     ctest --preset release -L bench -j 1 --verbose
     # Sanitizer build: the same suite under ASan + UBSan (benchmarks left out:
     # their ratios mean nothing there).

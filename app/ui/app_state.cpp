@@ -21,8 +21,6 @@
 
 namespace rolefit::ui {
 namespace {
-constexpr std::array<std::string_view, 6> kViewNames{"welcome", "profiles", "editor", "compare", "roles", "session"};
-constexpr std::array<std::string_view, 6> kViewTitles{"Welcome", "Profiles", "Editor", "Compare", "Roles", "Session"};
 constexpr double kToastSeconds = 4.0;
 
 // The database with its write-ahead log: what a full read goes through.

@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "rolefit/store/store.hpp"
+#include "ui/view_ids.hpp"
 
 namespace rolefit::ui {
 
-enum class ViewId { Welcome, Profiles, Editor, Compare, Roles, Session };
 enum class FileChoice { ImportSession, ExportSession };
 
 namespace intent {

@@ -89,6 +89,22 @@ TEST_CASE("screenshot mode refuses bad sizes, unknown views and unwritable paths
   CHECK_FALSE(std::filesystem::exists(dir / "a.png"));
 }
 
+TEST_CASE("verbs run without the window's libraries, which load only for the window") {
+  // The executable alone, without its window module beside it: every verb
+  // works, and asking for the window says which file is missing.
+  TempDir dir;
+  const auto alone = dir / "rolefit";
+  std::filesystem::copy_file(rolefitBinary(), alone);
+  writeFile(dir / "in.csv", generatedCsv(3));
+  CHECK(run({alone.string(), "import-csv", (dir / "in.csv").string(), "--db", (dir / "r.db").string()}).exitCode == 0);
+  CHECK(run({alone.string(), "evaluate", "--json", "--db", (dir / "r.db").string()}).exitCode == 0);
+  const auto window = run({alone.string(), "--db", (dir / "r.db").string(), "--screenshot", (dir / "a.png").string()});
+  CHECK(window.exitCode == 1);
+  CHECK(window.err.find("cannot open the window") != std::string::npos);
+  CHECK(window.err.find((dir / "rolefit-window.so").string()) != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "a.png"));
+}
+
 TEST_CASE("the window saves its settings on close and reads them back next time") {
   TempDir dir;
   const auto config = dir / "config";
