@@ -43,7 +43,7 @@ int main() {
       Paired{
           .what = "import-csv of 10,000 profiles",
           .floorWhat = "the sqlite3 shell's .import --csv of the same file into a new database",
-          .limit = 2.0,
+          .limit = 1.75,
           .target = 1.5,
           .subject =
               [&](int round) {
@@ -84,7 +84,7 @@ int main() {
       Paired{
           .what = "evaluate --json of 10,000 profiles",
           .floorWhat = jsonFloor,
-          .limit = 3.0,
+          .limit = 2.75,
           .target = 2.0,
           .subject =
               [&](int) {
