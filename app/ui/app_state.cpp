@@ -18,6 +18,7 @@
 #include "rolefit/assets.hpp"
 #include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/util/text.hpp"
+#include "ui/views/profiles_view.hpp"
 
 namespace rolefit::ui {
 namespace {
@@ -44,6 +45,11 @@ std::optional<ViewId> viewFromName(std::string_view name) {
 
 std::string_view viewName(ViewId view) { return kViewNames.at(static_cast<std::size_t>(view)); }
 std::string_view viewTitle(ViewId view) { return kViewTitles.at(static_cast<std::size_t>(view)); }
+
+AppState::AppState() : profilesView_(std::make_unique<ProfilesView>()) {}
+AppState::~AppState() = default;
+AppState::AppState(AppState&&) noexcept = default;
+AppState& AppState::operator=(AppState&&) noexcept = default;
 
 std::string EditorState::problemOf(std::string_view field) const {
   std::string out;
@@ -83,7 +89,7 @@ void AppState::openStore(const std::filesystem::path& path, bool addSamplesIfNew
     if (const auto* corrupt = dynamic_cast<const CorruptDatabaseError*>(&e)) storeBackups = corrupt->backups();
     loader_.reset();
     pendingRead_.reset();
-    takeList(std::make_unique<ProfileList>());
+    setProfileList(std::make_shared<ProfileList>());
   }
 }
 
@@ -96,54 +102,6 @@ void AppState::restoreNewestBackup() {
   } catch (const std::exception& e) {
     showError(fmt::format("The backup could not be restored: {}", e.what()));
   }
-}
-
-namespace {
-// Days since 1970-01-01 in UTC (the system clock counts from that epoch).
-std::int64_t utcDayNow() {
-  return std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()).time_since_epoch().count();
-}
-}  // namespace
-
-void AppState::formatChangeTimes() {
-  rowTextsDay_ = utcDayNow();
-  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{rowTextsDay_}}};
-  std::snprintf(today_, sizeof today_, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  rowTexts_.clear();  // formatted again as they are drawn
-}
-
-void AppState::refreshChangeTimesAfterMidnight() {
-  if (utcDayNow() != rowTextsDay_) formatChangeTimes();
-}
-
-AppState::RowText& AppState::rowText(std::size_t lineIndex) {
-  // Only the rows on screen are kept: a table of 100,000 profiles would
-  // otherwise keep 100,000 of these.
-  if (rowTexts_.size() > 4096) rowTexts_.clear();
-  const auto [it, isNew] = rowTexts_.try_emplace(static_cast<std::uint32_t>(lineIndex));
-  RowText& t = it->second;
-  if (!isNew) return t;
-  const ProfileLine& line = (*profileList)[lineIndex];
-  t.key = ImHashStr(line.id().data(), line.id().size());
-  const std::string employees = groupedThousands(line.employees);
-  std::snprintf(t.employees, sizeof t.employees, "%s", employees.c_str());
-  if (line.scored) {
-    std::snprintf(t.cioFit, sizeof t.cioFit, "%.0f", line.fit[0]);
-    std::snprintf(t.ctoFit, sizeof t.ctoFit, "%.0f", line.fit[1]);
-    std::snprintf(t.fits, sizeof t.fits, "%.0f / %.0f", line.fit[0], line.fit[1]);
-  } else {
-    // Still being scored in the background.
-    std::snprintf(t.cioFit, sizeof t.cioFit, "...");
-    std::snprintf(t.ctoFit, sizeof t.ctoFit, "...");
-    std::snprintf(t.fits, sizeof t.fits, "...");
-  }
-  // The time for today's changes, the day for older ones: what tells rows
-  // apart at a glance (timestamps are ISO 8601, "2026-11-23T13:42:07Z").
-  const std::string_view at = line.updatedAt();
-  if (at.size() >= 16 && at.compare(0, 10, today_) == 0) std::snprintf(t.updated, sizeof t.updated, "%.5s", at.data() + 11);
-  else std::snprintf(t.updated, sizeof t.updated, "%.10s", at.data());
-  return t;
 }
 
 void AppState::reloadProfiles() {
@@ -185,7 +143,7 @@ void AppState::startReading() {
     while (reader.step(std::numeric_limits<std::size_t>::max()) != ProfileListReader::Phase::Done) {}
     auto list = reader.takeList();
     for (const auto& r : reader.takeResults()) list->setResult(r);
-    takeList(std::move(list));
+    setProfileList(std::move(list));
     return;
   }
   // The first frame first: until the window has shown one, the read waits
@@ -205,14 +163,9 @@ void AppState::windowShown() {
   startPendingRead();
 }
 
-void AppState::takeList(std::unique_ptr<ProfileList> list) {
+void AppState::setProfileList(std::shared_ptr<ProfileList> list) {
   profileList = std::move(list);
-  formatChangeTimes();  // and forgets the rows' texts
-  profileOrder.resize(profileList->size());
-  for (std::size_t i = 0; i < profileOrder.size(); ++i) profileOrder[i] = static_cast<std::uint32_t>(i);
-  profileOrderSettled = false;
-  profileOrderStale = true;
-  visibleRowsStale = true;
+  ++listGeneration_;
   forgetProfile();
 }
 
@@ -233,21 +186,15 @@ bool AppState::receiveProfiles() {
   bool changed = false;
   if (!linesReady_)
     if (auto list = loader_->takeList()) {
-      takeList(std::move(list));
+      setProfileList(std::move(list));
       linesReady_ = true;
       changed = true;
     }
   if (linesReady_) {
     auto results = loader_->takeResults();
-    for (const auto& r : results) {
-      profileList->setResult(r);
-      rowTexts_.erase(r.line);
-    }
     if (!results.empty()) {
+      setResults(results);
       changed = true;
-      // An order or a filter by result counts the new results in.
-      profileOrderStale = true;
-      visibleRowsStale = true;
     }
   }
   if (finished) {
@@ -258,7 +205,7 @@ bool AppState::receiveProfiles() {
         store.reset();
         storeError = failure->message;
         storeBackups = std::move(failure->backups);
-        takeList(std::make_unique<ProfileList>());
+        setProfileList(std::make_shared<ProfileList>());
       } else {
         showError(fmt::format("Could not read the profiles: {}", failure->message));
       }
@@ -366,12 +313,21 @@ void AppState::select(const std::string& id, bool add) {
   currentId = id;
 }
 
-void AppState::selectAll(std::span<const std::uint32_t> lines) {
-  // Ids, not line numbers: an intent applied before this one may re-read the profiles.
+void AppState::setResults(std::span<const ProfileList::Result> results) {
+  for (const auto& r : results) profileList->setResult(r);
+  ++resultsGeneration_;
+}
+
+std::vector<std::string> AppState::idsOf(std::span<const std::uint32_t> lines) const {
   std::vector<std::string> ids;
   ids.reserve(lines.size());
   for (std::uint32_t i : lines) ids.emplace_back((*profileList)[i].id());
-  emit(intent::SelectAll{std::move(ids)});
+  return ids;
+}
+
+void AppState::selectAll(std::span<const std::uint32_t> lines) {
+  // Ids, not line numbers: an intent applied before this one may re-read the profiles.
+  emit(intent::SelectAll{idsOf(lines)});
 }
 
 // ---------------------------------------------------------------- commands

@@ -32,6 +32,8 @@ namespace rolefit::ui {
 
 enum class Theme { Dark, Light };
 
+class ProfilesView;
+
 std::span<const std::string_view> viewNames();
 std::optional<ViewId> viewFromName(std::string_view name);
 std::string_view viewName(ViewId view);
@@ -112,35 +114,18 @@ class AppState {
   std::size_t profileCount() const { return profileList->size(); }
   const ProfileLine* lineById(std::string_view id) const;
   RoleModelSet roleModels;  // the database's active role models
-  // The table's numbers as text, formatted when a row is first drawn (not per
-  // frame) and kept for the rows on screen only.
-  struct RowText {
-    char employees[24];
-    char cioFit[8];
-    char ctoFit[8];
-    char fits[16];     // "75 / 44", the phone layout's column
-    char updated[24];  // "11:44" for a change today (UTC), "2026-11-20" for an older one
-    ImGuiID key = 0;   // the row's ImGui id seed, hashed from the profile id once
-    // The profiles table's cell text widths (for its "size to fit"), measured
-    // by the view when first drawn in a font size.
-    float widthsFontSize = 0;
-    std::array<float, 7> widths{};
-  };
-  RowText& rowText(std::size_t line);
-  // Once a frame, from the profiles view: "today" moved on at midnight UTC.
-  void refreshChangeTimesAfterMidnight();
-  std::vector<std::uint32_t> profileOrder;  // display order of the profiles table (lines)
-  struct ProfileSort {
-    int column = 0;  // the wide table's column; 0: name
-    bool ascending = true;
-  } profileSort;
-  bool profileOrderSettled = false;  // sorted since the list was last replaced
-  bool profileOrderStale = true;     // results came in: an order by result is due again
-  // The rows the profiles table shows (filtered, in display order), rebuilt
-  // only when the order or the filter changes: not per frame.
-  std::vector<std::uint32_t> visibleRows;
-  bool visibleRowsStale = true;
-  std::optional<Structure> adviceFilter;  // the table shows only this recommendation
+  // Replaces the list shown (what a read produced); the selection and the
+  // current profile keep only what is still in it.
+  void setProfileList(std::shared_ptr<ProfileList> list);
+  // Results for lines of the list shown, as the background read delivers them.
+  void setResults(std::span<const ProfileList::Result> results);
+  // Steps whenever the list is replaced, and whenever results arrive for
+  // it: how a view that keeps its own order or texts of the list knows to
+  // redo them.
+  std::uint64_t listGeneration() const { return listGeneration_; }
+  std::uint64_t resultsGeneration() const { return resultsGeneration_; }
+  // The ids of these lines of the list, in their order.
+  std::vector<std::string> idsOf(std::span<const std::uint32_t> lines) const;
   // The full profile, read from the store when first asked for and kept
   // until the data changes; null when it is not in the list.
   const Profile* profileById(std::string_view id);
@@ -260,22 +245,26 @@ class AppState {
   void saveThenContinue();
   void discardThenContinue();
   void cancelUnsaved();
-  bool focusFilter = false;    // Ctrl+F
   std::string errorText;       // non-empty: an error modal waits for an answer
   std::vector<Toast> toasts;
-  ImGuiTextFilter profilesFilter;
+  // The views that keep state of their own.
+  ProfilesView& profilesView() { return *profilesView_; }
+
+  AppState();
+  ~AppState();
+  AppState(AppState&&) noexcept;
+  AppState& operator=(AppState&&) noexcept;
 
  private:
-  void formatChangeTimes();
-  std::int64_t rowTextsDay_ = 0;  // the UTC day the change times were formatted on
-  char today_[16] = "";           // ... as "2026-11-23"
+  std::uint64_t listGeneration_ = 0;
+  std::uint64_t resultsGeneration_ = 0;
+  std::unique_ptr<ProfilesView> profilesView_;
   bool trySaveEditor();  // false when the draft is invalid
   bool drawingViews_ = false;
   std::vector<Intent> queuedIntents_;
   void reloadSessions();
   bool runCommand(Command command);  // false when it failed (the error is shown)
   void startReading();
-  void takeList(std::unique_ptr<ProfileList> list);
   void forgetProfile();  // after the list changed: what was picked must still be in it
   void startPendingRead();
   std::optional<ProfileListReader::Options> pendingRead_;
@@ -283,7 +272,6 @@ class AppState {
   std::unique_ptr<ProfileListLoader> loader_;
   bool linesReady_ = false;  // the loader's lines replaced the list shown
   bool integrityPending_ = false;  // the database was opened without its integrity check
-  std::unordered_map<std::uint32_t, RowText> rowTexts_;
   // The selection in the order it was made, and the same ids hashed: the
   // table asks isSelected for every row it draws, and "Select all" on
   // 100,000 profiles must not make each of those a search of the list.

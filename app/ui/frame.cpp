@@ -10,10 +10,16 @@
 #include "rolefit/store/migrations.hpp"
 #include "rolefit/util/text.hpp"
 #include "ui/style.hpp"
+#include "ui/views/profiles_view.hpp"
 #include "ui/views/views.hpp"
 
 namespace rolefit::ui {
 namespace {
+
+// The view's way to hand over what it asks for: it reads the app as const.
+EmitIntent emitter(AppState& state) {
+  return [&state](Intent intent) { state.emit(std::move(intent)); };
+}
 
 constexpr const char* kAboutPopup = "About RoleFit";
 constexpr const char* kErrorPopup = "Something went wrong";
@@ -52,7 +58,7 @@ void drawMenuBar(AppState& state) {
     ImGui::Separator();
     if (ImGui::MenuItem("Find profile", "Ctrl+F", false, open)) {
       state.emit(intent::OpenView{ViewId::Profiles});
-      state.focusFilter = true;
+      state.profilesView().focusFilter();
     }
     if (ImGui::MenuItem("Duplicate", nullptr, false, state.selection().size() == 1))
       state.emit(intent::DuplicateProfile{state.selection().front()});
@@ -169,7 +175,7 @@ void drawMainArea(AppState& state) {
       if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.6f), em(0.45f)));
       switch (state.view) {
         case ViewId::Welcome: break;
-        case ViewId::Profiles: drawProfilesView(state); break;
+        case ViewId::Profiles: state.profilesView().draw(state, emitter(state)); break;
         case ViewId::Editor: drawEditorView(state); break;
         case ViewId::Compare: drawCompareView(state); break;
         case ViewId::Roles: drawRolesView(state); break;
@@ -300,7 +306,7 @@ void handleShortcuts(AppState& state) {
   if (shortcutPressed('O')) state.emit(intent::ChooseImportFile{});
   if (shortcutPressed('F')) {
     state.emit(intent::OpenView{ViewId::Profiles});
-    state.focusFilter = true;
+    state.profilesView().focusFilter();
   }
 }
 

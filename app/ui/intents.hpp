@@ -5,6 +5,7 @@
 // test can look at what a frame emitted as well as at the store.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -79,5 +80,8 @@ using Intent = std::variant<intent::OpenView, intent::Select, intent::SelectAll,
                             intent::ApplyImport, intent::CancelImport, intent::ReloadProfiles,
                             intent::RestoreNewestBackup, intent::SaveThenContinue, intent::DiscardThenContinue,
                             intent::CancelUnsaved>;
+
+// How a view hands over what it asks for: views read the app as const.
+using EmitIntent = std::function<void(Intent)>;
 
 }  // namespace rolefit::ui

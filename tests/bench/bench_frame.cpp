@@ -30,6 +30,7 @@
 #include "support/support.hpp"
 #include "ui/app_state.hpp"
 #include "ui/frame.hpp"
+#include "ui/views/profiles_view.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -110,7 +111,7 @@ class PlainTable {
     const ProfileList& list = *state.profileList;
     for (std::uint32_t i : list.byName()) {
       const ProfileLine& line = list[i];
-      const auto& text = state.rowText(i);
+      const auto& text = state.profilesView().rowText(state, i);
       rows_.push_back({std::string(line.name()), std::string(label(line.industry)), text.employees,
                        ui::structureShortName(line.recommendation), text.cioFit, text.ctoFit, text.updated});
     }

@@ -8,6 +8,7 @@
 #include "support/support.hpp"
 #include "ui/app_state.hpp"
 #include "ui/frame.hpp"
+#include "ui/views/profiles_view.hpp"
 
 using namespace rolefit;
 using rolefit::test::HeadlessImGui;
@@ -120,13 +121,14 @@ TEST_CASE("the profiles table shows each profile's scores, ordered by name by de
   for (auto width : {1280.0f, 390.0f}) {
     HeadlessImGui imgui(width, 800);
     imgui.frames(2, [&] { ui::drawFrame(state); });
-    CHECK_FALSE(state.profileOrderStale);
   }
   // By name, as the store orders them.
   const auto stored = state.store->profiles();
-  REQUIRE(state.profileOrder.size() == stored.size());
+  const auto& order = state.profilesView().order();
+  REQUIRE(order.size() == stored.size());
+  CHECK(state.profilesView().visibleRows() == order);
   for (std::size_t i = 0; i < stored.size(); ++i) {
-    const ProfileLine& line = (*state.profileList)[state.profileOrder[i]];
+    const ProfileLine& line = (*state.profileList)[order[i]];
     CHECK(line.id() == stored[i].id);
     CHECK(line.recommendation == score(stored[i], state.roleModels).recommendation);
   }
@@ -172,16 +174,13 @@ TEST_CASE("an error while the views draw costs one frame and shows a modal, not 
   auto broken = std::make_shared<ProfileList>();
   broken->add("id-0", "Broken", "2026-01-01T00:00:00Z").industry = static_cast<Industry>(200);
   broken->index();
-  state.profileList = broken;
-  state.profileOrder = {0};
-  state.profileOrderSettled = false;
-  state.visibleRowsStale = true;
+  state.setProfileList(broken);  // the view starts over with it
   imgui.frames(3, [&] { ui::drawFrame(state); });  // Dear ImGui's end-of-frame checks would abort here
   CHECK(state.errorText.find("could not be shown") != std::string::npos);
 
   SECTION("an intent that throws after the views is reported too") {
     state.errorText.clear();
-    state.profileList = std::make_shared<ProfileList>();
+    state.setProfileList(std::make_shared<ProfileList>());
     state.fileDialog = [](ui::FileChoice, const std::string&) -> ui::DialogAnswer {
       throw std::runtime_error("the desktop's file chooser crashed");
     };

@@ -12,6 +12,7 @@
 #include "support/support.hpp"
 #include "ui/app_state.hpp"
 #include "ui/frame.hpp"
+#include "ui/views/profiles_view.hpp"
 
 using namespace rolefit;
 using rolefit::test::HeadlessImGui;
@@ -29,9 +30,9 @@ std::filesystem::path largeDatabase(const TempDir& dir) {
   return path;
 }
 
-std::vector<std::string> shownIds(const ui::AppState& state) {
+std::vector<std::string> shownIds(ui::AppState& state) {
   std::vector<std::string> ids;
-  for (std::uint32_t i : state.visibleRows) ids.emplace_back((*state.profileList)[i].id());
+  for (std::uint32_t i : state.profilesView().visibleRows()) ids.emplace_back((*state.profileList)[i].id());
   return ids;
 }
 
@@ -78,13 +79,13 @@ TEST_CASE("a large database opens at once and its profiles arrive from the backg
     CHECK(state.lineById(changed.id)->name() == "Aaa first by name");
     state.view = ui::ViewId::Profiles;
     imgui.frames(2, [&] { ui::drawFrame(state); });
-    REQUIRE_FALSE(state.visibleRows.empty());
+    REQUIRE_FALSE(state.profilesView().visibleRows().empty());
     CHECK(shownIds(state).front() == changed.id);
   }
   SECTION("select all, then one: the table asks each row through a hashed selection") {
     state.view = ui::ViewId::Profiles;
     imgui.frames(2, [&] { ui::drawFrame(state); });
-    state.selectAll(state.visibleRows);
+    state.selectAll(state.profilesView().visibleRows());
     REQUIRE(state.selection().size() == 6000);
     for (std::size_t i = 0; i < stored.size(); i += 499) CHECK(state.isSelected(stored[i].id));
     imgui.frames(2, [&] { ui::drawFrame(state); });
@@ -98,13 +99,14 @@ TEST_CASE("a large database opens at once and its profiles arrive from the backg
   SECTION("filtering by advice shows exactly the profiles with that advice") {
     state.view = ui::ViewId::Profiles;
     for (std::size_t s = 0; s < kStructureCount; ++s) {
-      state.adviceFilter = static_cast<Structure>(s);
-      state.visibleRowsStale = true;
+      const auto advice = static_cast<Structure>(s);
+      state.profilesView().setAdviceFilter(advice);
       imgui.frames(2, [&] { ui::drawFrame(state); });
       std::size_t expected = 0;
-      for (const auto& p : stored) expected += score(p, state.roleModels).recommendation == *state.adviceFilter;
-      CHECK(state.visibleRows.size() == expected);
-      for (std::uint32_t i : state.visibleRows) CHECK((*state.profileList)[i].recommendation == *state.adviceFilter);
+      for (const auto& p : stored) expected += score(p, state.roleModels).recommendation == advice;
+      const auto& visible = state.profilesView().visibleRows();
+      CHECK(visible.size() == expected);
+      for (std::uint32_t i : visible) CHECK((*state.profileList)[i].recommendation == advice);
     }
   }
 }
@@ -122,22 +124,19 @@ TEST_CASE("sorting by a result puts the profiles still being scored last, and co
     if (cioFits[i] > 0) list->setResult({static_cast<std::uint32_t>(i), Structure::cio_led, {cioFits[i], 10}});
   }
   list->index();
-  state.profileList = list;
-  state.profileOrder = {0, 1, 2, 3, 4, 5};
-  state.profileOrderSettled = false;
-  state.profileSort = {4, false};  // CIO fit, highest first
+  state.setProfileList(list);
+  state.profilesView().setSort({4, false});  // CIO fit, highest first
   state.view = ui::ViewId::Profiles;
   HeadlessImGui imgui(390, 844);  // the phone layout sorts as the wide table did
   imgui.frames(2, [&] { ui::drawFrame(state); });
   CHECK(shownIds(state) == std::vector<std::string>{"id-1", "id-3", "id-5", "id-0", "id-2", "id-4"});
 
-  list->setResult({4, Structure::cto_led, {95, 10}});
-  state.profileOrderStale = true;  // as receiveProfiles marks it
+  const ProfileList::Result arrived{4, Structure::cto_led, {95, 10}};
+  state.setResults(std::span(&arrived, 1));  // as the background read delivers it
   imgui.frames(2, [&] { ui::drawFrame(state); });
   CHECK(shownIds(state) == std::vector<std::string>{"id-4", "id-1", "id-3", "id-5", "id-0", "id-2"});
 
-  state.adviceFilter = Structure::cio_led;
-  state.visibleRowsStale = true;
+  state.profilesView().setAdviceFilter(Structure::cio_led);
   imgui.frames(2, [&] { ui::drawFrame(state); });
   CHECK(shownIds(state) == std::vector<std::string>{"id-1", "id-3", "id-5", "id-0"});
 }

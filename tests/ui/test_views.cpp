@@ -9,6 +9,7 @@
 #include "support/support.hpp"
 #include "ui/app_state.hpp"
 #include "ui/frame.hpp"
+#include "ui/views/profiles_view.hpp"
 
 using namespace rolefit;
 using rolefit::test::HeadlessImGui;
@@ -73,7 +74,7 @@ TEST_CASE("every view and state draws at laptop and phone sizes", "[views]") {
     state.revertEditor();
     state.openView(ui::ViewId::Compare);
     imgui.frames(3, drawer(state));
-    state.selectAll(state.profileOrder);
+    state.selectAll(state.profilesView().order());
     imgui.frames(3, drawer(state));
     state.copyRoleModel("cto");
     REQUIRE(state.roleModelCopies.size() == 1);

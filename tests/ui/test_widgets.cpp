@@ -11,6 +11,7 @@
 #include "support/support.hpp"
 #include "ui/app_state.hpp"
 #include "ui/frame.hpp"
+#include "ui/views/profiles_view.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -149,7 +150,7 @@ TEST_CASE("the last-change column shows the time for today's changes and the day
   state.reloadProfiles();
   int days = 0, times = 0;
   for (std::size_t i = 0; i < state.profileCount(); ++i) {
-    const std::string shown = state.rowText(i).updated;
+    const std::string shown = state.profilesView().rowText(state, i).updated;
     const std::string updatedAt((*state.profileList)[i].updatedAt());
     if (updatedAt == "2025-03-04T05:06:07Z") {
       CHECK(shown == "2025-03-04");
@@ -161,4 +162,45 @@ TEST_CASE("the last-change column shows the time for today's changes and the day
   }
   CHECK(days == 1);
   CHECK(times == 6);
+}
+
+TEST_CASE("the profiles view reads the app as const and asks for every change as an intent", "[widgets]") {
+  TempDir dir;
+  ui::AppState state;
+  state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  REQUIRE(state.profileCount() == 7);
+  const ui::AppState& app = state;
+  ui::ProfilesView view;
+  std::vector<ui::Intent> emitted;
+  const ui::EmitIntent record = [&](ui::Intent intent) { emitted.push_back(std::move(intent)); };
+  HeadlessImGui imgui(1280, 800);
+  const auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(1280, 800));
+    ImGui::Begin("profiles", nullptr, ImGuiWindowFlags_NoDecoration);
+    view.draw(app, record);
+    ImGui::End();
+  };
+  imgui.frames(3, draw);
+  REQUIRE(view.visibleRows().size() == 7);
+  CHECK(emitted.empty());
+
+  ImGuiTable* table = nullptr;
+  for (int i = 0; i < ImGui::GetCurrentContext()->Tables.GetMapSize(); ++i)
+    if (ImGuiTable* t = ImGui::GetCurrentContext()->Tables.TryGetMapData(i); t && t->ColumnsCount == 7) table = t;
+  REQUIRE(table);
+  const float rowHeight = ImGui::GetFontSize() + 2 * ImGui::GetStyle().CellPadding.y;
+  imgui.click(table->OuterRect.Min.x + 20, table->OuterRect.Min.y + 1.5f * rowHeight, draw);
+  REQUIRE(emitted.size() == 1);
+  const auto* select = std::get_if<ui::intent::Select>(&emitted.front());
+  REQUIRE(select);
+  CHECK(select->id == (*state.profileList)[view.visibleRows().front()].id());
+  CHECK(state.selection().empty());  // asked for, not done: applying is the app's
+
+  // Its own state changes without the app's: an advice filter.
+  view.setAdviceFilter(Structure::cio_led);
+  imgui.frames(2, draw);
+  CHECK(view.visibleRows().size() == 4);
+  for (std::uint32_t line : view.visibleRows()) CHECK((*state.profileList)[line].recommendation == Structure::cio_led);
+  CHECK(emitted.size() == 1);
 }

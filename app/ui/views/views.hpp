@@ -3,7 +3,6 @@
 
 namespace rolefit::ui {
 void drawWelcomeView(AppState& state);
-void drawProfilesView(AppState& state);
 void drawEditorView(AppState& state);
 void drawCompareView(AppState& state);
 void drawRolesView(AppState& state);
