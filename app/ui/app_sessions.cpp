@@ -28,12 +28,10 @@ std::vector<std::string> AppState::sessionMembers(const std::string& id) const {
 
 void AppState::pickSession(const std::string& id) {
   currentSessionId = id;
-  sessionInputs.chosenMembers.clear();
-  sessionInputs.renaming = false;
   try {
-    sessionInputs.members = sessionMembers(id);
+    currentSessionMembers = sessionMembers(id);
   } catch (const std::exception& e) {
-    sessionInputs.members.clear();
+    currentSessionMembers.clear();
     showError(fmt::format("Could not read the session: {}", e.what()));
   }
 }
@@ -158,6 +156,20 @@ void AppState::applyImport() {
 
 void AppState::cancelImport() {
   importPlan.reset();
+}
+
+// The plan may have been replaced since the view drew the item: an index
+// past its end is dropped, not trusted.
+void AppState::chooseConflict(std::size_t item, ConflictChoice choice) {
+  if (!importPlan || item >= importPlan->items.size()) return;
+  if (importPlan->items[item].status == ImportStatus::conflict) importPlan->items[item].choice = choice;
+}
+
+void AppState::takeField(std::size_t item, const std::string& field, bool take) {
+  if (!importPlan || item >= importPlan->items.size()) return;
+  auto& fields = importPlan->items[item].takeFields;
+  std::erase(fields, field);
+  if (take) fields.push_back(field);
 }
 
 void AppState::openView(ViewId id) {

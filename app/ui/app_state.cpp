@@ -19,6 +19,7 @@
 #include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/util/text.hpp"
 #include "ui/views/profiles_view.hpp"
+#include "ui/views/session_view.hpp"
 
 namespace rolefit::ui {
 namespace {
@@ -46,7 +47,8 @@ std::optional<ViewId> viewFromName(std::string_view name) {
 std::string_view viewName(ViewId view) { return kViewNames.at(static_cast<std::size_t>(view)); }
 std::string_view viewTitle(ViewId view) { return kViewTitles.at(static_cast<std::size_t>(view)); }
 
-AppState::AppState() : profilesView_(std::make_unique<ProfilesView>()) {}
+AppState::AppState()
+    : profilesView_(std::make_unique<ProfilesView>()), sessionView_(std::make_unique<SessionView>()) {}
 AppState::~AppState() = default;
 AppState::AppState(AppState&&) noexcept = default;
 AppState& AppState::operator=(AppState&&) noexcept = default;
@@ -245,10 +247,7 @@ void AppState::reloadSessions() {
       std::none_of(sessions.begin(), sessions.end(), [&](const SessionInfo& s) { return s.id == currentSessionId; }))
     currentSessionId.clear();
   if (currentSessionId.empty() && !sessions.empty()) currentSessionId = sessions.front().id;
-  sessionInputs.members = sessionMembers(currentSessionId);
-  std::erase_if(sessionInputs.chosenMembers, [&](const std::string& id) {
-    return std::find(sessionInputs.members.begin(), sessionInputs.members.end(), id) == sessionInputs.members.end();
-  });
+  currentSessionMembers = sessionMembers(currentSessionId);
 }
 
 bool AppState::refreshIfChangedElsewhere() {
@@ -460,6 +459,12 @@ void AppState::apply(const Intent& intent) {
                  [&](const intent::PreviewImport& i) { previewImport(i.paths); },
                  [&](const intent::ApplyImport&) { applyImport(); },
                  [&](const intent::CancelImport&) { cancelImport(); },
+                 [&](const intent::ChooseConflict& i) { chooseConflict(i.item, i.choice); },
+                 [&](const intent::ChooseForAllConflicts& i) {
+                   if (importPlan) chooseForAll(*importPlan, i.choice);
+                 },
+                 [&](const intent::TakeField& i) { takeField(i.item, i.field, i.take); },
+                 [&](const intent::SetExportFormat& i) { exportFormat = i.format; },
                  [&](const intent::ReloadProfiles&) { reloadProfiles(); },
                  [&](const intent::RestoreNewestBackup&) { restoreNewestBackup(); },
                  [&](const intent::SaveThenContinue&) { saveThenContinue(); },

@@ -33,6 +33,7 @@ namespace rolefit::ui {
 enum class Theme { Dark, Light };
 
 class ProfilesView;
+class SessionView;
 
 std::span<const std::string_view> viewNames();
 std::optional<ViewId> viewFromName(std::string_view name);
@@ -166,13 +167,7 @@ class AppState {
   // ---- sessions
   std::vector<SessionInfo> sessions;
   std::string currentSessionId;
-  struct SessionViewInputs {
-    std::string newName;
-    std::string rename;
-    bool renaming = false;
-    std::vector<std::string> members;  // the current session's members, refreshed with it
-    std::vector<std::string> chosenMembers;
-  } sessionInputs;
+  std::vector<std::string> currentSessionMembers;  // refreshed with the session
   void pickSession(const std::string& id);
   void createSessionFromSelection(std::string name);
   void renameSession(const std::string& id, std::string name);
@@ -192,6 +187,8 @@ class AppState {
   void previewImport(const std::vector<std::string>& paths);
   void applyImport();
   void cancelImport();
+  void chooseConflict(std::size_t item, ConflictChoice choice);
+  void takeField(std::size_t item, const std::string& field, bool take);
   std::optional<ImportPlan> importPlan;
 
   // ---- files
@@ -249,6 +246,7 @@ class AppState {
   std::vector<Toast> toasts;
   // The views that keep state of their own.
   ProfilesView& profilesView() { return *profilesView_; }
+  SessionView& sessionView() { return *sessionView_; }
 
   AppState();
   ~AppState();
@@ -259,6 +257,7 @@ class AppState {
   std::uint64_t listGeneration_ = 0;
   std::uint64_t resultsGeneration_ = 0;
   std::unique_ptr<ProfilesView> profilesView_;
+  std::unique_ptr<SessionView> sessionView_;
   bool trySaveEditor();  // false when the draft is invalid
   bool drawingViews_ = false;
   std::vector<Intent> queuedIntents_;

@@ -11,6 +11,7 @@
 #include "rolefit/util/text.hpp"
 #include "ui/style.hpp"
 #include "ui/views/profiles_view.hpp"
+#include "ui/views/session_view.hpp"
 #include "ui/views/views.hpp"
 
 namespace rolefit::ui {
@@ -179,7 +180,7 @@ void drawMainArea(AppState& state) {
         case ViewId::Editor: drawEditorView(state); break;
         case ViewId::Compare: drawCompareView(state); break;
         case ViewId::Roles: drawRolesView(state); break;
-        case ViewId::Session: drawSessionView(state); break;
+        case ViewId::Session: state.sessionView().draw(state, emitter(state)); break;
       }
       if (narrow) ImGui::PopStyleVar();
     }

@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "rolefit/session/merge.hpp"
+#include "rolefit/session/session.hpp"
 #include "rolefit/store/store.hpp"
 #include "ui/view_ids.hpp"
 
@@ -57,6 +59,11 @@ struct PathChosen { FileChoice choice; std::string path; };
 struct PreviewImport { std::vector<std::string> paths; };  // session files to read and plan
 struct ApplyImport {};
 struct CancelImport {};
+// The import preview's choices (items are the plan's, by index)
+struct ChooseConflict { std::size_t item = 0; ConflictChoice choice = ConflictChoice::keepMine; };
+struct ChooseForAllConflicts { ConflictChoice choice = ConflictChoice::keepMine; };
+struct TakeField { std::size_t item = 0; std::string field; bool take = false; };
+struct SetExportFormat { SessionFormat format = SessionFormat::json; };
 
 // The database
 struct ReloadProfiles {};
@@ -77,7 +84,9 @@ using Intent = std::variant<intent::OpenView, intent::Select, intent::SelectAll,
                             intent::CreateSessionFromSelection, intent::RenameSession, intent::DeleteSession,
                             intent::AddSelectionToSession, intent::RemoveFromSession, intent::ChooseExportFile,
                             intent::ChooseImportFile, intent::PathChosen, intent::PreviewImport,
-                            intent::ApplyImport, intent::CancelImport, intent::ReloadProfiles,
+                            intent::ApplyImport, intent::CancelImport, intent::ChooseConflict,
+                            intent::ChooseForAllConflicts, intent::TakeField, intent::SetExportFormat,
+                            intent::ReloadProfiles,
                             intent::RestoreNewestBackup, intent::SaveThenContinue, intent::DiscardThenContinue,
                             intent::CancelUnsaved>;
 

@@ -245,16 +245,20 @@ TEST_CASE("without a desktop dialog, Ctrl+O asks for the path in the app, then p
   CHECK(state.importPlan->count(ImportStatus::conflict) == 2);
   CHECK(state.recentFiles.front() == file);
 
-  // Per profile: take theirs for the first conflict, pick the notes field for the second.
-  for (auto& item : state.importPlan->items) {
-    if (item.status != ImportStatus::conflict) continue;
-    if (item.differences.front().field == "employees") {
-      item.choice = ConflictChoice::takeTheirs;
+  // Per profile, as the preview's controls ask for it: take theirs for the
+  // first conflict, pick the notes field for the second.
+  const auto& items = state.importPlan->items;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].status != ImportStatus::conflict) continue;
+    if (items[i].differences.front().field == "employees") {
+      state.emit(ui::intent::ChooseConflict{i, ConflictChoice::takeTheirs});
     } else {
-      item.choice = ConflictChoice::pickFields;
-      item.takeFields = {"notes"};
+      state.emit(ui::intent::ChooseConflict{i, ConflictChoice::pickFields});
+      state.emit(ui::intent::TakeField{i, "notes", true});
+      CHECK(items[i].takeFields == std::vector<std::string>{"notes"});
     }
   }
+  state.emit(ui::intent::ChooseConflict{items.size(), ConflictChoice::keepBoth});  // past the end: dropped
   const auto takenId = state.store->profiles()[0].id;
   const auto employees = state.store->profiles()[0].employees;
   state.applyImport();

@@ -12,6 +12,7 @@
 #include "ui/app_state.hpp"
 #include "ui/frame.hpp"
 #include "ui/views/profiles_view.hpp"
+#include "ui/views/session_view.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
@@ -203,4 +204,41 @@ TEST_CASE("the profiles view reads the app as const and asks for every change as
   CHECK(view.visibleRows().size() == 4);
   for (std::uint32_t line : view.visibleRows()) CHECK((*state.profileList)[line].recommendation == Structure::cio_led);
   CHECK(emitted.size() == 1);
+}
+
+TEST_CASE("the session view keeps what is typed and ticked, and asks for every change as an intent", "[widgets]") {
+  TempDir dir;
+  ui::AppState state;
+  state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  state.createSessionFromSelection("Second");  // nothing selected: an empty one
+  REQUIRE(state.sessions.size() == 2);
+  const ui::AppState& app = state;
+  ui::SessionView view;
+  std::vector<ui::Intent> emitted;
+  const ui::EmitIntent record = [&](ui::Intent intent) { emitted.push_back(std::move(intent)); };
+  HeadlessImGui imgui(1280, 800);
+  const auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(1280, 800));
+    ImGui::Begin("sessions", nullptr, ImGuiWindowFlags_NoDecoration);
+    view.draw(app, record);
+    ImGui::End();
+  };
+  imgui.frames(3, draw);
+  CHECK(emitted.empty());
+  ImGuiWindow* list = nullptr;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if (std::string_view(w->Name).find("session-list") != std::string_view::npos) list = w;
+  REQUIRE(list);
+  // The new session is the current one; the list's first entry, under its
+  // heading, is the other.
+  const std::string current = state.currentSessionId;
+  REQUIRE(current == state.sessions[1].id);
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  imgui.click(list->Pos.x + 20, list->Pos.y + ImGui::GetStyle().WindowPadding.y + 1.5f * line, draw);
+  REQUIRE(emitted.size() == 1);
+  const auto* pick = std::get_if<ui::intent::PickSession>(&emitted.front());
+  REQUIRE(pick);
+  CHECK(pick->id == state.sessions[0].id);
+  CHECK(state.currentSessionId == current);  // asked for, not done
 }

@@ -1,6 +1,8 @@
 // Sessions: the list, one session's members, export and import. An import
 // shows its preview here (new, unchanged, conflicting, field by field) and
 // waits for a choice per profile before anything is written.
+#include "ui/views/session_view.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -67,17 +69,14 @@ void differencesTable(const ImportItem& item) {
   ImGui::EndTable();
 }
 
-void fieldPicker(ImportItem& item) {
+void fieldPicker(const ImportItem& item, std::size_t index, const EmitIntent& emit) {
   ImGui::Indent(em(1.5f));
   for (const auto& d : item.differences) {
     ImGui::PushID(d.field.c_str());
     bool take = std::find(item.takeFields.begin(), item.takeFields.end(), d.field) != item.takeFields.end();
     const FieldInfo* f = findField(d.field);
     const std::string label = f ? std::string(f->label) : d.field;
-    if (ImGui::Checkbox(safeLabel(label, "take").c_str(), &take)) {
-      std::erase(item.takeFields, d.field);
-      if (take) item.takeFields.push_back(d.field);
-    }
+    if (ImGui::Checkbox(safeLabel(label, "take").c_str(), &take)) emit(intent::TakeField{index, d.field, take});
     ImGui::Indent(em(1.8f));
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("yours:");
@@ -115,7 +114,7 @@ void previewFiles(const AppState& state, const ImportPlan& plan) {
 }
 
 // The counts, and one choice for every conflict at once.
-void previewCounts(ImportPlan& plan, bool narrow) {
+void previewCounts(const ImportPlan& plan, const EmitIntent& emit, bool narrow) {
   const std::size_t conflicts = plan.count(ImportStatus::conflict);
   ImGui::TextColored(palette().positive, "%zu new", plan.count(ImportStatus::added));
   ImGui::SameLine();
@@ -136,10 +135,11 @@ void previewCounts(ImportPlan& plan, bool narrow) {
   ImGui::TextUnformatted("For all conflicts:");
   ImGui::SameLine();
   ConflictChoice chosen = uniform ? all : ConflictChoice::keepMine;
-  if (choiceCombo("##all", chosen, em(11))) chooseForAll(plan, chosen);
+  if (choiceCombo("##all", chosen, em(11))) emit(intent::ChooseForAllConflicts{chosen});
 }
 
-void previewItem(ImportPlan& plan, ImportItem& item, bool narrow) {
+void previewItem(const ImportPlan& plan, std::size_t index, const EmitIntent& emit, bool narrow) {
+  const ImportItem& item = plan.items[index];
   const Profile& theirs = plan.incoming(item).profile;
   switch (item.status) {
     case ImportStatus::added: ImGui::TextColored(palette().positive, "new"); break;
@@ -159,8 +159,9 @@ void previewItem(ImportPlan& plan, ImportItem& item, bool narrow) {
   }
   const float indent = narrow ? em(1) : em(6);
   ImGui::Indent(indent);
-  choiceCombo("##choice", item.choice, em(12));
-  if (item.choice == ConflictChoice::pickFields) fieldPicker(item);
+  ConflictChoice choice = item.choice;
+  if (choiceCombo("##choice", choice, em(12))) emit(intent::ChooseConflict{index, choice});
+  if (item.choice == ConflictChoice::pickFields) fieldPicker(item, index, emit);
   else if (ImGui::TreeNodeEx("What differs", ImGuiTreeNodeFlags_DefaultOpen)) {
     differencesTable(item);
     ImGui::TreePop();
@@ -168,122 +169,142 @@ void previewItem(ImportPlan& plan, ImportItem& item, bool narrow) {
   ImGui::Unindent(indent);
 }
 
-void drawPreview(AppState& state) {
-  ImportPlan& plan = *state.importPlan;
+void drawPreview(const AppState& state, const EmitIntent& emit) {
+  const ImportPlan& plan = *state.importPlan;
   const bool narrow = isNarrow();
   ImGui::TextUnformatted("Import preview: nothing is written until you apply it");
   previewFiles(state, plan);
-  previewCounts(plan, narrow);
+  previewCounts(plan, emit, narrow);
   if (ImGui::Button("Apply import")) {
-    state.emit(intent::ApplyImport{});
+    emit(intent::ApplyImport{});
     return;
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel")) {
-    state.emit(intent::CancelImport{});
+    emit(intent::CancelImport{});
     return;
   }
   ImGui::Separator();
   ImGui::BeginChild("preview-items");
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
-    previewItem(plan, plan.items[i], narrow);
+    previewItem(plan, i, emit, narrow);
     ImGui::PopID();
   }
   ImGui::EndChild();
 }
 
-void sessionList(AppState& state, float width, float height) {
+void filesBar(const AppState& state, const EmitIntent& emit) {
+  ImGui::TextUnformatted("Format:");
+  ImGui::SameLine();
+  int format = state.exportFormat == SessionFormat::json ? 0 : 1;
+  if (ImGui::RadioButton("JSON", &format, 0)) emit(intent::SetExportFormat{SessionFormat::json});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Readable and diffable; the default");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("Binary", &format, 1)) emit(intent::SetExportFormat{SessionFormat::binary});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Compact, with a checksum");
+  ImGui::SameLine();
+  if (ImGui::Button("Import...")) emit(intent::ChooseImportFile{});
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Import session files (Ctrl+O); you can also drop them on the window");
+  if (!state.recentFiles.empty()) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em(12));
+    if (ImGui::BeginCombo("##recent", "Recent files")) {
+      for (const auto& path : state.recentFiles)
+        if (ImGui::Selectable(safeLabel(path, path).c_str())) {
+          emit(intent::PreviewImport{{path}});
+          break;
+        }
+      ImGui::EndCombo();
+    }
+  }
+}
+
+}  // namespace
+
+// Another session picked (or the one shown deleted): its rename and choices
+// no longer apply. Members gone from the session are no longer chosen.
+void SessionView::followSession(const AppState& state) {
+  if (state.currentSessionId != sessionSeen_) {
+    sessionSeen_ = state.currentSessionId;
+    renaming_ = false;
+    chosenMembers_.clear();
+  }
+  const auto& members = state.currentSessionMembers;
+  std::erase_if(chosenMembers_,
+                [&](const std::string& id) { return std::find(members.begin(), members.end(), id) == members.end(); });
+}
+
+void SessionView::sessionList(const AppState& state, const EmitIntent& emit, float width, float height) {
   ImGui::BeginChild("session-list", ImVec2(width, height), true);
   ImGui::TextDisabled("Sessions");
   if (state.sessions.empty()) ImGui::TextDisabled("None yet.");
   for (const auto& s : state.sessions) {
     const auto label = fmt::format("{} ({})", s.name, s.profileCount);
     if (ImGui::Selectable(safeLabel(label, s.id).c_str(), s.id == state.currentSessionId))
-      state.emit(intent::PickSession{s.id});
+      emit(intent::PickSession{s.id});
   }
   ImGui::Separator();
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##new-name", "New session's name", &state.sessionInputs.newName);
-  const bool nameOk = !state.sessionInputs.newName.empty();
-  ImGui::BeginDisabled(!nameOk);
+  ImGui::InputTextWithHint("##new-name", "New session's name", &newName_);
+  ImGui::BeginDisabled(newName_.empty());
   const auto create = state.selection().empty() ? std::string("Create (empty)")
                                               : fmt::format("Create with the {} selected", state.selection().size());
   if (ImGui::Button(create.c_str())) {
-    state.emit(intent::CreateSessionFromSelection{state.sessionInputs.newName});
-    state.sessionInputs.newName.clear();
+    emit(intent::CreateSessionFromSelection{newName_});
+    newName_.clear();
   }
   ImGui::EndDisabled();
   ImGui::EndChild();
 }
 
-void sessionDetails(AppState& state) {
-  auto& inputs = state.sessionInputs;
-  const auto it = std::find_if(state.sessions.begin(), state.sessions.end(),
-                               [&](const SessionInfo& s) { return s.id == state.currentSessionId; });
-  if (it == state.sessions.end()) {
-    ImGui::TextDisabled("Choose or create a session.");
+void SessionView::nameLine(const SessionInfo& s, const EmitIntent& emit) {
+  if (renaming_) {
+    ImGui::SetNextItemWidth(em(16));
+    ImGui::InputText("##rename", &rename_);
+    ImGui::SameLine();
+    if (ImGui::Button("OK") && !rename_.empty()) {
+      emit(intent::RenameSession{s.id, rename_});
+      renaming_ = false;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) renaming_ = false;
     return;
   }
-  const SessionInfo& s = *it;
-  if (inputs.renaming) {
-    ImGui::SetNextItemWidth(em(16));
-    ImGui::InputText("##rename", &inputs.rename);
-    ImGui::SameLine();
-    if (ImGui::Button("OK") && !inputs.rename.empty()) {
-      state.emit(intent::RenameSession{s.id, inputs.rename});
-      inputs.renaming = false;
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) inputs.renaming = false;
-  } else {
-    ImGui::TextUnformatted(s.name.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Rename")) {
-      inputs.rename = s.name;
-      inputs.renaming = true;
-    }
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Delete")) state.emit(intent::DeleteSession{s.id});
+  ImGui::TextUnformatted(s.name.c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Rename")) {
+    rename_ = s.name;
+    renaming_ = true;
   }
-  ImGui::PushTextWrapPos(0);
-  if (!s.origin.empty()) ImGui::TextDisabled("%s", s.origin.c_str());
-  if (!s.roleModelVersion.empty()) ImGui::TextDisabled("Sender's role models: %s", s.roleModelVersion.c_str());
-  ImGui::PopTextWrapPos();
-
-  ImGui::BeginDisabled(state.selection().empty());
-  if (ImGui::Button("Add selected profiles")) state.emit(intent::AddSelectionToSession{s.id});
-  ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::BeginDisabled(inputs.chosenMembers.empty());
-  if (ImGui::Button("Remove chosen")) state.emit(intent::RemoveFromSession{s.id, inputs.chosenMembers});
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (ImGui::Button("Export...")) state.emit(intent::ChooseExportFile{s.id});
+  if (ImGui::SmallButton("Delete")) emit(intent::DeleteSession{s.id});
+}
 
+void SessionView::memberRows(const AppState& state, const EmitIntent& emit) {
+  const auto& members = state.currentSessionMembers;
   ImGui::BeginChild("members", ImVec2(0, 0), true);
-  if (inputs.members.empty()) ImGui::TextDisabled("No profiles in this session.");
+  if (members.empty()) ImGui::TextDisabled("No profiles in this session.");
   // A session may hold thousands: only the rows in view are drawn.
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(inputs.members.size()));
+  clipper.Begin(static_cast<int>(members.size()));
   while (clipper.Step())
     for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      const std::string& id = inputs.members[static_cast<std::size_t>(row)];
+      const std::string& id = members[static_cast<std::size_t>(row)];
       ImGui::PushID(id.c_str());
       const ProfileLine* line = state.lineById(id);
-      bool chosen =
-          std::find(inputs.chosenMembers.begin(), inputs.chosenMembers.end(), id) != inputs.chosenMembers.end();
+      bool chosen = std::find(chosenMembers_.begin(), chosenMembers_.end(), id) != chosenMembers_.end();
       if (ImGui::Checkbox("##chosen", &chosen)) {
-        std::erase(inputs.chosenMembers, id);
-        if (chosen) inputs.chosenMembers.push_back(id);
+        std::erase(chosenMembers_, id);
+        if (chosen) chosenMembers_.push_back(id);
       }
       ImGui::SameLine();
       const float nameWidth = std::clamp(ImGui::GetContentRegionAvail().x - em(6.5f), em(6), em(16));
       // A member the list has not read yet (a large database still loading).
       const std::string name = line ? std::string(line->name()) : std::string("...");
       if (ImGui::Selectable(safeLabel(name, "open").c_str(), false, 0, ImVec2(nameWidth, 0)) && line) {
-        state.emit(intent::Select{id, false});
-        state.emit(intent::OpenView{ViewId::Compare});
+        emit(intent::Select{id, false});
+        emit(intent::OpenView{ViewId::Compare});
       }
       if (line && line->scored) {
         ImGui::SameLine();
@@ -294,51 +315,50 @@ void sessionDetails(AppState& state) {
   ImGui::EndChild();
 }
 
-void filesBar(AppState& state) {
-  ImGui::TextUnformatted("Format:");
-  ImGui::SameLine();
-  int format = state.exportFormat == SessionFormat::json ? 0 : 1;
-  if (ImGui::RadioButton("JSON", &format, 0)) state.exportFormat = SessionFormat::json;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Readable and diffable; the default");
-  ImGui::SameLine();
-  if (ImGui::RadioButton("Binary", &format, 1)) state.exportFormat = SessionFormat::binary;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Compact, with a checksum");
-  ImGui::SameLine();
-  if (ImGui::Button("Import...")) state.emit(intent::ChooseImportFile{});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Import session files (Ctrl+O); you can also drop them on the window");
-  if (!state.recentFiles.empty()) {
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(12));
-    if (ImGui::BeginCombo("##recent", "Recent files")) {
-      for (const auto& path : state.recentFiles)
-        if (ImGui::Selectable(safeLabel(path, path).c_str())) {
-          state.emit(intent::PreviewImport{{path}});
-          break;
-        }
-      ImGui::EndCombo();
-    }
-  }
-}
-
-}  // namespace
-
-void drawSessionView(AppState& state) {
-  if (state.importPlan) {
-    drawPreview(state);
+void SessionView::sessionDetails(const AppState& state, const EmitIntent& emit) {
+  const auto it = std::find_if(state.sessions.begin(), state.sessions.end(),
+                               [&](const SessionInfo& s) { return s.id == state.currentSessionId; });
+  if (it == state.sessions.end()) {
+    ImGui::TextDisabled("Choose or create a session.");
     return;
   }
-  filesBar(state);
+  const SessionInfo& s = *it;
+  nameLine(s, emit);
+  ImGui::PushTextWrapPos(0);
+  if (!s.origin.empty()) ImGui::TextDisabled("%s", s.origin.c_str());
+  if (!s.roleModelVersion.empty()) ImGui::TextDisabled("Sender's role models: %s", s.roleModelVersion.c_str());
+  ImGui::PopTextWrapPos();
+
+  ImGui::BeginDisabled(state.selection().empty());
+  if (ImGui::Button("Add selected profiles")) emit(intent::AddSelectionToSession{s.id});
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(chosenMembers_.empty());
+  if (ImGui::Button("Remove chosen")) emit(intent::RemoveFromSession{s.id, chosenMembers_});
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (ImGui::Button("Export...")) emit(intent::ChooseExportFile{s.id});
+  memberRows(state, emit);
+}
+
+void SessionView::draw(const AppState& state, const EmitIntent& emit) {
+  if (state.importPlan) {
+    drawPreview(state, emit);
+    return;
+  }
+  followSession(state);
+  filesBar(state, emit);
   ImGui::Separator();
   if (isNarrow()) {
-    sessionList(state, 0, em(14));
-    sessionDetails(state);
+    sessionList(state, emit, 0, em(14));
+    sessionDetails(state, emit);
     return;
   }
   const float listWidth = std::min(em(18), ImGui::GetContentRegionAvail().x * 0.4f);
-  sessionList(state, listWidth, 0);
+  sessionList(state, emit, listWidth, 0);
   ImGui::SameLine();
   ImGui::BeginGroup();
-  sessionDetails(state);
+  sessionDetails(state, emit);
   ImGui::EndGroup();
 }
 

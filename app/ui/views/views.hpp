@@ -6,7 +6,6 @@ void drawWelcomeView(AppState& state);
 void drawEditorView(AppState& state);
 void drawCompareView(AppState& state);
 void drawRolesView(AppState& state);
-void drawSessionView(AppState& state);
 
 // The recommendation card (badge, runner-up, fits, reasons, what-if), shared
 // by the editor's live result and the compare view.
