@@ -30,8 +30,6 @@
 
 namespace rolefit::ui {
 
-enum class Theme { Dark, Light };
-
 class ProfilesView;
 class SessionView;
 

@@ -46,7 +46,7 @@ void drawMenuBar(AppState& state) {
       ImGui::EndMenu();
     }
     ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quitRequested = true;
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.emit(intent::Quit{});
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
@@ -81,15 +81,15 @@ void drawMenuBar(AppState& state) {
     }
     ImGui::Separator();
     if (ImGui::BeginMenu("Theme")) {
-      if (ImGui::MenuItem("Dark", nullptr, state.theme == Theme::Dark)) state.theme = Theme::Dark;
-      if (ImGui::MenuItem("Light", nullptr, state.theme == Theme::Light)) state.theme = Theme::Light;
+      if (ImGui::MenuItem("Dark", nullptr, state.theme == Theme::Dark)) state.emit(intent::SetTheme{Theme::Dark});
+      if (ImGui::MenuItem("Light", nullptr, state.theme == Theme::Light)) state.emit(intent::SetTheme{Theme::Light});
       ImGui::EndMenu();
     }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
     if (ImGui::MenuItem("Getting started")) state.emit(intent::OpenView{ViewId::Welcome});
-    if (ImGui::MenuItem("About RoleFit")) state.aboutOpen = true;
+    if (ImGui::MenuItem("About RoleFit")) state.emit(intent::ShowAbout{});
     ImGui::EndMenu();
   }
   ImGui::EndMainMenuBar();
@@ -228,7 +228,7 @@ void drawErrorModal(AppState& state) {
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     if (ImGui::Button("OK", ImVec2(em(6), 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
-      state.errorText.clear();
+      state.emit(intent::DismissError{});
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -296,7 +296,7 @@ void drawPathPrompt(AppState& state) {
 }
 
 void handleShortcuts(AppState& state) {
-  if (shortcutPressed('Q')) state.quitRequested = true;
+  if (shortcutPressed('Q')) state.emit(intent::Quit{});
   if (!state.store) return;
   // Text fields keep their own Ctrl+Z; the app's undo acts outside them.
   const bool typing = ImGui::GetIO().WantTextInput;

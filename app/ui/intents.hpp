@@ -19,6 +19,7 @@
 namespace rolefit::ui {
 
 enum class FileChoice { ImportSession, ExportSession };
+enum class Theme { Dark, Light };
 
 namespace intent {
 
@@ -69,6 +70,12 @@ struct SetExportFormat { SessionFormat format = SessionFormat::json; };
 struct ReloadProfiles {};
 struct RestoreNewestBackup {};
 
+// The window
+struct SetTheme { Theme theme = Theme::Dark; };
+struct ShowAbout {};
+struct Quit {};          // asks first when something is unsaved
+struct DismissError {};  // the error modal was acknowledged
+
 // The "unsaved changes" question's answers
 struct SaveThenContinue {};
 struct DiscardThenContinue {};
@@ -87,7 +94,8 @@ using Intent = std::variant<intent::OpenView, intent::Select, intent::SelectAll,
                             intent::ApplyImport, intent::CancelImport, intent::ChooseConflict,
                             intent::ChooseForAllConflicts, intent::TakeField, intent::SetExportFormat,
                             intent::ReloadProfiles,
-                            intent::RestoreNewestBackup, intent::SaveThenContinue, intent::DiscardThenContinue,
+                            intent::RestoreNewestBackup, intent::SetTheme, intent::ShowAbout, intent::Quit,
+                            intent::DismissError, intent::SaveThenContinue, intent::DiscardThenContinue,
                             intent::CancelUnsaved>;
 
 // How a view hands over what it asks for: views read the app as const.
