@@ -12,7 +12,7 @@
 #include "rolefit/platform/dialogs.hpp"
 #include "rolefit/platform/paths.hpp"
 #include "rolefit/platform/window.hpp"
-#include "ui/app_state.hpp"
+#include "ui/controller.hpp"
 #include "ui/frame.hpp"
 #include "ui/style.hpp"
 
@@ -85,11 +85,11 @@ struct ImGuiContextGuard {
 // ImGui settles its layout; off-screen, it draws the screenshot's frames.
 class FrameLoop {
  public:
-  FrameLoop(const WindowRun& run, platform::Window& window, ui::AppState& state, Settings& settings)
-      : run_(run), offscreen_(run.screenshot.has_value()), window_(window), state_(state), settings_(settings) {
+  FrameLoop(const WindowRun& run, platform::Window& window, ui::Controller& app, Settings& settings)
+      : run_(run), offscreen_(run.screenshot.has_value()), window_(window), app_(app), settings_(settings) {
     scale_ = window_.contentScale();
     ui::loadFonts(scale_);
-    appliedTheme_ = state_.theme;
+    appliedTheme_ = app_.state().theme;
     ui::applyTheme(appliedTheme_, scale_);
   }
 
@@ -104,7 +104,7 @@ class FrameLoop {
         continue;
       }
       window_.present();
-      state_.windowShown();  // a large database's read starts once the window is up
+      app_.windowShown();  // a large database's read starts once the window is up
       if (framesToDraw_ > 0) --framesToDraw_;
       if (afterFrame()) return 0;
     }
@@ -116,18 +116,18 @@ class FrameLoop {
   // Sleeps until there is something to draw; false when the window is to close.
   bool waitForWork() {
     // Toasts fade, and a progress bar moves while a large database is read.
-    const bool animating = !state_.toasts.empty() || state_.loadProgress().reading;
+    const bool animating = !app_.state().toasts.empty() || app_.state().loadProgress.reading;
     const auto events = window_.waitEvents(offscreen_ || framesToDraw_ > 0 ? 0.0 : (animating ? 0.1 : 1.0));
     if (closeSignalled) {
       settings_.geometry = window_.geometry();
       return false;
     }
-    const bool received = state_.receiveProfiles();  // every time: the reader's handover must not wait
+    const bool received = app_.receiveProfiles();  // every time: the reader's handover must not wait
     if (events > 0 || received) framesToDraw_ = std::max(framesToDraw_, kSettleFrames);
     drawing_ = true;
     if (!offscreen_ && framesToDraw_ == 0) {
       // Another copy may have written: a cheap pragma tells.
-      if (state_.refreshIfChangedElsewhere()) framesToDraw_ = kSettleFrames;
+      if (app_.refreshIfChangedElsewhere()) framesToDraw_ = kSettleFrames;
       else drawing_ = animating;
     }
     return true;
@@ -141,10 +141,10 @@ class FrameLoop {
       ui::applyTheme(appliedTheme_, scale_);
     }
     // Dropped files are events: session files go to the import preview.
-    if (auto dropped = window_.takeDroppedPaths(); !dropped.empty()) state_.filesDropped(dropped);
+    if (auto dropped = window_.takeDroppedPaths(); !dropped.empty()) app_.emit(ui::intent::PreviewImport{std::move(dropped)});
     window_.beginFrame();
     ImGui::NewFrame();
-    ui::drawFrame(state_);
+    frame_.draw(app_);
     ImGui::Render();
     // A screenshot rasterises only its last frame: the ones before it only
     // let Dear ImGui settle its layout, and nobody sees them.
@@ -159,8 +159,8 @@ class FrameLoop {
     // Frames drawn while the profiles are still read do not count; the
     // read starts now, as it would once an interactive window is shown.
     // (A plain screenshot shows the window as it first appears.)
-    if (run_.afterLoading) state_.windowShown();
-    if (run_.afterLoading && state_.loadProgress().reading) {
+    if (run_.afterLoading) app_.windowShown();
+    if (run_.afterLoading && app_.state().loadProgress.reading) {
       screenshotFrame_ = 0;
       window_.waitEvents(0.05);  // the reader wakes it when it has more
       return std::nullopt;
@@ -173,29 +173,30 @@ class FrameLoop {
 
   // Applies what the frame changed; true when the app is to close.
   bool afterFrame() {
-    if (state_.theme != appliedTheme_) {
-      appliedTheme_ = state_.theme;
+    const ui::AppState& state = app_.state();
+    if (state.theme != appliedTheme_) {
+      appliedTheme_ = state.theme;
       ui::applyTheme(appliedTheme_, scale_);
       framesToDraw_ = kSettleFrames;
     }
-    settings_.theme = state_.theme;
-    settings_.view = std::string(ui::viewName(state_.view));
+    settings_.theme = state.theme;
+    settings_.view = std::string(ui::viewName(state.view));
     settings_.geometry = window_.geometry();
-    settings_.recentFiles = state_.recentFiles;
-    if (state_.quitRequested && state_.quitConfirmed) return true;
+    settings_.recentFiles = state.recentFiles;
     if (window_.closeRequested()) {
       // The window's close button asks the same question as File > Quit.
       window_.setCloseRequested(false);
-      state_.quitRequested = true;
+      app_.emit(ui::intent::Quit{});
       framesToDraw_ = kSettleFrames;
     }
-    return false;
+    return state.quitting;
   }
 
   const WindowRun& run_;
   const bool offscreen_;
   platform::Window& window_;
-  ui::AppState& state_;
+  ui::Controller& app_;
+  ui::Frame frame_;
   Settings& settings_;
   float scale_ = 1;
   ui::Theme appliedTheme_ = ui::Theme::Dark;
@@ -221,30 +222,30 @@ void readSettings(Settings& settings, const WindowRun& run, const std::filesyste
   ImGui::LoadIniSettingsFromDisk(iniPath.c_str());
 }
 
-// The app state as the window runs it: its remembered settings, the desktop's
+// The app as the window runs it: its remembered settings, the desktop's
 // file dialogs, the reader's wake-up, the database and the files to open.
-void startState(ui::AppState& state, const Settings& settings, const WindowRun& run) {
-  state.theme = settings.theme;
-  state.recentFiles = settings.recentFiles;
+void startApp(ui::Controller& app, const Settings& settings, const WindowRun& run) {
+  app.setTheme(settings.theme);
+  app.setRecentFiles(settings.recentFiles);
   if (!run.screenshot) {
-    state.fileDialog = [](ui::FileChoice choice, const std::string& suggestion) {
+    app.setFileDialog([](ui::FileChoice choice, const std::string& suggestion) {
       const bool open = choice == ui::FileChoice::ImportSession;
       const auto answer =
           platform::fileDialog(open ? platform::FileDialogKind::Open : platform::FileDialogKind::Save,
                                open ? "Import a RoleFit session" : "Export a RoleFit session", suggestion,
                                "RoleFit sessions", "*.json *.rfs");
       return ui::DialogAnswer{answer.available, answer.path};
-    };
+    });
   }
   // A large database is read on a thread of its own, which wakes the loop
   // when it has something to show.
-  state.wakeWindow = [] { platform::Window::wake(); };
+  app.setWakeWindow([] { platform::Window::wake(); });
   // The app adds its sample companies to a new database; command-line verbs never do.
-  state.openStore(run.database, /*addSamplesIfNew=*/true);
+  app.openStore(run.database, /*addSamplesIfNew=*/true);
   // First run (nothing remembered) opens on the welcome panel.
-  if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) state.openView(*view);
+  if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) app.emit(ui::intent::OpenView{*view});
   // "Open with RoleFit": files on the command line go to the import preview.
-  state.filesDropped(run.openFiles);
+  if (!run.openFiles.empty()) app.emit(ui::intent::PreviewImport{run.openFiles});
 }
 
 }  // namespace
@@ -265,13 +266,13 @@ int runWindow(const WindowRun& run) {
     std::fprintf(stderr, "rolefit: %s\n", e.what());
     return 1;
   }
-  ui::AppState state;
-  startState(state, settings, run);
+  ui::Controller app;
+  startApp(app, settings, run);
   if (!run.screenshot) {
     std::signal(SIGTERM, onCloseSignal);
     std::signal(SIGINT, onCloseSignal);
   }
-  const int status = FrameLoop(run, *window, state, settings).run();
+  const int status = FrameLoop(run, *window, app, settings).run();
   if (!run.screenshot) ImGui::SaveIniSettingsToDisk(iniPath.c_str());
   return status;
 }

@@ -6,27 +6,27 @@ const std::string kNothing;
 constexpr std::size_t kDepth = 200;  // older steps are dropped
 }  // namespace
 
-void UndoStack::run(AppState& state, Command command) {
-  command.apply(state);
+void UndoStack::run(Store& store, Command command) {
+  command.apply(store);
   done_.push_back(std::move(command));
   if (done_.size() > kDepth) done_.erase(done_.begin());
   undone_.clear();
 }
 
-bool UndoStack::undo(AppState& state) {
-  if (done_.empty()) return false;
-  done_.back().revert(state);  // throws: the step stays where it was
+const Command* UndoStack::undo(Store& store) {
+  if (done_.empty()) return nullptr;
+  done_.back().revert(store);  // throws: the step stays where it was
   undone_.push_back(std::move(done_.back()));
   done_.pop_back();
-  return true;
+  return &undone_.back();
 }
 
-bool UndoStack::redo(AppState& state) {
-  if (undone_.empty()) return false;
-  undone_.back().apply(state);
+const Command* UndoStack::redo(Store& store) {
+  if (undone_.empty()) return nullptr;
+  undone_.back().apply(store);
   done_.push_back(std::move(undone_.back()));
   undone_.pop_back();
-  return true;
+  return &done_.back();
 }
 
 const std::string& UndoStack::undoLabel() const { return done_.empty() ? kNothing : done_.back().label; }

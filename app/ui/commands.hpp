@@ -7,23 +7,26 @@
 #include <string>
 #include <vector>
 
+#include "rolefit/store/store.hpp"
+
 namespace rolefit::ui {
 
-class AppState;
-
 struct Command {
-  std::string label;                   // "Edit Northgate Savings Bank"
-  std::function<void(AppState&)> apply;  // also used to redo
-  std::function<void(AppState&)> revert;
+  std::string label;                  // "Edit Northgate Savings Bank"
+  std::function<void(Store&)> apply;  // also used to redo
+  std::function<void(Store&)> revert;
+  // The profiles selected again once it is undone (deleted ones come back selected).
+  std::vector<std::string> selectWhenUndone;
 };
 
 class UndoStack {
  public:
   // Applies the command; when that throws, nothing is pushed and the
   // exception goes on to the caller.
-  void run(AppState& state, Command command);
-  bool undo(AppState& state);
-  bool redo(AppState& state);
+  void run(Store& store, Command command);
+  // The command undone or redone; null when there was none.
+  const Command* undo(Store& store);
+  const Command* redo(Store& store);
 
   bool canUndo() const { return !done_.empty(); }
   bool canRedo() const { return !undone_.empty(); }

@@ -1,5 +1,5 @@
 // What a view asks for, as a value. Views emit intents while they draw;
-// AppState applies them in order once the views are done (no list is
+// the Controller applies them in order once the views are done (no list is
 // re-read under a view's loop), wrapping the ones that change the store as
 // undoable commands and turning every failure into a toast or a modal. A
 // test can look at what a frame emitted as well as at the store.
@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "rolefit/model/profile.hpp"
 #include "rolefit/session/merge.hpp"
 #include "rolefit/session/session.hpp"
 #include "rolefit/store/store.hpp"
@@ -32,6 +33,7 @@ struct PickSession { std::string id; };
 // Profiles (undoable)
 struct NewProfile {};
 struct OpenEditor { std::string id; };
+struct EditDraft { Profile draft; };  // the editor's form changed
 struct SaveEditor {};
 struct RevertEditor {};
 struct CompareRevision { std::int64_t revision = 0; };  // 0: none
@@ -73,6 +75,8 @@ struct RestoreNewestBackup {};
 // The window
 struct SetTheme { Theme theme = Theme::Dark; };
 struct ShowAbout {};
+struct CloseAbout {};
+struct CancelPathPrompt {};  // the in-app path question was cancelled
 struct Quit {};          // asks first when something is unsaved
 struct DismissError {};  // the error modal was acknowledged
 
@@ -84,7 +88,7 @@ struct CancelUnsaved {};
 }  // namespace intent
 
 using Intent = std::variant<intent::OpenView, intent::Select, intent::SelectAll, intent::PickSession,
-                            intent::NewProfile, intent::OpenEditor, intent::SaveEditor, intent::RevertEditor,
+                            intent::NewProfile, intent::OpenEditor, intent::EditDraft, intent::SaveEditor, intent::RevertEditor,
                             intent::CompareRevision, intent::RestoreRevision, intent::DuplicateProfile,
                             intent::DeleteProfiles, intent::Undo, intent::Redo, intent::CopyRoleModel,
                             intent::SaveRoleModelCopy, intent::DeleteRoleModelCopy,
@@ -94,7 +98,8 @@ using Intent = std::variant<intent::OpenView, intent::Select, intent::SelectAll,
                             intent::ApplyImport, intent::CancelImport, intent::ChooseConflict,
                             intent::ChooseForAllConflicts, intent::TakeField, intent::SetExportFormat,
                             intent::ReloadProfiles,
-                            intent::RestoreNewestBackup, intent::SetTheme, intent::ShowAbout, intent::Quit,
+                            intent::RestoreNewestBackup, intent::SetTheme, intent::ShowAbout, intent::CloseAbout,
+                            intent::CancelPathPrompt, intent::Quit,
                             intent::DismissError, intent::SaveThenContinue, intent::DiscardThenContinue,
                             intent::CancelUnsaved>;
 

@@ -28,7 +28,7 @@
 #include "rolefit/model/fields.hpp"
 #include "support/headless.hpp"
 #include "support/support.hpp"
-#include "ui/app_state.hpp"
+#include "ui/controller.hpp"
 #include "ui/frame.hpp"
 #include "ui/views/profiles_view.hpp"
 #include "ui/style.hpp"
@@ -107,11 +107,11 @@ double idleCpuShare(const TempDir& dir) {
 // filters, footer and status bar, and its badges: that is its own cost.
 class PlainTable {
  public:
-  explicit PlainTable(ui::AppState& state) {
+  PlainTable(const ui::AppState& state, ui::ProfilesView& view) {
     const ProfileList& list = *state.profileList;
     for (std::uint32_t i : list.byName()) {
       const ProfileLine& line = list[i];
-      const auto& text = state.profilesView().rowText(state, i);
+      const auto& text = view.rowText(state, i);
       rows_.push_back({std::string(line.name()), std::string(label(line.industry)), text.employees,
                        ui::structureShortName(line.recommendation), text.cioFit, text.ctoFit, text.updated});
     }
@@ -161,18 +161,19 @@ class PlainTable {
 
 int main() {
   TempDir dir;
-  ui::AppState state;
-  state.openStore(dir / "frame.db", false);
-  state.store->saveAll(readProfilesCsv(generatedCsv(10'000, 7)).profiles);
+  Store(dir / "frame.db").saveAll(readProfilesCsv(generatedCsv(10'000, 7)).profiles);
   {
     // Changes spread over the past year, as in a database in use: rows show
     // the day ("2026-11-20"), the longer of the two forms of a change time.
     SQLite::Database db((dir / "frame.db").string(), SQLite::OPEN_READWRITE);
     db.exec("UPDATE profiles SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-' || (1 + rowid % 365) || ' days')");
   }
-  state.reloadProfiles();
-  state.waitForProfiles();  // 2.6 MB: read in the background
-  state.view = ui::ViewId::Profiles;
+  ui::Controller app;
+  ui::Frame frame;
+  app.openStore(dir / "frame.db", false);
+  app.waitForProfiles();  // 2.6 MB: read in the background
+  app.emit(ui::intent::OpenView{ui::ViewId::Profiles});
+  const ui::AppState& state = app.state();
 
   HeadlessImGui imgui(1280, 800);
   // The floor: the demo window with its "Tables & Columns" section and the
@@ -207,22 +208,22 @@ int main() {
   // during the run touches both; each round's figure is the median frame, and
   // the fastest round of each side is kept (the least disturbed estimate, as
   // in every benchmark here).
-  const PlainTable plain(state);
+  const PlainTable plain(state, frame.profiles());
   constexpr int kRounds = 7;
   std::vector<double> demos, plains, profilesTimes, profilesDefaultStyleTimes;
   for (int round = 0; round < kRounds; ++round) {
     inStyle(imguiStyle, imguiFont);
     const double demo = medianFrameSeconds(imgui, [] { ImGui::ShowDemoWindow(); }, 200);
-    const double profilesDefaultStyle = medianFrameSeconds(imgui, [&] { ui::drawFrame(state); }, 200);
+    const double profilesDefaultStyle = medianFrameSeconds(imgui, [&] { frame.draw(app); }, 200);
     inStyle(roleFitStyle, nullptr);
     // The side that goes first alternates, as in every paired measure here.
     double profiles = 0, floor = 0;
     if (round % 2 == 0) {
-      profiles = medianFrameSeconds(imgui, [&] { ui::drawFrame(state); }, 200);
+      profiles = medianFrameSeconds(imgui, [&] { frame.draw(app); }, 200);
       floor = medianFrameSeconds(imgui, [&] { plain.draw(); }, 200);
     } else {
       floor = medianFrameSeconds(imgui, [&] { plain.draw(); }, 200);
-      profiles = medianFrameSeconds(imgui, [&] { ui::drawFrame(state); }, 200);
+      profiles = medianFrameSeconds(imgui, [&] { frame.draw(app); }, 200);
     }
     demos.push_back(demo);
     plains.push_back(floor);

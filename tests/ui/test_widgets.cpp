@@ -9,16 +9,14 @@
 
 #include "support/headless.hpp"
 #include "support/support.hpp"
-#include "ui/app_state.hpp"
-#include "ui/frame.hpp"
-#include "ui/views/profiles_view.hpp"
-#include "ui/views/session_view.hpp"
+#include "support/test_app.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
 
 using namespace rolefit;
 using rolefit::test::HeadlessImGui;
 using rolefit::test::TempDir;
+using rolefit::test::TestApp;
 
 namespace {
 
@@ -100,23 +98,25 @@ TEST_CASE("a copied structure badge is exactly the badge Dear ImGui tessellates"
 
 TEST_CASE("the profiles table's cells reach the columns' size-to-fit and their tooltips", "[widgets]") {
   TempDir dir;
-  ui::AppState state;
-  state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
-  REQUIRE(state.profileCount() == 7);
-  Profile renamed = state.store->profiles().front();
+  TestApp t;
+  t.app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  REQUIRE(t.state().profileCount() == 7);
+  Profile renamed = t.db().profiles().front();
   renamed.name = "A company with a rather long name, to be measured";
-  state.store->saveAll(std::span(&renamed, 1));
-  state.reloadProfiles();
-  state.view = ui::ViewId::Profiles;
+  t.db().saveAll(std::span(&renamed, 1));
+  REQUIRE(t.app.refreshIfChangedElsewhere());
+  t.emit(ui::intent::OpenView{ui::ViewId::Profiles});
   HeadlessImGui imgui(1280, 800);
-  imgui.frames(3, [&] { ui::drawFrame(state); });
+  imgui.frames(3, t.drawer());
 
   ImGuiTable* table = nullptr;
   for (int i = 0; i < ImGui::GetCurrentContext()->Tables.GetMapSize(); ++i)
-    if (ImGuiTable* t = ImGui::GetCurrentContext()->Tables.TryGetMapData(i); t && t->ColumnsCount == 7) table = t;
+    if (ImGuiTable* candidate = ImGui::GetCurrentContext()->Tables.TryGetMapData(i);
+        candidate && candidate->ColumnsCount == 7)
+      table = candidate;
   REQUIRE(table);
   float longest = 0;
-  for (const auto& p : state.store->profiles()) longest = std::max(longest, ImGui::CalcTextSize(p.name.c_str()).x);
+  for (const auto& p : t.db().profiles()) longest = std::max(longest, ImGui::CalcTextSize(p.name.c_str()).x);
   const ImGuiTableColumn& name = table->Columns[0];
   CHECK(name.ContentMaxXUnfrozen - name.WorkMinX == Approx(longest).margin(0.5));
   const ImGuiTableColumn& badge = table->Columns[3];
@@ -127,31 +127,33 @@ TEST_CASE("the profiles table's cells reach the columns' size-to-fit and their t
   const float rowHeight = ImGui::GetFontSize() + 2 * ImGui::GetStyle().CellPadding.y;
   const float rowY = table->OuterRect.Min.y + 1.5f * rowHeight;  // the first row under the headers
   imgui.moveMouse((updated.MinX + updated.MaxX) / 2, rowY);
-  imgui.frames(3, [&] { ui::drawFrame(state); });
+  imgui.frames(3, t.drawer());
   ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
   REQUIRE(tooltip);
   CHECK(tooltip->LastFrameActive == ImGui::GetFrameCount());
   imgui.moveMouse((badge.MinX + badge.MaxX) / 2, rowY);
-  imgui.frames(3, [&] { ui::drawFrame(state); });
+  imgui.frames(3, t.drawer());
   CHECK(tooltip->LastFrameActive == ImGui::GetFrameCount());
   imgui.moveMouse((name.MinX + name.MaxX) / 2, rowY);
-  imgui.frames(3, [&] { ui::drawFrame(state); });
+  imgui.frames(3, t.drawer());
   CHECK(tooltip->LastFrameActive < ImGui::GetFrameCount());
 }
 
 TEST_CASE("the last-change column shows the time for today's changes and the day for older ones", "[widgets]") {
   TempDir dir;
-  ui::AppState state;
-  state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
-  REQUIRE(state.profileCount() == 7);
+  ui::Controller app;
+  app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  REQUIRE(app.state().profileCount() == 7);
   {
     SQLite::Database db((dir / "r.db").string(), SQLite::OPEN_READWRITE);
     db.exec("UPDATE profiles SET updated_at = '2025-03-04T05:06:07Z' WHERE rowid = (SELECT min(rowid) FROM profiles)");
   }
-  state.reloadProfiles();
+  REQUIRE(app.refreshIfChangedElsewhere());
+  const ui::AppState& state = app.state();
+  ui::ProfilesView view;
   int days = 0, times = 0;
   for (std::size_t i = 0; i < state.profileCount(); ++i) {
-    const std::string shown = state.profilesView().rowText(state, i).updated;
+    const std::string shown = view.rowText(state, i).updated;
     const std::string updatedAt((*state.profileList)[i].updatedAt());
     if (updatedAt == "2025-03-04T05:06:07Z") {
       CHECK(shown == "2025-03-04");
@@ -167,21 +169,15 @@ TEST_CASE("the last-change column shows the time for today's changes and the day
 
 TEST_CASE("the profiles view reads the app as const and asks for every change as an intent", "[widgets]") {
   TempDir dir;
-  ui::AppState state;
-  state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  ui::Controller app;
+  app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  const ui::AppState& state = app.state();
   REQUIRE(state.profileCount() == 7);
-  const ui::AppState& app = state;
   ui::ProfilesView view;
-  std::vector<ui::Intent> emitted;
-  const ui::EmitIntent record = [&](ui::Intent intent) { emitted.push_back(std::move(intent)); };
+  test::RecordedIntents recorded;
+  const auto& emitted = recorded.intents;
+  const auto draw = test::aloneInWindow("profiles", [&] { view.draw(state, recorded.emitter()); });
   HeadlessImGui imgui(1280, 800);
-  const auto draw = [&] {
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(1280, 800));
-    ImGui::Begin("profiles", nullptr, ImGuiWindowFlags_NoDecoration);
-    view.draw(app, record);
-    ImGui::End();
-  };
   imgui.frames(3, draw);
   REQUIRE(view.visibleRows().size() == 7);
   CHECK(emitted.empty());
@@ -196,7 +192,7 @@ TEST_CASE("the profiles view reads the app as const and asks for every change as
   const auto* select = std::get_if<ui::intent::Select>(&emitted.front());
   REQUIRE(select);
   CHECK(select->id == (*state.profileList)[view.visibleRows().front()].id());
-  CHECK(state.selection().empty());  // asked for, not done: applying is the app's
+  CHECK(state.selection.ids().empty());  // asked for, not done: applying is the app's
 
   // Its own state changes without the app's: an advice filter.
   view.setAdviceFilter(Structure::cio_led);
@@ -208,22 +204,16 @@ TEST_CASE("the profiles view reads the app as const and asks for every change as
 
 TEST_CASE("the session view keeps what is typed and ticked, and asks for every change as an intent", "[widgets]") {
   TempDir dir;
-  ui::AppState state;
-  state.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
-  state.createSessionFromSelection("Second");  // nothing selected: an empty one
+  ui::Controller app;
+  app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  app.emit(ui::intent::CreateSessionFromSelection{"Second"});  // nothing selected: an empty one
+  const ui::AppState& state = app.state();
   REQUIRE(state.sessions.size() == 2);
-  const ui::AppState& app = state;
   ui::SessionView view;
-  std::vector<ui::Intent> emitted;
-  const ui::EmitIntent record = [&](ui::Intent intent) { emitted.push_back(std::move(intent)); };
+  test::RecordedIntents recorded;
+  const auto& emitted = recorded.intents;
+  const auto draw = test::aloneInWindow("sessions", [&] { view.draw(state, recorded.emitter()); });
   HeadlessImGui imgui(1280, 800);
-  const auto draw = [&] {
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(1280, 800));
-    ImGui::Begin("sessions", nullptr, ImGuiWindowFlags_NoDecoration);
-    view.draw(app, record);
-    ImGui::End();
-  };
   imgui.frames(3, draw);
   CHECK(emitted.empty());
   ImGuiWindow* list = nullptr;

@@ -32,7 +32,7 @@ void legend(const char* text, ImU32 colour) {
   ImGui::TextUnformatted(text);
 }
 
-void needsRadar(AppState& state, const Scores& s, float size) {
+void needsRadar(const AppState& state, const Scores& s, float size) {
   const auto cio = emphasis(state.roleModels.cio());
   const auto cto = emphasis(state.roleModels.cto());
   const RadarSeries series[] = {
@@ -128,10 +128,9 @@ void referencesTable(const Evaluation& e) {
   ImGui::EndTable();
 }
 
-constexpr std::size_t kMostSideBySide = 12;
-
-void drawOne(AppState& state, const Profile& p) {
-  const Evaluation& e = state.evaluationOf(p);
+void drawOne(const AppState& state, const EvaluatedProfile& shown) {
+  const Profile& p = shown.profile;
+  const Evaluation& e = shown.evaluation;
   const bool narrow = isNarrow();
   ImGui::TextUnformatted(p.name.c_str());
   if (!narrow) ImGui::SameLine();
@@ -160,7 +159,9 @@ void drawOne(AppState& state, const Profile& p) {
   ImGui::EndChild();
 }
 
-void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std::size_t selected) {
+void drawSeveral(const AppState& state, const EmitIntent& emit) {
+  const auto& chosen = state.comparison.profiles;
+  const std::size_t selected = state.comparison.selected;
   const bool narrow = isNarrow();
   const auto title = selected > chosen.size()
                          ? fmt::format("The first {} of {} selected profiles side by side", chosen.size(), selected)
@@ -181,8 +182,8 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
     }
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < chosen.size(); ++i) {
-      const Profile& p = *chosen[i];
-      const Evaluation& e = state.evaluationOf(p);
+      const Profile& p = chosen[i].profile;
+      const Evaluation& e = chosen[i].evaluation;
       const Scores& s = e.scores;
       ImGui::PushID(p.id.c_str());
       ImGui::TableNextRow();
@@ -194,8 +195,8 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
       ImGui::Dummy(ImVec2(side, 0));
       ImGui::SameLine();
       if (ImGui::Selectable(safeLabel(p.name, "open").c_str())) {
-        state.emit(intent::Select{p.id, false});
-        state.emit(intent::OpenView{ViewId::Compare});
+        emit(intent::Select{p.id, false});
+        emit(intent::OpenView{ViewId::Compare});
       }
       ImGui::TableNextColumn();
       structureBadge(s.recommendation);
@@ -219,7 +220,7 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
   ImGui::TextDisabled("Needs, overlaid");
   std::vector<RadarSeries> series;
   for (std::size_t i = 0; i < chosen.size(); ++i)
-    series.push_back({chosen[i]->name.c_str(), state.evaluationOf(*chosen[i]).scores.needs, seriesColour(i),
+    series.push_back({chosen[i].profile.name.c_str(), chosen[i].evaluation.scores.needs, seriesColour(i),
                       chosen.size() <= 3});
   const float width = ImGui::GetContentRegionAvail().x;
   radarChart("overlay", shortDimensionLabels(), series, std::min(width, em(26)));
@@ -228,29 +229,14 @@ void drawSeveral(AppState& state, const std::vector<const Profile*>& chosen, std
 
 }  // namespace
 
-void drawCompareView(AppState& state) {
-  // Beyond a dozen the overlaid chart is unreadable: only those shown are
-  // read, and the rest of a large selection (100,000 after Select all) is not
-  // walked every frame.
-  std::vector<const Profile*> chosen;
-  const std::size_t selected = state.selection().size();
-  for (const auto& id : state.selection()) {
-    if (chosen.size() == kMostSideBySide) break;
-    if (const Profile* p = state.profileById(id)) chosen.push_back(p);
-  }
-  if (chosen.size() > 1) {
-    drawSeveral(state, chosen, selected);
-    return;
-  }
-  const Profile* p = state.profileById(state.currentId);
-  if (!p && !chosen.empty()) p = chosen.front();
-  if (!p && !state.profileList->empty())
-    p = state.profileById((*state.profileList)[state.profileList->byName().front()].id());
-  if (!p) {
+void drawCompareView(const AppState& state, const EmitIntent& emit) {
+  const auto& shown = state.comparison.profiles;
+  if (shown.empty()) {
     ImGui::TextDisabled("No profiles to compare yet.");
     return;
   }
-  drawOne(state, *p);
+  if (shown.size() > 1) drawSeveral(state, emit);
+  else drawOne(state, shown.front());
 }
 
 }  // namespace rolefit::ui

@@ -10,6 +10,7 @@
 #include "rolefit/model/fields.hpp"
 #include "rolefit/util/text.hpp"
 #include "ui/style.hpp"
+#include "ui/views/editor_view.hpp"
 #include "ui/views/views.hpp"
 #include "ui/widgets.hpp"
 
@@ -100,9 +101,11 @@ bool numberInput(const char* id, Profile& p, const FieldInfo& f, float width) {
   return changed;
 }
 
+}  // namespace
+
 // One field's widget; true when the draft changed.
-bool fieldWidget(AppState& state, const FieldInfo& f, float width) {
-  Profile& p = state.editor.draft;
+bool EditorView::fieldWidget(const AppState& state, const FieldInfo& f, float width) {
+  Profile& p = draft_;
   const std::string problem = state.editor.problemOf(f.key);
   const std::string id = fmt::format("##{}", f.key);
   ImGui::PushID(f.key.data(), f.key.data() + f.key.size());
@@ -135,7 +138,8 @@ bool fieldWidget(AppState& state, const FieldInfo& f, float width) {
   return changed;
 }
 
-bool groupSection(AppState& state, const char* title, FieldGroup group, float width, bool twoColumns) {
+bool EditorView::groupSection(const AppState& state, const char* title, FieldGroup group, float width,
+                              bool twoColumns) {
   bool changed = false;
   if (!ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen)) return false;
   const float column = twoColumns ? (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f : width;
@@ -157,8 +161,7 @@ bool groupSection(AppState& state, const char* title, FieldGroup group, float wi
   return changed;
 }
 
-void drawForm(AppState& state, float width) {
-  auto& e = state.editor;
+void EditorView::drawForm(const AppState& state, const EmitIntent& emit, float width) {
   const bool twoColumns = width > em(26);
   bool changed = false;
   changed |= groupSection(state, "Facts", FieldGroup::Facts, width, twoColumns);
@@ -166,8 +169,12 @@ void drawForm(AppState& state, float width) {
   changed |= groupSection(state, "Capabilities (maturity 1-5)", FieldGroup::Capabilities, width, twoColumns);
   changed |= groupSection(state, "Leaders today", FieldGroup::Leaders, width, false);
   changed |= groupSection(state, "Notes", FieldGroup::Notes, width, false);
-  if (changed) state.refreshEditor();
+  if (changed) emit(intent::EditDraft{draft_});
+  drawRevisions(state, emit, width);
+}
 
+void EditorView::drawRevisions(const AppState& state, const EmitIntent& emit, float width) {
+  const auto& e = state.editor;
   if (e.isNew || e.revisions.empty()) return;
   const auto header = fmt::format("Revisions ({})###revisions", e.revisions.size());
   if (!ImGui::CollapsingHeader(header.c_str())) return;
@@ -175,7 +182,7 @@ void drawForm(AppState& state, float width) {
     ImGui::PushID(static_cast<int>(r.revision));
     const auto label = fmt::format("Revision {}  {}{}", r.revision, r.savedAt, r.current ? "  (current)" : "");
     if (ImGui::Selectable(label.c_str(), e.comparedRevision == r.revision) && !r.current)
-      state.emit(intent::CompareRevision{r.revision});
+      emit(intent::CompareRevision{r.revision});
     ImGui::PopID();
   }
   if (e.revisionContent) {
@@ -201,13 +208,11 @@ void drawForm(AppState& state, float width) {
     }
     if (differences == 0) ImGui::TextDisabled("Same content as the current version.");
     const auto restore = fmt::format("Restore revision {}", e.comparedRevision);
-    if (ImGui::Button(restore.c_str())) state.emit(intent::RestoreRevision{e.saved.id, e.comparedRevision});
+    if (ImGui::Button(restore.c_str())) emit(intent::RestoreRevision{e.saved.id, e.comparedRevision});
   }
 }
 
-}  // namespace
-
-void drawResultSummary(AppState& state, const Evaluation& result, float width) {
+void drawResultSummary(const AppState& state, const Evaluation& result, float width) {
   const Scores& s = result.scores;
   ImGui::TextDisabled("Recommendation");
   structureBadge(s.recommendation);
@@ -244,12 +249,16 @@ void drawResultSummary(AppState& state, const Evaluation& result, float width) {
   ImGui::PopTextWrapPos();
 }
 
-void drawEditorView(AppState& state) {
-  auto& e = state.editor;
+void EditorView::draw(const AppState& state, const EmitIntent& emit) {
+  const auto& e = state.editor;
+  if (draftSeen_ != e.draftGeneration) {
+    draft_ = e.draft;
+    draftSeen_ = e.draftGeneration;
+  }
   if (!e.open) {
     ImGui::TextUnformatted("No profile open.");
     ImGui::TextDisabled("Double-click a company in Profiles, or start a new one.");
-    if (ImGui::Button("New profile (Ctrl+N)")) state.emit(intent::NewProfile{});
+    if (ImGui::Button("New profile (Ctrl+N)")) emit(intent::NewProfile{});
     return;
   }
   const bool narrow = isNarrow();
@@ -260,10 +269,10 @@ void drawEditorView(AppState& state) {
     ImGui::TextDisabled("(unsaved)");
   }
   ImGui::BeginDisabled(!e.dirty());
-  if (ImGui::Button("Save")) state.emit(intent::SaveEditor{});
+  if (ImGui::Button("Save")) emit(intent::SaveEditor{});
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Save as a new revision (Ctrl+S)");
   ImGui::SameLine();
-  if (ImGui::Button("Revert")) state.emit(intent::RevertEditor{});
+  if (ImGui::Button("Revert")) emit(intent::RevertEditor{});
   ImGui::EndDisabled();
   if (!e.problems.empty()) {
     ImGui::SameLine();
@@ -273,8 +282,8 @@ void drawEditorView(AppState& state) {
   if (!e.isNew) {
     ImGui::SameLine();
     if (ImGui::Button("Compare")) {
-      state.currentId = e.saved.id;
-      state.emit(intent::OpenView{ViewId::Compare});
+      emit(intent::Select{e.saved.id, false});
+      emit(intent::OpenView{ViewId::Compare});
     }
   }
   ImGui::Separator();
@@ -283,7 +292,7 @@ void drawEditorView(AppState& state) {
     // One column: the form, then its result, in one scrolling panel.
     ImGui::BeginChild("editor-scroll");
     const float width = ImGui::GetContentRegionAvail().x;
-    drawForm(state, width);
+    drawForm(state, emit, width);
     ImGui::Separator();
     if (e.result) drawResultSummary(state, *e.result, width);
     ImGui::EndChild();
@@ -292,7 +301,7 @@ void drawEditorView(AppState& state) {
   const float total = ImGui::GetContentRegionAvail().x;
   const float formWidth = std::floor(total * kEditorFormShare);
   ImGui::BeginChild("editor-form", ImVec2(formWidth, 0));
-  drawForm(state, ImGui::GetContentRegionAvail().x - em(0.5f));
+  drawForm(state, emit, ImGui::GetContentRegionAvail().x - em(0.5f));
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("editor-result", ImVec2(0, 0), true);

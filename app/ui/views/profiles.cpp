@@ -90,7 +90,7 @@ void rowContextMenu(const AppState& state, const EmitIntent& emit, std::string_v
   const std::string id(lineId);
   ImGui::PushStyleColor(ImGuiCol_Header, colours.themeHeader);
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours.themeHovered);
-  if (!state.isSelected(id)) emit(intent::Select{id, false});
+  if (!state.selection.contains(id)) emit(intent::Select{id, false});
   if (ImGui::MenuItem("Edit", "Enter")) emit(intent::OpenEditor{id});
   if (ImGui::MenuItem("Compare")) emit(intent::OpenView{ViewId::Compare});  // the row is selected above
   if (ImGui::MenuItem("Duplicate")) emit(intent::DuplicateProfile{id});
@@ -105,9 +105,9 @@ void rowContextMenu(const AppState& state, const EmitIntent& emit, std::string_v
   }
   if (ImGui::MenuItem("Export selected...")) emit(intent::ChooseExportFile{});
   ImGui::Separator();
-  const auto label = state.selection().size() > 1 ? fmt::format("Delete {} profiles", state.selection().size())
+  const auto label = state.selection.ids().size() > 1 ? fmt::format("Delete {} profiles", state.selection.ids().size())
                                                 : std::string("Delete");
-  if (ImGui::MenuItem(label.c_str(), "Del")) emit(intent::DeleteProfiles{state.selection()});
+  if (ImGui::MenuItem(label.c_str(), "Del")) emit(intent::DeleteProfiles{state.selection.ids()});
   ImGui::PopStyleColor(2);
   ImGui::EndPopup();
 }
@@ -147,17 +147,17 @@ bool beginTable(bool narrow) {
 // order; new results make an order or a filter by result due again and the
 // rows' fit texts stale.
 void ProfilesView::followList(const AppState& state) {
-  if (state.listGeneration() != listSeen_) {
-    listSeen_ = state.listGeneration();
-    resultsSeen_ = state.resultsGeneration();
+  if (state.listGeneration != listSeen_) {
+    listSeen_ = state.listGeneration;
+    resultsSeen_ = state.resultsGeneration;
     order_.resize(state.profileList->size());
     for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = static_cast<std::uint32_t>(i);
     orderSettled_ = false;
     orderStale_ = true;
     visibleRowsStale_ = true;
     formatChangeTimes();
-  } else if (state.resultsGeneration() != resultsSeen_) {
-    resultsSeen_ = state.resultsGeneration();
+  } else if (state.resultsGeneration != resultsSeen_) {
+    resultsSeen_ = state.resultsGeneration;
     orderStale_ = true;
     visibleRowsStale_ = true;
     rowTexts_.clear();  // the rows on screen are formatted again as they are drawn
@@ -288,7 +288,7 @@ void ProfilesView::drawRow(const AppState& state, const EmitIntent& emit, std::s
   ImGui::TableNextColumn();
   // The id is copied only when a click uses it: not for every row drawn.
   const std::string_view id = p.id();
-  const bool selected = state.isSelected(id);
+  const bool selected = state.selection.contains(id);
   const ImVec2 cellStart = ImGui::GetCursorScreenPos();
   if (selected) ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colours_.selected);
   const bool clicked = ImGui::Selectable("##row", selected,
@@ -350,19 +350,19 @@ void ProfilesView::drawToolbar(const AppState& state, const EmitIntent& emit, bo
   if (ImGui::Button("New")) emit(intent::NewProfile{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new company profile (Ctrl+N)");
   ImGui::SameLine();
-  const bool one = state.selection().size() == 1;
+  const bool one = state.selection.ids().size() == 1;
   ImGui::BeginDisabled(!one);
-  if (ImGui::Button("Edit")) emit(intent::OpenEditor{state.selection().front()});
+  if (ImGui::Button("Edit")) emit(intent::OpenEditor{state.selection.ids().front()});
   ImGui::SameLine();
-  if (ImGui::Button("Duplicate")) emit(intent::DuplicateProfile{state.selection().front()});
+  if (ImGui::Button("Duplicate")) emit(intent::DuplicateProfile{state.selection.ids().front()});
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::BeginDisabled(state.selection().empty());
+  ImGui::BeginDisabled(state.selection.ids().empty());
   if (ImGui::Button("Compare")) emit(intent::OpenView{ViewId::Compare});
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("One selected: its full comparison. Several: side by side.");
   ImGui::SameLine();
-  if (ImGui::Button("Delete")) emit(intent::DeleteProfiles{state.selection()});
+  if (ImGui::Button("Delete")) emit(intent::DeleteProfiles{state.selection.ids()});
   ImGui::EndDisabled();
   if (!narrow) {
     ImGui::SameLine();
@@ -417,7 +417,7 @@ void ProfilesView::drawFilters(bool narrow) {
 }
 
 // While a large database is read: how far, and what is not complete yet.
-void ProfilesView::loadingLine(const AppState::LoadProgress& progress, bool sortedByResult) const {
+void ProfilesView::loadingLine(const LoadProgress& progress, bool sortedByResult) const {
   if (!progress.reading) return;
   auto count = [](std::size_t n) { return groupedThousands(static_cast<std::int64_t>(n)); };
   std::string line;
@@ -440,9 +440,9 @@ void ProfilesView::loadingLine(const AppState::LoadProgress& progress, bool sort
 void ProfilesView::drawFooter(const AppState& state) const {
   const auto shown = groupedThousands(static_cast<std::int64_t>(visibleRows_.size()));
   const auto total = groupedThousands(static_cast<std::int64_t>(state.profileCount()));
-  const auto footer = state.selection().empty()
+  const auto footer = state.selection.ids().empty()
                           ? fmt::format("{} of {} profiles shown", shown, total)
-                          : fmt::format("{} of {} profiles shown, {} selected", shown, total, state.selection().size());
+                          : fmt::format("{} of {} profiles shown, {} selected", shown, total, state.selection.ids().size());
   ImGui::TextDisabled("%s", footer.c_str());
 }
 
@@ -454,7 +454,7 @@ void ProfilesView::draw(const AppState& state, const EmitIntent& emit) {
   drawToolbar(state, emit, narrow);
   drawFilters(narrow);
 
-  const AppState::LoadProgress progress = state.loadProgress();
+  const LoadProgress progress = state.loadProgress;
   if (list.empty()) {
     ImGui::Spacing();
     if (progress.reading) loadingLine(progress, false);
@@ -473,8 +473,8 @@ void ProfilesView::draw(const AppState& state, const EmitIntent& emit) {
   ImGui::EndTable();
 
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
-      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection().empty())
-    emit(intent::DeleteProfiles{state.selection()});
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection.ids().empty())
+    emit(intent::DeleteProfiles{state.selection.ids()});
   if (progress.reading) loadingLine(progress, sortsByResult(sort_.column));
   else drawFooter(state);
 }

@@ -1,8 +1,8 @@
 // The profiles table and what only it needs: the order, the filters, the
-// rows shown and their texts. The view owns that state; AppState only says
+// rows shown and their texts. The view owns that state; the app only says
 // what the list is, and the view notices when the list is replaced or
-// results arrive (AppState's generations) and redoes its part. It reads the
-// app as const and changes it only through intents.
+// results arrive (AppState::listGeneration, resultsGeneration) and redoes its
+// part. It reads the app as const and changes it only through intents.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -46,7 +46,6 @@ class ProfilesView {
     int column = 0;  // the wide table's column; 0: name
     bool ascending = true;
   };
-  Sort sort() const { return sort_; }
   void setSort(Sort sort);  // as a click on a column's header does
   // As choosing an entry of the "All advice" filter does.
   void setAdviceFilter(std::optional<Structure> advice);
@@ -73,7 +72,7 @@ class ProfilesView {
   void drawFilters(bool narrow);
   void adviceFilterCombo(float width);
   void drawRow(const AppState& state, const EmitIntent& emit, std::size_t line, bool narrow);
-  void loadingLine(const AppState::LoadProgress& progress, bool sortedByResult) const;
+  void loadingLine(const LoadProgress& progress, bool sortedByResult) const;
   void drawFooter(const AppState& state) const;
 
   // Which list the order and texts are of, and how far its results were seen.

@@ -1,13 +1,15 @@
 // The role models (focus, skills, weights, sources), the user's edited copies,
 // the responsibilities and the reference companies.
+#include "ui/views/roles_view.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "rolefit/util/text.hpp"
 #include "ui/style.hpp"
-#include "ui/views/views.hpp"
 #include "ui/widgets.hpp"
 
 namespace rolefit::ui {
@@ -38,7 +40,8 @@ void weightBars(const AppState& state, const RoleModel& m, std::size_t role, flo
   }
 }
 
-void roleCard(AppState& state, const RoleModel& m, std::size_t role, float width, float height) {
+void roleCard(const AppState& state, const EmitIntent& emit, const RoleModel& m, std::size_t role, float width,
+              float height) {
   ImGui::PushID(m.id.c_str());
   ImGui::BeginChild("card", ImVec2(width, height), true);
   ImGui::PushTextWrapPos(0);
@@ -60,7 +63,7 @@ void roleCard(AppState& state, const RoleModel& m, std::size_t role, float width
   ImGui::Spacing();
   const bool usingCopy = std::any_of(state.roleModelCopies.begin(), state.roleModelCopies.end(),
                                      [&](const RoleModelCopy& c) { return c.active && c.model.id == m.id; });
-  if (ImGui::Button("Copy and edit")) state.emit(intent::CopyRoleModel{std::string(m.id)});
+  if (ImGui::Button("Copy and edit")) emit(intent::CopyRoleModel{std::string(m.id)});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your copy can be edited and used instead; the built-in stays as it is.");
   if (usingCopy) {
     ImGui::SameLine();
@@ -70,8 +73,10 @@ void roleCard(AppState& state, const RoleModel& m, std::size_t role, float width
   ImGui::PopID();
 }
 
-void copyEditor(AppState& state) {
-  auto& draft = *state.roleDraft;
+}  // namespace
+
+void RolesView::copyEditor(const AppState& state, const EmitIntent& emit) {
+  auto& draft = *draft_;
   ImGui::PushID("draft");
   ImGui::SetNextItemWidth(em(18));
   ImGui::InputText("Name", &draft.model.name);
@@ -86,19 +91,19 @@ void copyEditor(AppState& state) {
     ImGui::PopID();
   }
   ImGui::Checkbox("Use this copy instead of the built-in", &draft.active);
-  const bool nameOk = !draft.model.name.empty() && draft.model.name.size() <= 200;
+  const bool nameOk = !draft.model.name.empty() && isValidUtf8(draft.model.name) &&
+                      utf8Length(draft.model.name) <= kMaxNameLength;
   ImGui::BeginDisabled(!nameOk);
-  if (ImGui::Button("Save copy")) {
-    state.emit(intent::SaveRoleModelCopy{draft});
-    state.roleDraft.reset();
-  }
+  const bool save = ImGui::Button("Save copy");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::Button("Cancel")) state.roleDraft.reset();
+  const bool cancel = ImGui::Button("Cancel");
   ImGui::PopID();
+  if (save) emit(intent::SaveRoleModelCopy{draft});
+  if (save || cancel) draft_.reset();
 }
 
-void copiesSection(AppState& state) {
+void RolesView::copiesSection(const AppState& state, const EmitIntent& emit) {
   const auto header = fmt::format("Your copies ({})###copies", state.roleModelCopies.size());
   if (!ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
   if (state.roleModelCopies.empty()) {
@@ -109,28 +114,30 @@ void copiesSection(AppState& state) {
   ImGui::TextDisabled("%s", version.c_str());
   for (const RoleModelCopy& copy : state.roleModelCopies) {
     ImGui::PushID(copy.id.c_str());
-    const bool editing = state.roleDraft && state.roleDraft->id == copy.id;
+    const bool editing = draft_ && draft_->id == copy.id;
     textView(copy.model.name);
     ImGui::SameLine();
     ImGui::TextDisabled("replaces %s%s", copy.model.id.c_str(), copy.active ? ", in use" : "");
     if (editing) {
       ImGui::Indent(em(1));
-      copyEditor(state);
+      copyEditor(state, emit);
       ImGui::Unindent(em(1));
     } else {
-      if (ImGui::SmallButton("Edit")) state.roleDraft = copy;
+      if (ImGui::SmallButton("Edit")) draft_ = copy;
       ImGui::SameLine();
       if (ImGui::SmallButton(copy.active ? "Stop using" : "Use")) {
         RoleModelCopy toggled = copy;
         toggled.active = !copy.active;
-        state.emit(intent::SaveRoleModelCopy{toggled});
+        emit(intent::SaveRoleModelCopy{toggled});
       }
       ImGui::SameLine();
-      if (ImGui::SmallButton("Delete")) state.emit(intent::DeleteRoleModelCopy{copy.id});
+      if (ImGui::SmallButton("Delete")) emit(intent::DeleteRoleModelCopy{copy.id});
     }
     ImGui::PopID();
   }
 }
+
+namespace {
 
 void responsibilities(const AppState& state) {
   if (!ImGui::CollapsingHeader("Responsibilities")) return;
@@ -173,7 +180,11 @@ void references(const AppState& state) {
 
 }  // namespace
 
-void drawRolesView(AppState& state) {
+void RolesView::draw(const AppState& state, const EmitIntent& emit) {
+  // A copy deleted (or its making undone) while it was being edited: nothing left to edit.
+  if (draft_ && std::none_of(state.roleModelCopies.begin(), state.roleModelCopies.end(),
+                             [&](const RoleModelCopy& c) { return c.id == draft_->id; }))
+    draft_.reset();
   ImGui::BeginChild("roles-scroll");
   const bool narrow = isNarrow();
   const float available = ImGui::GetContentRegionAvail().x;
@@ -184,7 +195,7 @@ void drawRolesView(AppState& state) {
   const float cardHeight = narrow ? em(kPhoneCardEm) : std::max(em(22), ImGui::GetContentRegionAvail().y * 0.7f);
   for (std::size_t r = 0; r < 3 && r < state.roleModels.roleModels.size(); ++r) {
     if (!narrow && r > 0) ImGui::SameLine();
-    roleCard(state, state.roleModels.roleModels[r], r, cardWidth, cardHeight);
+    roleCard(state, emit, state.roleModels.roleModels[r], r, cardWidth, cardHeight);
   }
   ImGui::Spacing();
   ImGui::PushTextWrapPos(0);
@@ -192,7 +203,7 @@ void drawRolesView(AppState& state) {
       "Shared ground (000): strategy alignment, innovation for growth, efficiency, risk and security, working across "
       "departments, the technology budget, vendor selection. Natural tension (003): the CTO experiments, the CIO governs.");
   ImGui::PopTextWrapPos();
-  copiesSection(state);
+  copiesSection(state, emit);
   responsibilities(state);
   references(state);
   ImGui::EndChild();

@@ -248,8 +248,8 @@ void SessionView::sessionList(const AppState& state, const EmitIntent& emit, flo
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint("##new-name", "New session's name", &newName_);
   ImGui::BeginDisabled(newName_.empty());
-  const auto create = state.selection().empty() ? std::string("Create (empty)")
-                                              : fmt::format("Create with the {} selected", state.selection().size());
+  const auto create = state.selection.ids().empty() ? std::string("Create (empty)")
+                                              : fmt::format("Create with the {} selected", state.selection.ids().size());
   if (ImGui::Button(create.c_str())) {
     emit(intent::CreateSessionFromSelection{newName_});
     newName_.clear();
@@ -329,7 +329,7 @@ void SessionView::sessionDetails(const AppState& state, const EmitIntent& emit) 
   if (!s.roleModelVersion.empty()) ImGui::TextDisabled("Sender's role models: %s", s.roleModelVersion.c_str());
   ImGui::PopTextWrapPos();
 
-  ImGui::BeginDisabled(state.selection().empty());
+  ImGui::BeginDisabled(state.selection.ids().empty());
   if (ImGui::Button("Add selected profiles")) emit(intent::AddSelectionToSession{s.id});
   ImGui::EndDisabled();
   ImGui::SameLine();

@@ -7,7 +7,7 @@
 
 namespace rolefit::ui {
 
-void drawWelcomeView(AppState& state) {
+void drawWelcomeView(const AppState& state, const EmitIntent& emit) {
   const float width = ImGui::GetContentRegionAvail().x;
   const float column = std::min(width, em(40));
   ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - column) * 0.5f));
@@ -54,7 +54,7 @@ void drawWelcomeView(AppState& state) {
   const auto label = state.profileCount() == 0
                          ? std::string("Open the profiles")
                          : fmt::format("Open the {} profiles", groupedThousands(static_cast<std::int64_t>(state.profileCount())));
-  if (ImGui::Button(label.c_str(), ImVec2(0, em(2)))) state.emit(intent::OpenView{ViewId::Profiles});
+  if (ImGui::Button(label.c_str(), ImVec2(0, em(2)))) emit(intent::OpenView{ViewId::Profiles});
   ImGui::Spacing();
   const auto where = fmt::format("Your data: {}", state.dbPath.string());
   ImGui::TextDisabled("%s", where.c_str());
