@@ -268,3 +268,21 @@ TEST_CASE("a reader fed in pieces of any size reads what a whole read does") {
   CHECK(unclosed.finish().problems.front().message.find("bad CSV quoting") == 0);
 }
 
+
+TEST_CASE("CSV over the size limit is refused whole, in one piece or in many", "[csv]") {
+  const std::string head = test::generatedCsv(2);
+  const std::string block(1 << 20, '\n');
+  CsvProfileReader reader;
+  reader.feed(head);
+  for (std::size_t fed = head.size(); fed <= kMaxCsvBytes; fed += block.size()) reader.feed(block);
+  const auto pieces = reader.finish();
+  REQUIRE(pieces.problems.size() == 1);
+  CHECK(pieces.problems[0].message == "is larger than 64 MiB");
+  CHECK(pieces.profiles.empty());
+
+  std::string whole = head;
+  whole.resize(kMaxCsvBytes + 1, '\n');
+  const auto atOnce = readProfilesCsv(whole);
+  REQUIRE(atOnce.problems.size() == 1);
+  CHECK(atOnce.problems[0].message == "is larger than 64 MiB");
+}

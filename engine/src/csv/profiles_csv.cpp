@@ -193,6 +193,7 @@ void CsvProfileReader::feed(std::string_view bytes) {
   auto& s = *state_;
   s.bytesSeen += bytes.size();
   if (s.bytesSeen > kMaxCsvBytes) s.tooLarge = true;
+  if (s.tooLarge) return;  // refused whole by finish(): nothing more is worth reading
   if (!s.headDone) {
     constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
     const auto wanted = std::min(bytes.size(), kByteOrderMark.size() - s.head.size());
@@ -235,15 +236,10 @@ CsvReadResult CsvProfileReader::finish() {
 }
 
 CsvReadResult readProfilesCsv(std::string_view content, const ProfileSink& take) {
-  if (content.size() > kMaxCsvBytes) {
-    CsvReadResult refused;
-    refused.problems.push_back({0, "", fmt::format("is larger than {} MiB", kMaxCsvBytes >> 20)});
-    return refused;
-  }
   CsvProfileReader reader(take);
   // One profile per line at most (a quoted cell may span lines): reserving
   // spares the copies and fresh pages of a vector growing 10,000 profiles deep.
-  if (!take) {
+  if (!take && content.size() <= kMaxCsvBytes) {
     const auto lines = static_cast<std::size_t>(std::count(content.begin(), content.end(), '\n'));
     reader.state_->result.profiles.reserve(std::min(lines + 1, kMaxCsvRows));
   }
