@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rolefit/store/store.hpp"
@@ -12,6 +13,13 @@
 namespace rolefit::ui {
 
 struct Command {
+  Command(std::string label_, std::function<void(Store&)> apply_, std::function<void(Store&)> revert_,
+          std::vector<std::string> selectWhenUndone_ = {})
+      : label(std::move(label_)),
+        apply(std::move(apply_)),
+        revert(std::move(revert_)),
+        selectWhenUndone(std::move(selectWhenUndone_)) {}
+
   std::string label;                  // "Edit Northgate Savings Bank"
   std::function<void(Store&)> apply;  // also used to redo
   std::function<void(Store&)> revert;

@@ -103,7 +103,7 @@ void Controller::reloadProfiles() {
     auto& editor = state_.editor;
     if (editor.open && !editor.isNew) {
       if (auto stored = store_->profile(editor.saved.id); !stored || store_->inBin(editor.saved.id)) {
-        editor = EditorState{.draftGeneration = editor.draftGeneration + 1};  // deleted (or an undone add)
+        closeEditor();  // deleted (or an undone add): nothing left to edit
       } else {
         const bool wasDirty = editor.dirty();
         editor.saved = *stored;
@@ -398,7 +398,7 @@ void Controller::answerUnsaved(bool save) {
     state_.view = ViewId::Editor;  // the form shows what to correct
     return;
   }
-  state_.editor = EditorState{.draftGeneration = state_.editor.draftGeneration + 1};
+  closeEditor();
   switch (next.kind) {
     case UnsavedQuestion::Kind::Quit: state_.quitting = true; break;
     case UnsavedQuestion::Kind::OpenProfile: openEditor(next.profileId); break;

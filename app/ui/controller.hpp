@@ -100,6 +100,8 @@ class Controller {
   // ---- profiles and role models (controller_profiles.cpp)
   void newProfile();
   void openEditor(const std::string& id);
+  void startEditor(const Profile& profile, bool isNew);
+  void closeEditor();
   void editDraft(Profile draft);
   void replaceDraft(const Profile& profile);  // the app's own change of the draft: the view follows
   void refreshEditor();

@@ -20,8 +20,7 @@ void Controller::newProfile() {
   }
   Profile blank;
   blank.name = "New company";
-  state_.editor = EditorState{.open = true, .isNew = true, .saved = blank};
-  replaceDraft(blank);
+  startEditor(blank, /*isNew=*/true);
   state_.view = ViewId::Editor;
 }
 
@@ -36,16 +35,33 @@ void Controller::openEditor(const std::string& id) {
   if (!editor.open || editor.saved.id != id) {
     const auto p = readProfile(id);
     if (!p) return;
-    editor = EditorState{.open = true, .saved = *p};
+    startEditor(*p, /*isNew=*/false);
     try {
       editor.revisions = store_->revisions(id);
     } catch (const std::exception& e) {
       showError(e.what());
     }
-    replaceDraft(*p);
   }
   state_.currentId = id;
   state_.view = ViewId::Editor;
+}
+
+// The editor's state starts afresh; the generation goes on counting, so the
+// view's copy of the draft follows whatever comes next.
+void Controller::startEditor(const Profile& profile, bool isNew) {
+  const std::uint64_t generation = state_.editor.draftGeneration;
+  state_.editor = EditorState{};
+  state_.editor.draftGeneration = generation;
+  state_.editor.open = true;
+  state_.editor.isNew = isNew;
+  state_.editor.saved = profile;
+  replaceDraft(profile);
+}
+
+void Controller::closeEditor() {
+  const std::uint64_t generation = state_.editor.draftGeneration;
+  state_.editor = EditorState{};
+  state_.editor.draftGeneration = generation + 1;
 }
 
 void Controller::editDraft(Profile draft) {
@@ -150,8 +166,7 @@ void Controller::deleteProfiles(std::vector<std::string> ids) {
   const std::string label = ids.size() == 1 ? fmt::format("Delete {}", state_.lineById(ids[0])->name())
                                             : fmt::format("Delete {}", countOf(ids.size(), "profile"));
   auto& editor = state_.editor;
-  if (editor.open && std::find(ids.begin(), ids.end(), editor.saved.id) != ids.end())
-    editor = EditorState{.draftGeneration = editor.draftGeneration + 1};
+  if (editor.open && std::find(ids.begin(), ids.end(), editor.saved.id) != ids.end()) closeEditor();
   runCommand({label,
               [ids](Store& store) {
                 for (const auto& id : ids) store.moveToBin(id);
