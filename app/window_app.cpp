@@ -3,6 +3,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -93,21 +95,19 @@ class FrameLoop {
     ui::applyTheme(appliedTheme_, scale_);
   }
 
-  // Exit status: 0, or 1 when the screenshot could not be written.
-  int run() {
-    while (true) {
-      if (!waitForWork()) return 0;
-      if (!drawing_) continue;
-      drawOne();
-      if (offscreen_) {
-        if (const auto done = screenshotStep()) return *done;
-        continue;
-      }
-      window_.present();
-      app_.windowShown();  // a large database's read starts once the window is up
-      if (framesToDraw_ > 0) --framesToDraw_;
-      if (afterFrame()) return 0;
-    }
+  // One turn of the loop: waits for work (on the desktop; a browser calls it
+  // once per animation frame), draws if there is any. The exit status once
+  // the window is to close: 0, or 1 when the screenshot could not be written.
+  std::optional<int> step() {
+    if (!waitForWork()) return 0;
+    if (!drawing_) return std::nullopt;
+    drawOne();
+    if (offscreen_) return screenshotStep();
+    window_.present();
+    app_.windowShown();  // a large database's read starts once the window is up
+    if (framesToDraw_ > 0) --framesToDraw_;
+    if (afterFrame()) return 0;
+    return std::nullopt;
   }
 
  private:
@@ -240,6 +240,7 @@ void startApp(ui::Controller& app, const Settings& settings, const WindowRun& ru
   // A large database is read on a thread of its own, which wakes the loop
   // when it has something to show.
   app.setWakeWindow([] { platform::Window::wake(); });
+  if (run.afterWrite) app.setAfterWrite(run.afterWrite);
   // The app adds its sample companies to a new database; command-line verbs never do.
   app.openStore(run.database, /*addSamplesIfNew=*/true);
   // First run (nothing remembered) opens on the welcome panel.
@@ -248,33 +249,49 @@ void startApp(ui::Controller& app, const Settings& settings, const WindowRun& ru
   if (!run.openFiles.empty()) app.emit(ui::intent::PreviewImport{run.openFiles});
 }
 
+// Everything one run of the window holds, on the heap: in a browser the
+// frames run from the browser's event loop, after runWindow's stack is gone.
+// Destroyed in reverse: the loop and the app before the window, the window
+// before the ImGui context, and the context (whose shutdown saves the ini
+// through the settings handler, which writes from `settings`) before `settings`.
+struct WindowSession {
+  explicit WindowSession(const WindowRun& r) : run(r) {}
+  WindowRun run;
+  std::string iniPath;
+  Settings settings;
+  ImGuiContextGuard context;
+  std::unique_ptr<platform::Window> window;
+  ui::Controller app;
+  std::unique_ptr<FrameLoop> loop;
+  int status = 0;
+};
+
 }  // namespace
 
 int runWindow(const WindowRun& run) {
+  const auto session = std::make_shared<WindowSession>(run);
   const auto folders = platform::userFolders();
-  const std::string iniPath = (folders.config / "imgui.ini").string();
-  // Declared before the context: destroying the context saves the ini
-  // through the settings handler, which writes from `settings`.
-  Settings settings;
-  ImGuiContextGuard contextGuard;
-  readSettings(settings, run, folders.config, iniPath);
-
-  std::unique_ptr<platform::Window> window;
+  session->iniPath = (folders.config / "imgui.ini").string();
+  readSettings(session->settings, session->run, folders.config, session->iniPath);
   try {
-    window = platform::Window::create({"RoleFit", settings.geometry, !run.screenshot});
+    session->window = platform::Window::create({"RoleFit", session->settings.geometry, !run.screenshot});
   } catch (const std::exception& e) {
     std::fprintf(stderr, "rolefit: %s\n", e.what());
     return 1;
   }
-  ui::Controller app;
-  startApp(app, settings, run);
+  startApp(session->app, session->settings, session->run);
   if (!run.screenshot) {
     std::signal(SIGTERM, onCloseSignal);
     std::signal(SIGINT, onCloseSignal);
   }
-  const int status = FrameLoop(run, *window, app, settings).run();
-  if (!run.screenshot) ImGui::SaveIniSettingsToDisk(iniPath.c_str());
-  return status;
+  session->loop = std::make_unique<FrameLoop>(session->run, *session->window, session->app, session->settings);
+  platform::runFrames([session] {
+    const auto done = session->loop->step();
+    if (done) session->status = *done;
+    return !done;
+  });
+  if (!run.screenshot) ImGui::SaveIniSettingsToDisk(session->iniPath.c_str());
+  return session->status;
 }
 
 }  // namespace rolefit::app

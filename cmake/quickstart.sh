@@ -2,11 +2,24 @@
 # The README's two commands:
 #   bash cmake/quickstart.sh app [ARGS...]   install what is missing, build, start RoleFit
 #   bash cmake/quickstart.sh test            install what is missing, build, run every test
+#   bash cmake/quickstart.sh web [--build-only]
+#                                            the browser build: install, build build/web/site/,
+#                                            serve it at http://127.0.0.1:8080/ until Ctrl+C
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-app}"
 shift || true
 jobs=$(nproc 2>/dev/null || echo 2)
+
+# The browser build: Debian's sources of its C and C++ libraries (fetched
+# once into a per-user cache), then emscripten through the web preset.
+build_web() {
+  ROLEFIT_WEB_SOURCES=$(bash cmake/web/sources.sh)
+  export ROLEFIT_WEB_SOURCES
+  export NODE_PATH=/usr/share/nodejs  # emscripten 3.1.6 finds acorn there
+  cmake --preset web >/dev/null
+  cmake --build --preset web -j "$jobs"
+}
 
 case "$mode" in
   app)
@@ -52,8 +65,18 @@ case "$mode" in
     cmake --build --preset fuzz -j "$jobs"
     bash tests/fuzz/run.sh "${ROLEFIT_FUZZ_SECONDS:-30}"
     ;;
+  web)
+    bash cmake/setup.sh web
+    build_web
+    if [[ "${1:-}" == "--build-only" ]]; then
+      echo "quickstart: the site is in build/web/site/ (static files: any web server can host it)"
+      exit 0
+    fi
+    echo "quickstart: RoleFit is served at http://127.0.0.1:8080/ (Ctrl+C stops it)"
+    exec python3 -m http.server 8080 --bind 127.0.0.1 --directory build/web/site
+    ;;
   *)
-    echo "usage: bash cmake/quickstart.sh app|test" >&2
+    echo "usage: bash cmake/quickstart.sh app|test|web [--build-only]" >&2
     exit 2
     ;;
 esac

@@ -3,6 +3,7 @@
 # nothing when all are there. Works as root or through sudo; never prompts.
 #   cmake/setup.sh          packages to build and run the app
 #   cmake/setup.sh test     ... plus what the test suite needs
+#   cmake/setup.sh web      ... plus what the browser build needs
 set -euo pipefail
 
 build_packages=(
@@ -20,10 +21,17 @@ test_packages=(
   clang libclang-rt-14-dev
 )
 
+# The browser build: emscripten, and tclsh to make SQLite's amalgamation
+# from its source package (cmake/web/sources.sh).
+web_packages=(
+  emscripten tcl
+)
+
 wanted=("${build_packages[@]}")
-if [[ "${1:-}" == "test" ]]; then
-  wanted+=("${test_packages[@]}")
-fi
+case "${1:-}" in
+  test) wanted+=("${test_packages[@]}" "${web_packages[@]}") ;;
+  web) wanted+=("${web_packages[@]}") ;;
+esac
 
 missing=()
 for pkg in "${wanted[@]}"; do

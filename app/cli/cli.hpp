@@ -21,6 +21,7 @@ struct WindowRun {
   bool afterLoading = false;  // the screenshot waits for every profile to be read and scored
   std::string view;  // empty: the remembered or default view
   std::vector<std::string> openFiles;  // session files to preview for import, as if dropped
+  std::function<void()> afterWrite;     // after each write to the database (the browser saves it then)
 };
 
 struct WindowLauncher {

@@ -116,6 +116,8 @@ void Controller::reloadProfiles() {
   } catch (const std::exception& e) {
     showError(fmt::format("Could not read the profiles: {}", e.what()));
   }
+  // Every write is followed by this re-read: the one place to say so.
+  if (afterWrite_) afterWrite_();
 }
 
 void Controller::startReading() {
@@ -175,6 +177,7 @@ void Controller::forgetProfile() {
 
 bool Controller::receiveProfiles() {
   if (!loader_) return false;
+  loader_->advance();  // where there are no threads, the reading happens here
   // Asked before taking what it has: the reader appends its last results and
   // marks itself finished in one step, so once finished is seen, taking
   // after it loses nothing.

@@ -68,6 +68,10 @@ class Controller {
   void setFileDialog(FileDialog dialog) { fileDialog_ = std::move(dialog); }
   // Called from the reader's thread when it has something new.
   void setWakeWindow(std::function<void()> wake) { wakeWindow_ = std::move(wake); }
+  // Called after the app wrote to the database (and once it is opened): where
+  // the file must be copied elsewhere to be kept (a browser's IndexedDB),
+  // this is when.
+  void setAfterWrite(std::function<void()> afterWrite) { afterWrite_ = std::move(afterWrite); }
   void setTheme(Theme theme) { state_.theme = theme; }
   void setRecentFiles(std::vector<std::string> files) { state_.recentFiles = std::move(files); }
 
@@ -141,6 +145,7 @@ class Controller {
   UndoStack undoStack_;
   FileDialog fileDialog_;  // unset in tests and headless runs: the app asks in a window
   std::function<void()> wakeWindow_;
+  std::function<void()> afterWrite_;
 
   // The list shown, writable (state_.profileList is the same list, const).
   std::shared_ptr<ProfileList> list_ = std::make_shared<ProfileList>();

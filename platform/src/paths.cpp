@@ -28,6 +28,9 @@ UserFolders conventionalFolders() {
 #elif defined(__APPLE__)
   const fs::path base = home() / "Library" / "Application Support" / "RoleFit";
   return {base, base};
+#elif defined(__EMSCRIPTEN__)
+  // The page mounts its IndexedDB-backed folder here before the app starts.
+  return {"/rolefit/config", "/rolefit"};
 #else
   fs::path config = fromEnv("XDG_CONFIG_HOME");
   if (config.empty() || config.is_relative()) config = home() / ".config";  // XDG: relative paths are invalid
@@ -62,6 +65,8 @@ std::vector<fs::path> uiFontCandidates() {
   return {fs::path(fromEnv("WINDIR")) / "Fonts" / "segoeui.ttf"};
 #elif defined(__APPLE__)
   return {"/System/Library/Fonts/SFNS.ttf", "/Library/Fonts/Arial Unicode.ttf"};
+#elif defined(__EMSCRIPTEN__)
+  return {"/fonts/Inter-Regular.otf"};  // embedded in the site's data (app/CMakeLists.txt)
 #else
   return {"/usr/share/fonts/opentype/inter/Inter-Regular.otf",
           "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"};

@@ -172,3 +172,13 @@ WindowGeometry Window::geometry() const {
 std::vector<std::string> Window::takeDroppedPaths() { return std::exchange(impl_->dropped, {}); }
 
 }  // namespace rolefit::platform
+
+namespace rolefit::platform {
+
+// The desktop's frames sleep in waitEvents: a plain loop.
+void runFrames(std::function<bool()> frame) {
+  while (frame()) {
+  }
+}
+
+}  // namespace rolefit::platform

@@ -157,6 +157,32 @@ TEST_CASE("the loader reads on its own thread and can be stopped at any point") 
   }
 }
 
+TEST_CASE("without a thread (as in a browser) the loader reads in the caller's slices, to the same list") {
+  TempDir dir;
+  const auto path = dir / "l.db";
+  Store store(path);
+  store.saveAll(readProfilesCsv(test::generatedCsv(3000, 9)).profiles);
+  const RoleModelSet models = store.activeRoleModels();
+  ProfileListLoader loader(path, models, {.checkIntegrity = true, .previous = {}}, {}, /*onThread=*/false);
+  CHECK(loader.progress().phase == Phase::Starting);  // nothing happens between the caller's slices
+  int slices = 0;
+  std::unique_ptr<ProfileList> list;
+  std::vector<ProfileList::Result> results;
+  while (!loader.finished()) {
+    loader.advance();
+    ++slices;
+    if (!list) list = loader.takeList();
+    for (const auto& r : loader.takeResults()) results.push_back(r);
+    REQUIRE(slices < 100'000);
+  }
+  CHECK_FALSE(loader.failure());
+  REQUIRE(list);
+  for (const auto& r : loader.takeResults()) results.push_back(r);
+  for (const auto& r : results) list->setResult(r);
+  checkMatchesStore(*list, store, models);
+  CHECK(loader.progress().total == 3000);
+}
+
 TEST_CASE("the loader reports a damaged database with its backups") {
   TempDir dir;
   const auto path = dir / "r.db";

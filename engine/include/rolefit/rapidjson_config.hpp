@@ -4,6 +4,7 @@
 // parsing is iterative so deep nesting cannot overflow the stack.
 #pragma once
 #include <stdexcept>
+#include <string>
 
 namespace rolefit {
 struct JsonStructureError : std::runtime_error {

@@ -296,16 +296,47 @@ void ProfileListReader::finish() {
 // ---------------------------------------------------------------- loader
 
 ProfileListLoader::ProfileListLoader(std::filesystem::path database, RoleModelSet roleModels,
-                                     ProfileListReader::Options options, std::function<void()> wake)
-    : reader_(std::move(database), std::move(roleModels), std::move(options)), wake_(std::move(wake)) {
-  thread_ = std::thread([this] { run(); });
+                                     ProfileListReader::Options options, std::function<void()> wake, bool onThread)
+    : reader_(std::move(database), std::move(roleModels), std::move(options)),
+      wake_(std::move(wake)),
+      onThread_(onThread && kThreadsAvailable) {
+  if (onThread_) thread_ = std::thread([this] { run(); });
 }
 
 ProfileListLoader::~ProfileListLoader() {
+  if (!thread_.joinable()) return;
   stop_ = true;
   // The reader may be inside one long statement (the integrity check).
   reader_.interrupt();
   thread_.join();
+}
+
+bool ProfileListLoader::workStep() {
+  try {
+    const auto phase = reader_.step(512);
+    std::lock_guard lock(mutex_);
+    progress_ = {phase, reader_.total(), reader_.linesRead(), reader_.resultsLeft()};
+    if (phase >= ProfileListReader::Phase::Results) {
+      if (auto list = reader_.takeList()) {
+        list_ = std::move(list);
+        wakeDue_ = true;
+      }
+      auto results = reader_.takeResults();
+      results_.insert(results_.end(), results.begin(), results.end());
+    }
+    if (phase == ProfileListReader::Phase::Done) finished_ = true;
+    return finished_;
+  } catch (const std::exception& e) {
+    std::lock_guard lock(mutex_);
+    Failure failure{.message = e.what(), .damaged = false, .backups = {}};
+    if (const auto* damaged = dynamic_cast<const CorruptDatabaseError*>(&e)) {
+      failure.damaged = true;
+      failure.backups = damaged->backups();
+    }
+    if (!stop_) failure_ = std::move(failure);  // an interrupt asked for is no failure
+    finished_ = true;
+    return true;
+  }
 }
 
 void ProfileListLoader::run() {
@@ -316,39 +347,14 @@ void ProfileListLoader::run() {
 #endif
   using Clock = std::chrono::steady_clock;
   auto lastWake = Clock::now();
-  try {
-    while (!stop_) {
-      const auto phase = reader_.step(512);
-      bool wakeNow = false;
-      {
-        std::lock_guard lock(mutex_);
-        progress_ = {phase, reader_.total(), reader_.linesRead(), reader_.resultsLeft()};
-        if (phase >= ProfileListReader::Phase::Results) {
-          if (auto list = reader_.takeList()) {
-            list_ = std::move(list);
-            wakeNow = true;
-          }
-          auto results = reader_.takeResults();
-          results_.insert(results_.end(), results.begin(), results.end());
-        }
-        if (phase == ProfileListReader::Phase::Done) finished_ = true;
-      }
-      // A frame per chunk would redraw hundreds of times a second.
-      if (wakeNow || finished_ || Clock::now() - lastWake > std::chrono::milliseconds(100)) {
-        lastWake = Clock::now();
-        if (wake_) wake_();
-      }
-      if (finished_) break;
+  while (!stop_) {
+    const bool done = workStep();
+    // A frame per chunk would redraw hundreds of times a second.
+    if (std::exchange(wakeDue_, false) || done || Clock::now() - lastWake > std::chrono::milliseconds(100)) {
+      lastWake = Clock::now();
+      if (wake_ && !done) wake_();
     }
-  } catch (const std::exception& e) {
-    std::lock_guard lock(mutex_);
-    Failure failure{.message = e.what(), .damaged = false, .backups = {}};
-    if (const auto* damaged = dynamic_cast<const CorruptDatabaseError*>(&e)) {
-      failure.damaged = true;
-      failure.backups = damaged->backups();
-    }
-    if (!stop_) failure_ = std::move(failure);  // an interrupt asked for is no failure
-    finished_ = true;
+    if (done) break;
   }
   {
     std::lock_guard lock(mutex_);
@@ -356,6 +362,14 @@ void ProfileListLoader::run() {
   }
   finishedChanged_.notify_all();
   if (!stop_ && wake_) wake_();
+}
+
+void ProfileListLoader::advance() {
+  if (onThread_ || finished()) return;
+  // About half a frame at 60 Hz: the page stays responsive while it reads.
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(8);
+  while (!workStep() && std::chrono::steady_clock::now() < until) {
+  }
 }
 
 ProfileListLoader::Progress ProfileListLoader::progress() const {
@@ -384,6 +398,11 @@ bool ProfileListLoader::finished() const {
 }
 
 void ProfileListLoader::wait() {
+  if (!onThread_) {
+    while (!finished() && !workStep()) {
+    }
+    return;
+  }
   std::unique_lock lock(mutex_);
   finishedChanged_.wait(lock, [this] { return finished_; });
 }

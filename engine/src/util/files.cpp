@@ -96,12 +96,17 @@ std::size_t readSome(int fd, char* into, std::size_t capacity) {
   }
 }
 
+// Bytes about to be overwritten by a read: not zeroed first (a file of tens
+// of MiB would otherwise be written twice). make_unique_for_overwrite, which
+// libc++ 13 lacks.
+std::unique_ptr<char[]> uninitialisedBytes(std::size_t count) { return std::unique_ptr<char[]>(new char[count]); }
+
 }  // namespace
 
 FileBytes readWholeFile(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind) {
   OpenedFile opened;
   openForReading(file, maxBytes, kind, opened);
-  FileBytes bytes{std::make_unique_for_overwrite<char[]>(opened.size + 1), opened.size};
+  FileBytes bytes{uninitialisedBytes(opened.size + 1), opened.size};
   // One byte more than the size asks whether the file grew meanwhile.
   std::size_t done = 0;
   while (done <= bytes.size) {
@@ -118,7 +123,7 @@ std::size_t readFileInBlocks(const std::filesystem::path& file, std::size_t maxB
   OpenedFile opened;
   openForReading(file, maxBytes, kind, opened);
   constexpr std::size_t kBlock = 64 * 1024;
-  const auto block = std::make_unique_for_overwrite<char[]>(kBlock);
+  const auto block = uninitialisedBytes(kBlock);
   std::size_t done = 0;
   for (;;) {
     const std::size_t got = readSome(opened.fd, block.get(), kBlock);

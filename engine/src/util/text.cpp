@@ -1,6 +1,8 @@
 #include "rolefit/util/text.hpp"
 
+#include <cerrno>
 #include <charconv>
+#include <cstdlib>
 #include <cmath>
 #include <cstdint>
 
@@ -84,12 +86,53 @@ std::optional<std::int64_t> parseWholeNumber(std::string_view text) {
   return value;
 }
 
+namespace {
+
+// A decimal number as from_chars's general format reads one: a sign, digits
+// with an optional fraction (".5" and "5." too), an optional exponent. No
+// inf, nan or hex. Checked by hand so every build accepts the same text.
+bool isDecimalNumber(std::string_view text) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i - start;
+  };
+  if (i < text.size() && text[i] == '-') ++i;
+  std::size_t mantissa = digits();
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return false;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+    if (digits() == 0) return false;
+  }
+  return i == text.size();
+}
+
+}  // namespace
+
 std::optional<double> parseFiniteNumber(std::string_view text) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (!isDecimalNumber(text)) return std::nullopt;
   double value = 0;
+#if defined(__GLIBCXX__)
   const auto* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value, std::chars_format::general);
-  if (text.empty() || ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+#else
+  // libc++ 13 (the browser build's) has no from_chars for doubles. strtod
+  // rounds as correctly, and reads '.' as the decimal point: the app never
+  // changes the "C" locale it starts in.
+  const std::string copy(text);
+  errno = 0;
+  value = std::strtod(copy.c_str(), nullptr);
+  if (errno == ERANGE) return std::nullopt;  // too large or too small, as from_chars says
+#endif
+  if (!std::isfinite(value)) return std::nullopt;
   return value;
 }
 

@@ -167,7 +167,7 @@ class ProfileListReader {
 class ProfileListLoader {
  public:
   ProfileListLoader(std::filesystem::path database, RoleModelSet roleModels, ProfileListReader::Options options,
-                    std::function<void()> wake);
+                    std::function<void()> wake, bool onThread = kThreadsAvailable);
   ~ProfileListLoader();  // stops the thread and waits for it
   ProfileListLoader(const ProfileListLoader&) = delete;
   ProfileListLoader& operator=(const ProfileListLoader&) = delete;
@@ -192,8 +192,20 @@ class ProfileListLoader {
   // Blocks until the reader is done or failed.
   void wait();
 
+  // Where there are no threads (the browser build), the reader works in the
+  // caller's loop instead: advance() does a slice of its work, a few
+  // milliseconds, once a frame. With a thread of its own, it does nothing.
+  static constexpr bool kThreadsAvailable =
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+      false;
+#else
+      true;
+#endif
+  void advance();
+
  private:
   void run();
+  bool workStep();  // one step of the reader, handed over; true once done or failed
 
   ProfileListReader reader_;
   std::function<void()> wake_;
@@ -205,6 +217,8 @@ class ProfileListLoader {
   std::optional<Failure> failure_;
   bool finished_ = false;
   std::atomic<bool> stop_ = false;
+  bool wakeDue_ = false;  // the reader's thread's own
+  bool onThread_ = true;
   std::thread thread_;
 };
 

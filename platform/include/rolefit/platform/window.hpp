@@ -1,8 +1,10 @@
 // The native window: GLFW with an OpenGL 3 context, and Dear ImGui's GLFW and
-// OpenGL 3 backends bound to the current ImGui context. A phone or web build
-// replaces this file's implementation, not its callers.
+// OpenGL 3 backends bound to the current ImGui context. The browser build has
+// its own implementation (window_web.cpp: a canvas, WebGL 2); the callers are
+// the same.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -60,5 +62,11 @@ class Window {
   explicit Window(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// Runs `frame` until it returns false. On the desktop a plain loop (a frame
+// sleeps in Window::waitEvents until there is work); in a browser, once per
+// animation frame from the browser's event loop: the call then never
+// returns, and what `frame` uses must live on the heap.
+void runFrames(std::function<bool()> frame);
 
 }  // namespace rolefit::platform

@@ -1,0 +1,178 @@
+// The window in a browser: the page's canvas with a WebGL 2 context, through
+// emscripten's GLFW and Dear ImGui's GLFW and OpenGL 3 backends. One ImGui
+// unit is one canvas pixel, and the canvas has as many pixels as the screen
+// shows (CSS size times the device pixel ratio): the ratio is the content
+// scale, so fonts are built at the size they are shown, as on a desktop with
+// a scaled display.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "rolefit/platform/window.hpp"
+
+namespace rolefit::platform {
+
+struct Window::Impl {
+  GLFWwindow* window = nullptr;
+  std::uint64_t events = 0;
+  std::vector<std::string> dropped;
+  bool backendsReady = false;
+  int width = 0, height = 0;  // the canvas, in its own pixels
+
+  static Impl& of(GLFWwindow* w) { return *static_cast<Impl*>(glfwGetWindowUserPointer(w)); }
+
+  ~Impl() {
+    if (backendsReady) {
+      ImGui_ImplOpenGL3_Shutdown();
+      ImGui_ImplGlfw_Shutdown();
+    }
+    if (window) glfwDestroyWindow(window);
+    glfwTerminate();
+  }
+
+  // The canvas's pixels follow its CSS size (set by the page's stylesheet)
+  // times the device pixel ratio; true when they changed.
+  bool fitCanvas() {
+    double cssWidth = 0, cssHeight = 0;
+    emscripten_get_element_css_size("#canvas", &cssWidth, &cssHeight);
+    const double ratio = emscripten_get_device_pixel_ratio();
+    const int w = std::max(1, static_cast<int>(std::lround(cssWidth * ratio)));
+    const int h = std::max(1, static_cast<int>(std::lround(cssHeight * ratio)));
+    if (w == width && h == height) return false;
+    width = w;
+    height = h;
+    emscripten_set_canvas_element_size("#canvas", w, h);
+    return true;
+  }
+};
+
+namespace {
+
+void installEventCounters(GLFWwindow* w) {
+  glfwSetCursorPosCallback(w, [](GLFWwindow* window, double, double) { ++Window::Impl::of(window).events; });
+  glfwSetMouseButtonCallback(w, [](GLFWwindow* window, int, int, int) { ++Window::Impl::of(window).events; });
+  glfwSetScrollCallback(w, [](GLFWwindow* window, double, double) { ++Window::Impl::of(window).events; });
+  glfwSetKeyCallback(w, [](GLFWwindow* window, int, int, int, int) { ++Window::Impl::of(window).events; });
+  glfwSetCharCallback(w, [](GLFWwindow* window, unsigned int) { ++Window::Impl::of(window).events; });
+  glfwSetWindowFocusCallback(w, [](GLFWwindow* window, int) { ++Window::Impl::of(window).events; });
+  glfwSetCursorEnterCallback(w, [](GLFWwindow* window, int) { ++Window::Impl::of(window).events; });
+  // Dropped files arrive in the browser's memory file system, under their names.
+  glfwSetDropCallback(w, [](GLFWwindow* window, int count, const char** paths) {
+    auto& impl = Window::Impl::of(window);
+    for (int i = 0; i < count; ++i) impl.dropped.emplace_back(paths[i]);
+    ++impl.events;
+  });
+}
+
+}  // namespace
+
+Window::Window(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Window::~Window() = default;
+
+std::unique_ptr<Window> Window::create(const WindowOptions& options) {
+  if (!glfwInit()) throw std::runtime_error("cannot start the page's window (GLFW)");
+  auto impl = std::make_unique<Impl>();
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  impl->fitCanvas();
+  impl->window = glfwCreateWindow(impl->width, impl->height, options.title.c_str(), nullptr, nullptr);
+  if (!impl->window) throw std::runtime_error("this browser gives the page no WebGL 2");
+  glfwSetWindowUserPointer(impl->window, impl.get());
+  glfwMakeContextCurrent(impl->window);
+  impl->fitCanvas();
+  installEventCounters(impl->window);
+  if (!ImGui_ImplGlfw_InitForOpenGL(impl->window, true) || !ImGui_ImplOpenGL3_Init("#version 300 es"))
+    throw std::runtime_error("cannot start Dear ImGui's GLFW/OpenGL 3 backends");
+  impl->backendsReady = true;
+  return std::unique_ptr<Window>(new Window(std::move(impl)));
+}
+
+bool Window::closeRequested() const { return false; }  // a page is closed by the browser, not by the app
+void Window::setCloseRequested(bool) {}
+
+std::uint64_t Window::waitEvents(double) {
+  // The browser delivers input between frames; nothing to wait for here.
+  static std::uint64_t seen = 0;
+  if (impl_->fitCanvas()) ++impl_->events;
+  const auto arrived = impl_->events - seen;
+  seen = impl_->events;
+  return arrived;
+}
+
+void Window::wake() {}
+
+void Window::fontsChanged() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Window::beginFrame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  // The backend takes GLFW's idea of the size; the canvas's own pixels are
+  // the truth (emscripten's GLFW reports the cursor in them too).
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(impl_->width), static_cast<float>(impl_->height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+}
+
+void Window::render(float r, float g, float b) {
+  glViewport(0, 0, impl_->width, impl_->height);
+  glClearColor(r, g, b, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+Image Window::readBackBuffer() const {
+  Image image;
+  image.width = impl_->width;
+  image.height = impl_->height;
+  const auto rowBytes = static_cast<std::size_t>(image.width) * 4;
+  std::vector<std::uint8_t> bottomUp(rowBytes * static_cast<std::size_t>(image.height));
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
+  image.rgba.resize(bottomUp.size());
+  for (int y = 0; y < image.height; ++y)
+    std::copy_n(bottomUp.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(image.height - 1 - y)),
+                rowBytes, image.rgba.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(y)));
+  return image;
+}
+
+void Window::present() {}  // the browser shows the frame when the callback returns
+
+float Window::contentScale() const {
+  return std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 1.0f, 4.0f);
+}
+
+WindowGeometry Window::geometry() const { return {-1, -1, impl_->width, impl_->height, false}; }
+
+std::vector<std::string> Window::takeDroppedPaths() { return std::exchange(impl_->dropped, {}); }
+
+namespace {
+void runOneFrame(void* frame) {
+  auto& run = *static_cast<std::function<bool()>*>(frame);
+  if (!run()) emscripten_cancel_main_loop();
+}
+}  // namespace
+
+// Once per animation frame from the browser's event loop. The function is
+// kept for the page's lifetime: emscripten abandons the caller's stack.
+void runFrames(std::function<bool()> frame) {
+  auto* kept = new std::function<bool()>(std::move(frame));
+  emscripten_set_main_loop_arg(runOneFrame, kept, 0, 1);
+}
+
+}  // namespace rolefit::platform
