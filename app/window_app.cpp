@@ -183,6 +183,9 @@ class FrameLoop {
     settings_.view = std::string(ui::viewName(state.view));
     settings_.geometry = window_.geometry();
     settings_.recentFiles = state.recentFiles;
+    // What the frame asked for changed the app: a view shown for the first
+    // time (its tab bar, a table) takes Dear ImGui a frame or two to lay out.
+    if (!app_.lastFrameIntents().empty()) framesToDraw_ = kSettleFrames;
     if (window_.closeRequested()) {
       // The window's close button asks the same question as File > Quit.
       window_.setCloseRequested(false);

@@ -59,6 +59,12 @@ case "$mode" in
       echo "quickstart: the window-less rolefit links a window library" >&2
       exit 1
     fi
+    # The browser build, then RoleFit in Debian's headless chromium as a
+    # phone (tests/web: puppeteer-core from npm, pinned by its lock file; no
+    # browser is downloaded). The desktop binary checks what the page stored.
+    build_web
+    npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
+    node tests/web/test_web.mjs build/web/site build/release/app/rolefit build/web/screenshots
     # libFuzzer (clang): the session readers and the import path, a bounded
     # run from the seeds in tests/ (ROLEFIT_FUZZ_SECONDS per target).
     cmake --preset fuzz >/dev/null

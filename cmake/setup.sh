@@ -17,7 +17,7 @@ build_packages=(
 )
 test_packages=(
   catch2 xvfb xauth
-  chromium
+  chromium nodejs npm
   clang libclang-rt-14-dev
 )
 

@@ -11,6 +11,7 @@ Module.preRun.push(function () {
   FS.syncfs(true, function (error) {
     if (error) console.error('RoleFit: the saved data could not be read:', error);
     Module.rolefitStorage = error ? 'unavailable' : 'loaded';
+    Module.rolefitHadData = FS.analyzePath('/rolefit/rolefit.db').exists;  // a return visit
     removeRunDependency('rolefit-load');
   });
 });

@@ -1,0 +1,102 @@
+// RoleFit's browser build in Debian's chromium, as a phone: 390x844 CSS
+// pixels at a pixel ratio of 3, with touch. The site is served from
+// build/web/site on 127.0.0.1 (a secure context) by Python's http.server.
+//   node tests/web/test_web.mjs SITE_DIR ROLEFIT_BINARY SCREENSHOT_DIR
+// Each step prints what it checked; a failed check exits 1. Screenshots of
+// each step go to SCREENSHOT_DIR to be looked at.
+import {spawn, execFileSync} from 'node:child_process';
+import {mkdtempSync, writeFileSync, mkdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const [siteDir, rolefit, shots] = process.argv.slice(2);
+if (!siteDir || !rolefit || !shots) {
+  console.error('usage: node test_web.mjs SITE_DIR ROLEFIT_BINARY SCREENSHOT_DIR');
+  process.exit(2);
+}
+mkdirSync(shots, {recursive: true});
+const profileDir = mkdtempSync(join(tmpdir(), 'rolefit-web-'));
+const port = 18000 + Math.floor(Math.random() * 2000);
+const url = `http://127.0.0.1:${port}/`;
+let failures = 0;
+const check = (ok, what) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures++;
+};
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function serve() {
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', siteDir],
+                       {stdio: 'ignore'});
+  return server;
+}
+
+async function launch() {
+  return puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    userDataDir: profileDir,  // one browser profile across restarts: its IndexedDB is the app's data
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
+  });
+}
+
+async function open(browser) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => { console.log(`page error: ${e.message}`); failures++; });
+  await page.setViewport({width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true});
+  await page.goto(url, {waitUntil: 'load'});
+  await page.waitForFunction(() => window.Module && Module.rolefitStorage && Module.calledRun, {timeout: 30000});
+  await pause(500);
+  return page;
+}
+
+// The database as the page holds it, checked by the desktop binary.
+async function profilesInPage(page) {
+  const bytes = await page.evaluate(() => Array.from(FS.readFile('/rolefit/rolefit.db')));
+  const file = join(profileDir, 'copy.db');
+  writeFileSync(file, Buffer.from(bytes));
+  const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', file]).toString());
+  rmSync(file);
+  return listed.length;
+}
+
+let server = serve();
+await pause(700);
+let browser = await launch();
+try {
+  // First visit: the sample companies, written and saved to IndexedDB.
+  let page = await open(browser);
+  check(!(await page.evaluate(() => Module.rolefitHadData)), 'first visit: no data yet');
+  await page.waitForFunction(() => Module.rolefitSaved >= 1, {timeout: 20000});
+  check(true, 'first visit: the new database was saved to the browser storage');
+  check(await profilesInPage(page) === 7, 'first visit: the seven sample companies');
+  await page.screenshot({path: join(shots, 'web-phone-welcome.png')});
+
+  // A tap, where it lands: "Open the 7 profiles".
+  const box = await page.evaluate(() => ({w: innerWidth, h: innerHeight}));
+  check(box.w === 390 && box.h === 844, 'the page is phone-sized');
+  await page.touchscreen.tap(80, 538);
+  await pause(800);
+  await page.screenshot({path: join(shots, 'web-phone-profiles.png')});
+
+  // Reload: the data comes back from IndexedDB.
+  await page.reload({waitUntil: 'load'});
+  await page.waitForFunction(() => window.Module && Module.rolefitStorage && Module.calledRun, {timeout: 30000});
+  check(await page.evaluate(() => Module.rolefitHadData), 'reload: the database came back from the browser storage');
+  check(await profilesInPage(page) === 7, 'reload: still the seven companies, none added twice');
+  await browser.close();
+
+  // A new browser on the same profile: still there.
+  browser = await launch();
+  page = await open(browser);
+  check(await page.evaluate(() => Module.rolefitHadData), 'browser restarted: the data is still there');
+  check(await profilesInPage(page) === 7, 'browser restarted: the seven companies');
+  await page.screenshot({path: join(shots, 'web-phone-restarted.png')});
+} finally {
+  await browser.close().catch(() => {});
+  server.kill();
+  rmSync(profileDir, {recursive: true, force: true});
+}
+console.log(failures === 0 ? 'web: all checks passed' : `web: ${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);
