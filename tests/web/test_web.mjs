@@ -71,6 +71,11 @@ try {
   await page.waitForFunction(() => Module.rolefitSaved >= 1, {timeout: 20000});
   check(true, 'first visit: the new database was saved to the browser storage');
   check(await profilesInPage(page) === 7, 'first visit: the seven sample companies');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  check(true, 'first visit: the service worker is ready (the site is kept for offline use)');
+  const manifest = await page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
+  check(manifest.display === 'standalone' && manifest.icons.some((i) => i.sizes === '512x512'),
+        'installable: a standalone manifest with a 512 px icon');
   await page.screenshot({path: join(shots, 'web-phone-welcome.png')});
 
   // A tap, where it lands: "Open the 7 profiles".
@@ -93,6 +98,16 @@ try {
   check(await page.evaluate(() => Module.rolefitHadData), 'browser restarted: the data is still there');
   check(await profilesInPage(page) === 7, 'browser restarted: the seven companies');
   await page.screenshot({path: join(shots, 'web-phone-restarted.png')});
+
+  // No network: the server is stopped, the page reloads from the service worker's set.
+  server.kill();
+  await pause(300);
+  await page.reload({waitUntil: 'load'});
+  await page.waitForFunction(() => window.Module && Module.rolefitStorage && Module.calledRun, {timeout: 30000});
+  check(await page.evaluate(() => Module.rolefitHadData), 'offline: the app starts, with its data');
+  check(await profilesInPage(page) === 7, 'offline: the seven companies');
+  await pause(500);
+  await page.screenshot({path: join(shots, 'web-phone-offline.png')});
 } finally {
   await browser.close().catch(() => {});
   server.kill();

@@ -1,0 +1,26 @@
+# Assembles the site (cmake -P): the page, the app's two files, the manifest
+# and icons, and the service worker with the set's version (a hash of every
+# file in it) and its list of files.
+#   -DSOURCE=platform/web -DAPP=<folder of app.js, app.wasm> -DICONS=<folder> -DSITE=<out>
+set(files index.html app.js app.wasm manifest.webmanifest icon-192.png icon-512.png)
+file(MAKE_DIRECTORY ${SITE})
+foreach(name index.html manifest.webmanifest)
+  configure_file(${SOURCE}/${name} ${SITE}/${name} COPYONLY)
+endforeach()
+foreach(name app.js app.wasm)
+  configure_file(${APP}/${name} ${SITE}/${name} COPYONLY)
+endforeach()
+foreach(name icon-192.png icon-512.png)
+  configure_file(${ICONS}/${name} ${SITE}/${name} COPYONLY)
+endforeach()
+set(hashes "")
+set(list "'./'")
+foreach(name ${files})
+  file(SHA256 ${SITE}/${name} hash)
+  string(APPEND hashes "${hash}")
+  string(APPEND list ", './${name}'")
+endforeach()
+string(SHA256 version "${hashes}")
+string(SUBSTRING "${version}" 0 16 ROLEFIT_SITE_VERSION)
+set(ROLEFIT_SITE_FILES "${list}")
+configure_file(${SOURCE}/sw.js.in ${SITE}/sw.js @ONLY)
