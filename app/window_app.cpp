@@ -13,6 +13,7 @@
 
 #include "rolefit/platform/dialogs.hpp"
 #include "rolefit/platform/paths.hpp"
+#include "rolefit/platform/storage.hpp"
 #include "rolefit/platform/window.hpp"
 #include "ui/controller.hpp"
 #include "ui/frame.hpp"
@@ -140,6 +141,7 @@ class FrameLoop {
       window_.fontsChanged();
       ui::applyTheme(appliedTheme_, scale_);
     }
+    app_.setStorageNote(platform::storageNote());
     // Dropped files are events: session files go to the import preview.
     if (auto dropped = window_.takeDroppedPaths(); !dropped.empty()) app_.emit(ui::intent::PreviewImport{std::move(dropped)});
     window_.beginFrame();
@@ -244,6 +246,7 @@ void startApp(ui::Controller& app, const Settings& settings, const WindowRun& ru
   // when it has something to show.
   app.setWakeWindow([] { platform::Window::wake(); });
   if (run.afterWrite) app.setAfterWrite(run.afterWrite);
+  app.setAfterFileWritten([](const std::string& path) { platform::fileWritten(path); });
   // The app adds its sample companies to a new database; command-line verbs never do.
   app.openStore(run.database, /*addSamplesIfNew=*/true);
   // First run (nothing remembered) opens on the welcome panel.

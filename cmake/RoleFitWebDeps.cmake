@@ -69,7 +69,6 @@ add_library(rolefit_web_imgui STATIC
 target_include_directories(rolefit_web_imgui SYSTEM PUBLIC
   ${src}/imgui ${src}/imgui/backends ${src}/imgui/misc/cpp)
 target_compile_options(rolefit_web_imgui PRIVATE -w)
-target_compile_options(rolefit_web_imgui PUBLIC -sUSE_GLFW=3)
 target_link_options(rolefit_web_imgui PUBLIC -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sFULL_ES3=1)
 add_library(PkgConfig::IMGUI ALIAS rolefit_web_imgui)
 

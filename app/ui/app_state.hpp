@@ -112,6 +112,7 @@ struct AppState {
   bool readOnly = false;
   std::string storeError;                           // why it could not be opened
   std::vector<std::filesystem::path> storeBackups;  // offered when the database is damaged
+  std::string storageNote;  // where the data is kept beyond its file ("Saved in this browser"); often empty
 
   // Every profile as a line of the tables (name, industry, size, result):
   // read at once for a small database, in the background for a large one

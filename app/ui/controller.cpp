@@ -467,6 +467,7 @@ void Controller::apply(const Intent& intent) {
                  [&](const intent::AddSelectionToSession& i) { addSelectionToSession(i.id); },
                  [&](const intent::RemoveFromSession& i) { removeFromSession(i.id, i.profileIds); },
                  [&](const intent::ChooseExportFile& i) { chooseExportFile(i.sessionId); },
+                 [&](const intent::ExportBackup&) { chooseExportFile(std::nullopt, /*everything=*/true); },
                  [&](const intent::ChooseImportFile&) { chooseImportFile(); },
                  [&](const intent::PathChosen& i) { pathChosen(i.choice, i.path); },
                  [&](const intent::PreviewImport& i) { previewImport(i.paths); },

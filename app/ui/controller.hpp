@@ -72,6 +72,13 @@ class Controller {
   // the file must be copied elsewhere to be kept (a browser's IndexedDB),
   // this is when.
   void setAfterWrite(std::function<void()> afterWrite) { afterWrite_ = std::move(afterWrite); }
+  // Called with each file the app wrote for the user (an export): a browser
+  // hands it over as a download.
+  void setAfterFileWritten(std::function<void(const std::string&)> afterFileWritten) {
+    afterFileWritten_ = std::move(afterFileWritten);
+  }
+  // Where the data is kept beyond its file, said in the status bar (a browser's storage).
+  void setStorageNote(std::string note) { state_.storageNote = std::move(note); }
   void setTheme(Theme theme) { state_.theme = theme; }
   void setRecentFiles(std::vector<std::string> files) { state_.recentFiles = std::move(files); }
 
@@ -129,7 +136,7 @@ class Controller {
   void deleteSession(const std::string& id);
   void addSelectionToSession(const std::string& id);
   void removeFromSession(const std::string& id, std::vector<std::string> profileIds);
-  void chooseExportFile(std::optional<std::string> sessionId);
+  void chooseExportFile(std::optional<std::string> sessionId, bool everything = false);
   void exportTo(const std::string& path);
   void chooseImportFile();
   void previewImport(const std::vector<std::string>& paths);
@@ -146,6 +153,7 @@ class Controller {
   FileDialog fileDialog_;  // unset in tests and headless runs: the app asks in a window
   std::function<void()> wakeWindow_;
   std::function<void()> afterWrite_;
+  std::function<void(const std::string&)> afterFileWritten_;
 
   // The list shown, writable (state_.profileList is the same list, const).
   std::shared_ptr<ProfileList> list_ = std::make_shared<ProfileList>();
@@ -158,6 +166,7 @@ class Controller {
   // The export the file dialog is open for: a stored session, or else the
   // selection (all profiles when none is selected).
   std::optional<std::string> exportSessionId_;
+  bool exportEverything_ = false;  // a backup: every profile, whatever is selected
   // What the comparison was made of; it is made again when one changes.
   struct ComparisonKey {
     std::uint64_t selection = 0, list = 0;

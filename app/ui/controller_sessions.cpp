@@ -108,10 +108,11 @@ void Controller::removeFromSession(const std::string& id, std::vector<std::strin
               [id, profileIds](Store& store) { store.addToSession(id, profileIds); }});
 }
 
-void Controller::chooseExportFile(std::optional<std::string> sessionId) {
+void Controller::chooseExportFile(std::optional<std::string> sessionId, bool everything) {
   exportSessionId_ = std::move(sessionId);
+  exportEverything_ = everything;
   const char* extension = state_.exportFormat == SessionFormat::json ? ".json" : ".rfs";
-  std::string name = "session";
+  std::string name = everything ? "rolefit-backup" : "session";
   if (exportSessionId_)
     for (const auto& s : state_.sessions)
       if (s.id == *exportSessionId_) name = s.name;
@@ -124,11 +125,12 @@ void Controller::exportTo(const std::string& path) {
   try {
     ExportRequest request;
     if (exportSessionId_) request.sessionId = *exportSessionId_;
-    else request.profileIds = state_.selection.ids();  // none selected: all
+    else if (!exportEverything_) request.profileIds = state_.selection.ids();  // none selected: all
     const Session session = sessionForExport(*store_, request, platform::userName());
     rolefit::exportSession(path, session, state_.exportFormat);
     rememberFile(path);
     toast(fmt::format("Exported {} to {}", countOf(session.profiles.size(), "profile"), path));
+    if (afterFileWritten_) afterFileWritten_(path);
   } catch (const std::exception& e) {
     showError(fmt::format("Export failed: {}", e.what()));
   }

@@ -32,6 +32,8 @@ void Frame::drawMenuBar(const AppState& state, const EmitIntent& emit) {
     ImGui::Separator();
     if (ImGui::MenuItem("Import session...", "Ctrl+O", false, open)) emit(intent::ChooseImportFile{});
     if (ImGui::MenuItem("Export selected profiles...", nullptr, false, open)) emit(intent::ChooseExportFile{});
+    if (ImGui::MenuItem("Export a backup...", nullptr, false, open)) emit(intent::ExportBackup{});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every profile, as a session file that RoleFit imports anywhere");
     if (ImGui::BeginMenu("Recent files", open && !state.recentFiles.empty())) {
       for (const auto& path : state.recentFiles)
         if (ImGui::MenuItem(safeLabel(path, path).c_str())) {
@@ -127,8 +129,9 @@ void drawStatusBar(const AppState& state) {
       const auto count = progress.reading && !progress.linesReady
                              ? std::string("Reading profiles")
                              : fmt::format("{} profiles", groupedThousands(static_cast<std::int64_t>(state.profileCount())));
-      const auto line = fmt::format("{}  |  {}{}", count, state.dbPath.string(),
-                                    state.readOnly ? "  |  read-only" : "");
+      const auto line = fmt::format("{}  |  {}{}{}{}", count, state.dbPath.string(),
+                                    state.readOnly ? "  |  read-only" : "", state.storageNote.empty() ? "" : "  |  ",
+                                    state.storageNote);
       ImGui::TextUnformatted(line.c_str());
     } else {
       ImGui::TextColored(palette().danger, "No database open");
@@ -332,8 +335,14 @@ void drawToasts(const AppState& state) {
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                        ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+    // A long message wraps within the screen (a phone's is narrow) rather than leave it.
+    const float widest = std::max(em(8), std::min(em(30), viewport->WorkSize.x - em(3)));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(widest + em(1.5f), viewport->WorkSize.y));
     if (ImGui::Begin(id.c_str(), nullptr, flags)) {
+      const float textWidth = std::min(ImGui::CalcTextSize(it->text.c_str()).x, widest);
+      ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textWidth);
       ImGui::TextUnformatted(it->text.c_str());
+      ImGui::PopTextWrapPos();
       y -= ImGui::GetWindowHeight() + em(0.4f);
     }
     ImGui::End();

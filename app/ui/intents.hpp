@@ -57,6 +57,7 @@ struct RemoveFromSession { std::string id; std::vector<std::string> profileIds; 
 
 // Files
 struct ChooseExportFile { std::optional<std::string> sessionId; };  // none: the selection (all when none selected)
+struct ExportBackup {};  // every profile and session's members, whatever is selected
 struct ChooseImportFile {};
 struct PathChosen { FileChoice choice; std::string path; };
 struct PreviewImport { std::vector<std::string> paths; };  // session files to read and plan
@@ -94,7 +95,7 @@ using Intent = std::variant<intent::OpenView, intent::Select, intent::SelectAll,
                             intent::SaveRoleModelCopy, intent::DeleteRoleModelCopy,
                             intent::CreateSessionFromSelection, intent::RenameSession, intent::DeleteSession,
                             intent::AddSelectionToSession, intent::RemoveFromSession, intent::ChooseExportFile,
-                            intent::ChooseImportFile, intent::PathChosen, intent::PreviewImport,
+                            intent::ExportBackup, intent::ChooseImportFile, intent::PathChosen, intent::PreviewImport,
                             intent::ApplyImport, intent::CancelImport, intent::ChooseConflict,
                             intent::ChooseForAllConflicts, intent::TakeField, intent::SetExportFormat,
                             intent::ReloadProfiles,

@@ -12,6 +12,7 @@ fs::path fromEnv(const char* name) {
   return value && *value ? fs::path(value) : fs::path();
 }
 
+#if !defined(__EMSCRIPTEN__)  // a page has no home folder
 fs::path home() {
 #ifdef _WIN32
   if (auto p = fromEnv("USERPROFILE"); !p.empty()) return p;
@@ -19,6 +20,7 @@ fs::path home() {
   if (auto p = fromEnv("HOME"); !p.empty()) return p;
   return fs::temp_directory_path();
 }
+#endif
 
 UserFolders conventionalFolders() {
 #if defined(_WIN32)
@@ -74,3 +76,14 @@ std::vector<fs::path> uiFontCandidates() {
 }
 
 }  // namespace rolefit::platform
+
+#if !defined(__EMSCRIPTEN__)
+#include "rolefit/platform/storage.hpp"
+
+namespace rolefit::platform {
+
+std::string storageNote() { return {}; }
+void fileWritten(const std::string&) {}
+
+}  // namespace rolefit::platform
+#endif

@@ -8,6 +8,8 @@
 #include <emscripten/html5.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
@@ -60,6 +62,16 @@ struct Window::Impl {
 
 namespace {
 
+// Files the page's chooser has copied in (platform/web/files.js), one per line.
+EM_JS(char*, rolefit_take_chosen_files, (), {
+  var paths = Module.rolefitChosen || [];
+  if (!paths.length) return 0;
+  Module.rolefitChosen = [];
+  return allocateUTF8(paths.join('\n'));
+});
+
+EM_JS(int, rolefit_chosen_files_waiting, (), { return (Module.rolefitChosen || []).length; });
+
 void installEventCounters(GLFWwindow* w) {
   glfwSetCursorPosCallback(w, [](GLFWwindow* window, double, double) { ++Window::Impl::of(window).events; });
   glfwSetMouseButtonCallback(w, [](GLFWwindow* window, int, int, int) { ++Window::Impl::of(window).events; });
@@ -107,6 +119,7 @@ std::uint64_t Window::waitEvents(double) {
   // The browser delivers input between frames; nothing to wait for here.
   static std::uint64_t seen = 0;
   if (impl_->fitCanvas()) ++impl_->events;
+  if (rolefit_chosen_files_waiting() > 0) ++impl_->events;
   const auto arrived = impl_->events - seen;
   seen = impl_->events;
   return arrived;
@@ -159,7 +172,19 @@ float Window::contentScale() const {
 
 WindowGeometry Window::geometry() const { return {-1, -1, impl_->width, impl_->height, false}; }
 
-std::vector<std::string> Window::takeDroppedPaths() { return std::exchange(impl_->dropped, {}); }
+// Dropped on the canvas, or chosen in the page's file chooser: the same to the app.
+std::vector<std::string> Window::takeDroppedPaths() {
+  if (char* chosen = rolefit_take_chosen_files()) {
+    std::string_view lines(chosen);
+    while (!lines.empty()) {
+      const auto end = std::min(lines.find('\n'), lines.size());
+      impl_->dropped.emplace_back(lines.substr(0, end));
+      lines.remove_prefix(std::min(end + 1, lines.size()));
+    }
+    std::free(chosen);
+  }
+  return std::exchange(impl_->dropped, {});
+}
 
 namespace {
 void runOneFrame(void* frame) {

@@ -5,7 +5,7 @@
 // Each step prints what it checked; a failed check exits 1. Screenshots of
 // each step go to SCREENSHOT_DIR to be looked at.
 import {spawn, execFileSync} from 'node:child_process';
-import {mkdtempSync, writeFileSync, mkdirSync, rmSync} from 'node:fs';
+import {mkdtempSync, writeFileSync, readFileSync, readdirSync, mkdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -51,11 +51,16 @@ async function open(browser) {
   return page;
 }
 
-// The database as the page holds it, checked by the desktop binary.
-async function profilesInPage(page) {
+// The database as the page holds it, copied out for the desktop binary.
+async function copyOfPageDatabase(page) {
   const bytes = await page.evaluate(() => Array.from(FS.readFile('/rolefit/rolefit.db')));
   const file = join(profileDir, 'copy.db');
   writeFileSync(file, Buffer.from(bytes));
+  return file;
+}
+
+async function profilesInPage(page) {
+  const file = await copyOfPageDatabase(page);
   const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', file]).toString());
   rmSync(file);
   return listed.length;
@@ -85,18 +90,97 @@ try {
   await pause(800);
   await page.screenshot({path: join(shots, 'web-phone-profiles.png')});
 
+  // A second tab would hold a second copy of the data: it is refused, saying why.
+  const second = await browser.newPage();
+  await second.goto(url, {waitUntil: 'load'});
+  await pause(1500);
+  check(await second.evaluate(() => Module.rolefitRefused === true && !Module.calledRun),
+        'a second tab does not start');
+  check((await second.evaluate(() => document.getElementById('status').textContent)).includes('another tab'),
+        'a second tab says RoleFit is open in another tab');
+  await second.screenshot({path: join(shots, 'web-second-tab.png')});
+  await second.close();
+  await page.bringToFront();  // the keyboard goes to the page in front
+  await pause(300);
+
+  // Import through the browser's file chooser: a colleague's session made
+  // from this very database by the desktop binary, with one profile changed
+  // (a conflict) and one new.
+  const copy = await copyOfPageDatabase(page);
+  const theirs = join(profileDir, 'theirs.json');
+  execFileSync(rolefit, ['export', theirs, '--db', copy, '--name', 'From a colleague']);
+  const session = JSON.parse(readFileSync(theirs, 'utf8'));
+  const profiles = session.session.profiles;
+  profiles[0].employees += 17;
+  profiles.push({...profiles[1], id: '6f1e5c1a-8a2b-4c3d-9e4f-0a1b2c3d4e5f', name: 'Brand New Co'});
+  writeFileSync(theirs, JSON.stringify(session));
+  // Ctrl+O held as a person holds it: Dear ImGui 1.86 reads keys once a
+  // frame, and a press and release between two frames would not be seen.
+  const [chooser] = await Promise.all([page.waitForFileChooser({timeout: 10000}), (async () => {
+    await page.keyboard.down('Control');
+    await page.keyboard.down('KeyO');
+    await pause(150);
+    await page.keyboard.up('KeyO');
+    await page.keyboard.up('Control');
+  })()]);
+  await chooser.accept([theirs]);
+  await pause(1500);
+  await page.screenshot({path: join(shots, 'web-phone-import-preview.png')});
+  check(await page.evaluate(() => FS.analyzePath('/incoming/theirs.json').exists),
+        'import: the chosen file reached the app');
+  // The conflict's own choice (its combo under the name, as the screenshot
+  // shows it): take theirs. Then "Apply import".
+  await page.touchscreen.tap(124, 283);
+  await pause(600);
+  await page.screenshot({path: join(shots, 'web-phone-import-choice.png')});
+  await page.touchscreen.tap(72, 339);  // "Take theirs"
+  await pause(600);
+  await page.touchscreen.tap(61, 215);  // "Apply import"
+  await pause(800);
+  await page.waitForFunction(() => !Module.rolefitSaving, {timeout: 10000});
+  await page.screenshot({path: join(shots, 'web-phone-imported.png')});
+  {
+    const file = await copyOfPageDatabase(page);
+    const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', file]).toString());
+    rmSync(file);
+    check(listed.length === 8, 'import: the new profile is there (8 profiles)');
+    const taken = listed.find((p) => p.id === profiles[0].id);
+    check(taken && taken.employees === profiles[0].employees, "import: the conflict took theirs (employees + 17)");
+  }
+  // File > Export a backup...: offered as a download.
+  await page.touchscreen.tap(27, 13);
+  await pause(600);
+  await page.screenshot({path: join(shots, 'web-phone-file-menu.png')});
+  const downloads = join(profileDir, 'downloads');
+  mkdirSync(downloads);
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', {behavior: 'allow', downloadPath: downloads});
+  await page.touchscreen.tap(75, 143);  // "Export a backup..."
+  let backup = null;
+  for (let waited = 0; waited < 10000 && !backup; waited += 250) {
+    await pause(250);
+    backup = readdirSync(downloads).find((name) => name.endsWith('.json'));
+  }
+  check(backup === 'rolefit-backup.json', 'export: the backup was downloaded');
+  if (backup) {
+    const restored = join(profileDir, 'restored.db');
+    execFileSync(rolefit, ['import', join(downloads, backup), '--db', restored]);
+    const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', restored]).toString());
+    check(listed.length === 8, 'export: the desktop binary imports the backup, all 8 profiles');
+  }
+
   // Reload: the data comes back from IndexedDB.
   await page.reload({waitUntil: 'load'});
   await page.waitForFunction(() => window.Module && Module.rolefitStorage && Module.calledRun, {timeout: 30000});
   check(await page.evaluate(() => Module.rolefitHadData), 'reload: the database came back from the browser storage');
-  check(await profilesInPage(page) === 7, 'reload: still the seven companies, none added twice');
+  check(await profilesInPage(page) === 8, 'reload: the eight companies, none added twice');
   await browser.close();
 
   // A new browser on the same profile: still there.
   browser = await launch();
   page = await open(browser);
   check(await page.evaluate(() => Module.rolefitHadData), 'browser restarted: the data is still there');
-  check(await profilesInPage(page) === 7, 'browser restarted: the seven companies');
+  check(await profilesInPage(page) === 8, 'browser restarted: the eight companies');
   await page.screenshot({path: join(shots, 'web-phone-restarted.png')});
 
   // No network: the server is stopped, the page reloads from the service worker's set.
@@ -105,7 +189,7 @@ try {
   await page.reload({waitUntil: 'load'});
   await page.waitForFunction(() => window.Module && Module.rolefitStorage && Module.calledRun, {timeout: 30000});
   check(await page.evaluate(() => Module.rolefitHadData), 'offline: the app starts, with its data');
-  check(await profilesInPage(page) === 7, 'offline: the seven companies');
+  check(await profilesInPage(page) === 8, 'offline: the eight companies');
   await pause(500);
   await page.screenshot({path: join(shots, 'web-phone-offline.png')});
 } finally {

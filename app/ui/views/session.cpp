@@ -207,8 +207,11 @@ void filesBar(const AppState& state, const EmitIntent& emit) {
   if (ImGui::Button("Import...")) emit(intent::ChooseImportFile{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Import session files (Ctrl+O); you can also drop them on the window");
   if (!state.recentFiles.empty()) {
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em(12));
+    // On its own line when the rest of this one cannot hold it (a phone).
+    const float recentWidth = em(12);
+    const float lineEnd = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (lineEnd - ImGui::GetItemRectMax().x > recentWidth + ImGui::GetStyle().ItemSpacing.x) ImGui::SameLine();
+    ImGui::SetNextItemWidth(recentWidth);
     if (ImGui::BeginCombo("##recent", "Recent files")) {
       for (const auto& path : state.recentFiles)
         if (ImGui::Selectable(safeLabel(path, path).c_str())) {
