@@ -33,10 +33,20 @@ case "${1:-}" in
   web) wanted+=("${web_packages[@]}") ;;
 esac
 
+# Node and npm may come from elsewhere (NodeSource's nodejs carries its own
+# npm and conflicts with Debian's): a working command is enough for those.
+provided_by_command() {
+  case "$1" in
+    nodejs) command -v node >/dev/null 2>&1 ;;
+    npm) command -v npm >/dev/null 2>&1 ;;
+    *) return 1 ;;
+  esac
+}
+
 missing=()
 for pkg in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+  [[ "$status" == "install ok installed" ]] || provided_by_command "$pkg" || missing+=("$pkg")
 done
 
 if ((${#missing[@]} == 0)); then
