@@ -65,6 +65,7 @@ case "$mode" in
     build_web
     npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
     node tests/web/test_web.mjs build/web/site build/release/app/rolefit build/web/screenshots
+    node tests/web/bench_web.mjs build/web
     # libFuzzer (clang): the session readers and the import path, a bounded
     # run from the seeds in tests/ (ROLEFIT_FUZZ_SECONDS per target).
     cmake --preset fuzz >/dev/null

@@ -72,7 +72,9 @@ std::string loadFonts(float scale) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(candidate, ec)) continue;
     ImFontConfig config;
-    config.OversampleH = 2;
+    // Sub-pixel placement matters for small pixels only: on a display at 2x
+    // or more, oversampling would double a large atlas for nothing visible.
+    config.OversampleH = scale >= 2.0f ? 1 : 2;
     if (io.Fonts->AddFontFromFileTTF(candidate.string().c_str(), size, &config, ranges)) {
       gHeadingFont = io.Fonts->AddFontFromFileTTF(candidate.string().c_str(), size * 1.6f, &config, ranges);
       if (io.Fonts->Build()) return candidate.string();

@@ -164,7 +164,15 @@ Image Window::readBackBuffer() const {
   return image;
 }
 
-void Window::present() {}  // the browser shows the frame when the callback returns
+// The browser shows the frame when the callback returns. The first one's time
+// is noted for the page's benchmark (tests/web/bench_web.mjs).
+void Window::present() {
+  static bool first = true;
+  if (first) {
+    first = false;
+    EM_ASM(Module.firstFrameAt = performance.now(););
+  }
+}
 
 float Window::contentScale() const {
   return std::clamp(static_cast<float>(emscripten_get_device_pixel_ratio()), 1.0f, 4.0f);
