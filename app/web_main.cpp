@@ -11,5 +11,6 @@ int main() {
   rolefit::app::WindowRun run;
   run.database = rolefit::platform::defaultDatabasePath();
   run.afterWrite = [] { EM_ASM(if (Module.rolefitSave) Module.rolefitSave();); };
+  run.canQuit = false;
   return rolefit::app::runWindow(run);
 }

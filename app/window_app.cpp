@@ -231,6 +231,7 @@ void readSettings(Settings& settings, const WindowRun& run, const std::filesyste
 // file dialogs, the reader's wake-up, the database and the files to open.
 void startApp(ui::Controller& app, const Settings& settings, const WindowRun& run) {
   app.setTheme(settings.theme);
+  app.setCanQuit(run.canQuit);
   app.setRecentFiles(settings.recentFiles);
   if (!run.screenshot) {
     app.setFileDialog([](ui::FileChoice choice, const std::string& suggestion) {

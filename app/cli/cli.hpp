@@ -22,6 +22,7 @@ struct WindowRun {
   std::string view;  // empty: the remembered or default view
   std::vector<std::string> openFiles;  // session files to preview for import, as if dropped
   std::function<void()> afterWrite;     // after each write to the database (the browser saves it then)
+  bool canQuit = true;                  // false in a browser: the page is closed by the browser, not the app
 };
 
 struct WindowLauncher {

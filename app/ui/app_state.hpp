@@ -158,6 +158,7 @@ struct AppState {
   ViewId view = ViewId::Welcome;
   Theme theme = Theme::Dark;
   bool aboutOpen = false;
+  bool canQuit = true;    // false in a browser: a page is closed by the browser, not by the app
   bool quitting = false;  // asked to quit and nothing is left unsaved: the window closes
   std::optional<UnsavedQuestion> unsavedQuestion;  // the "save changes?" modal, while it is open
   std::string errorText;                           // non-empty: an error modal waits for an answer

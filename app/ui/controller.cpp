@@ -383,6 +383,7 @@ void Controller::showError(std::string text) { state_.errorText = std::move(text
 void Controller::reportError(std::string text) { showError(std::move(text)); }
 
 void Controller::requestQuit() {
+  if (!state_.canQuit) return;
   if (state_.editor.dirty()) {
     state_.unsavedQuestion = UnsavedQuestion{UnsavedQuestion::Kind::Quit, {}};
     return;

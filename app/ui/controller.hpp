@@ -80,6 +80,7 @@ class Controller {
   // Where the data is kept beyond its file, said in the status bar (a browser's storage).
   void setStorageNote(std::string note) { state_.storageNote = std::move(note); }
   void setTheme(Theme theme) { state_.theme = theme; }
+  void setCanQuit(bool canQuit) { state_.canQuit = canQuit; }
   void setRecentFiles(std::vector<std::string> files) { state_.recentFiles = std::move(files); }
 
  private:

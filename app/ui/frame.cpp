@@ -42,8 +42,10 @@ void Frame::drawMenuBar(const AppState& state, const EmitIntent& emit) {
         }
       ImGui::EndMenu();
     }
-    ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) emit(intent::Quit{});
+    if (state.canQuit) {
+      ImGui::Separator();
+      if (ImGui::MenuItem("Quit", "Ctrl+Q")) emit(intent::Quit{});
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
@@ -306,7 +308,7 @@ void Frame::drawPathPrompt(const AppState& state, const EmitIntent& emit) {
 }
 
 void Frame::handleShortcuts(const AppState& state, const EmitIntent& emit) {
-  if (shortcutPressed('Q')) emit(intent::Quit{});
+  if (shortcutPressed('Q') && state.canQuit) emit(intent::Quit{});
   if (!state.storeOpen) return;
   // Text fields keep their own Ctrl+Z; the app's undo acts outside them.
   const bool typing = ImGui::GetIO().WantTextInput;

@@ -207,3 +207,16 @@ TEST_CASE("an error while the views draw costs one frame and shows a modal, not 
     CHECK(t.state().errorText.find("file chooser crashed") != std::string::npos);
   }
 }
+
+TEST_CASE("where the app cannot close its window (a browser page), Quit is neither offered nor done") {
+  TempDir dir;
+  TestApp t;
+  openWithProfiles(t, dir, 3);
+  t.app.setCanQuit(false);
+  HeadlessImGui imgui;
+  imgui.frames(2, t.drawer());
+  imgui.pressKey('Q', true, false, t.drawer());
+  t.emit(ui::intent::Quit{});
+  CHECK_FALSE(t.state().quitting);
+  CHECK_FALSE(t.state().unsavedQuestion);
+}
