@@ -8,12 +8,12 @@
 #include <emscripten/html5.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <string_view>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <GLES3/gl3.h>
@@ -23,8 +23,23 @@
 #include <imgui_impl_opengl3.h>
 
 #include "rolefit/platform/window.hpp"
+#include "web_input.hpp"
 
 namespace rolefit::platform {
+
+namespace {
+
+// Files the page's chooser has copied in (platform/web/files.js), one per line.
+EM_JS(char*, rolefit_take_chosen_files, (), {
+  var paths = Module.rolefitChosen || [];
+  if (!paths.length) return 0;
+  Module.rolefitChosen = [];
+  return allocateUTF8(paths.join('\n'));
+});
+
+EM_JS(int, rolefit_chosen_files_waiting, (), { return (Module.rolefitChosen || []).length; });
+
+}  // namespace
 
 struct Window::Impl {
   GLFWwindow* window = nullptr;
@@ -32,6 +47,7 @@ struct Window::Impl {
   std::vector<std::string> dropped;
   bool backendsReady = false;
   int width = 0, height = 0;  // the canvas, in its own pixels
+  WebInput input;
 
   static Impl& of(GLFWwindow* w) { return *static_cast<Impl*>(glfwGetWindowUserPointer(w)); }
 
@@ -61,16 +77,6 @@ struct Window::Impl {
 };
 
 namespace {
-
-// Files the page's chooser has copied in (platform/web/files.js), one per line.
-EM_JS(char*, rolefit_take_chosen_files, (), {
-  var paths = Module.rolefitChosen || [];
-  if (!paths.length) return 0;
-  Module.rolefitChosen = [];
-  return allocateUTF8(paths.join('\n'));
-});
-
-EM_JS(int, rolefit_chosen_files_waiting, (), { return (Module.rolefitChosen || []).length; });
 
 void installEventCounters(GLFWwindow* w) {
   glfwSetCursorPosCallback(w, [](GLFWwindow* window, double, double) { ++Window::Impl::of(window).events; });
@@ -109,6 +115,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options) {
   if (!ImGui_ImplGlfw_InitForOpenGL(impl->window, true) || !ImGui_ImplOpenGL3_Init("#version 300 es"))
     throw std::runtime_error("cannot start Dear ImGui's GLFW/OpenGL 3 backends");
   impl->backendsReady = true;
+  impl->input.install(impl->window);
   return std::unique_ptr<Window>(new Window(std::move(impl)));
 }
 
@@ -120,6 +127,7 @@ std::uint64_t Window::waitEvents(double) {
   static std::uint64_t seen = 0;
   if (impl_->fitCanvas()) ++impl_->events;
   if (rolefit_chosen_files_waiting() > 0) ++impl_->events;
+  if (impl_->input.gather()) ++impl_->events;
   const auto arrived = impl_->events - seen;
   seen = impl_->events;
   return arrived;
@@ -140,6 +148,7 @@ void Window::beginFrame() {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(impl_->width), static_cast<float>(impl_->height));
   io.DisplayFramebufferScale = ImVec2(1, 1);
+  impl_->input.beginFrame();
 }
 
 void Window::render(float r, float g, float b) {
@@ -147,6 +156,7 @@ void Window::render(float r, float g, float b) {
   glClearColor(r, g, b, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  impl_->input.endFrame();
 }
 
 Image Window::readBackBuffer() const {

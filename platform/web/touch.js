@@ -4,7 +4,8 @@
 // compatibility mouse events make one tap count twice). Here each touch of
 // the first finger becomes the mouse events of the same place, sent to the
 // canvas before GLFW's listeners see anything else, and the browser's
-// emulated ones are suppressed.
+// emulated ones are suppressed. While a finger is down, Module.rolefitFinger
+// says so: a drag then scrolls (platform/src/drag_scroll.cpp).
 (function () {
   var canvas = null, finger = null;
   function send(type, touch) {
@@ -18,6 +19,7 @@
       var touch = event.changedTouches[i];
       if (event.type === 'touchstart' && finger === null) {
         finger = touch.identifier;
+        Module.rolefitFinger = true;
         send('mousemove', touch);  // first where it lands: the press is there
         send('mousedown', touch);
       } else if (touch.identifier === finger) {
@@ -27,6 +29,11 @@
           send('mousemove', touch);
           send('mouseup', touch);
           finger = null;
+          Module.rolefitFinger = false;
+          Module.rolefitTouchesEnded = (Module.rolefitTouchesEnded || 0) + 1;
+          // Still inside the tap: a text field it activated may take the
+          // keyboard now, which a phone allows only here (keyboard.js).
+          if (Module.rolefitTapEnded) Module.rolefitTapEnded();
         }
       }
     }

@@ -26,6 +26,22 @@ const check = (ok, what) => {
 };
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// A finger's tap: down, held for a few frames, up (page.touchscreen.tap
+// lifts in the same instant, before the app has drawn a frame).
+async function hold(cdp, x, y) {
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: [{x, y}]});
+  await pause(120);
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+  await pause(500);
+}
+
+async function chord(page, key) {
+  await page.keyboard.down('Control');
+  await page.keyboard.press(key);
+  await page.keyboard.up('Control');
+  await pause(100);
+}
+
 function serve() {
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', siteDir],
                        {stdio: 'ignore'});
@@ -59,12 +75,13 @@ async function copyOfPageDatabase(page) {
   return file;
 }
 
-async function profilesInPage(page) {
+async function listedInPage(page) {
   const file = await copyOfPageDatabase(page);
   const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', file]).toString());
   rmSync(file);
-  return listed.length;
+  return listed;
 }
+const profilesInPage = async (page) => (await listedInPage(page)).length;
 
 let server = serve();
 await pause(700);
@@ -90,6 +107,68 @@ try {
   await pause(800);
   await page.screenshot({path: join(shots, 'web-phone-profiles.png')});
 
+  // A new profile by touch and keyboard. "New", then the name field: the
+  // page's text field takes the focus inside the tap (a phone opens its
+  // keyboard only then). The name is typed on a keyboard, on the on-screen
+  // keyboard (text inserted as an input method inserts it, a deletion as a
+  // soft key's) and pasted from the clipboard; the form is scrolled by
+  // dragging; Save.
+  // What the app hands the browser's clipboard is noted on its way there.
+  await page.evaluate(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text) => { window.copiedByApp = text; return write(text); };
+  });
+  let cdp = await page.createCDPSession();
+  await hold(cdp, 35, 93);  // "New"
+  await hold(cdp, 188, 220);  // the name field
+  check(await page.evaluate(() => document.activeElement && document.activeElement.id === 'rolefit-keyboard'),
+        'a tap on a text field focuses the page\'s text field (the on-screen keyboard opens)');
+  await chord(page, 'KeyA');
+  await page.keyboard.type('Tapped', {delay: 20});
+  await cdp.send('Input.insertText', {text: ' In Coo'});
+  await page.evaluate(() => document.execCommand('delete'));
+  await pause(300);
+  await chord(page, 'KeyA');
+  await chord(page, 'KeyC');
+  check(await page.evaluate(() => window.copiedByApp) === 'Tapped In Co',
+        'typed on both keyboards, each letter once, one deleted; copied to the browser\'s clipboard');
+  await page.keyboard.press('End');
+  await page.evaluate(() => navigator.clipboard.writeText(' Ltd'));  // as another app would
+  await page.keyboard.down('Control');
+  await page.keyboard.press('KeyV', {commands: ['paste']});
+  await page.keyboard.up('Control');
+  await pause(400);
+  await page.screenshot({path: join(shots, 'web-phone-typing.png')});
+  // A wheel notch is one step (emscripten's GLFW passes on raw pixels).
+  await page.evaluate(() => Module.pauseMainLoop());
+  await page.mouse.wheel({deltaY: 100});
+  await pause(100);
+  const notch = await page.evaluate(() => Module.rolefitWheel.y);
+  await page.evaluate(() => { Module.rolefitWheel = {x: 0, y: 0}; Module.resumeMainLoop(); });
+  check(notch < 0 && notch >= -1, `a wheel notch down is at most one step down (${notch})`);
+  // Drag the form up from the regulatory-burden slider: the form scrolls, the slider stays.
+  const beforeDrag = await page.screenshot();
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchStart', touchPoints: [{x: 200, y: 700}]});
+  for (let y = 690; y >= 300; y -= 30) {
+    await pause(20);
+    await cdp.send('Input.dispatchTouchEvent', {type: 'touchMove', touchPoints: [{x: 200, y}]});
+  }
+  await cdp.send('Input.dispatchTouchEvent', {type: 'touchEnd', touchPoints: []});
+  await pause(500);
+  await page.screenshot({path: join(shots, 'web-phone-dragged.png')});
+  check(!beforeDrag.equals(await page.screenshot()), 'a drag scrolls the form');
+  await hold(cdp, 37, 116);  // "Save"
+  await page.waitForFunction(() => !Module.rolefitSaving, {timeout: 10000});
+  await pause(500);
+  {
+    const file = await copyOfPageDatabase(page);
+    const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', file]).toString());
+    const made = listed.find((p) => p.name === 'Tapped In Co Ltd');
+    check(listed.length === 8 && made, 'the new profile is saved, named as typed and pasted');
+    check(made && made.regulatory_burden === 3, 'the slider the drag started on kept its value (3)');
+    rmSync(file);
+  }
+
   // A second tab would hold a second copy of the data: it is refused, saying why.
   const second = await browser.newPage();
   await second.goto(url, {waitUntil: 'load'});
@@ -114,16 +193,22 @@ try {
   profiles[0].employees += 17;
   profiles.push({...profiles[1], id: '6f1e5c1a-8a2b-4c3d-9e4f-0a1b2c3d4e5f', name: 'Brand New Co'});
   writeFileSync(theirs, JSON.stringify(session));
-  // Ctrl+O held as a person holds it: Dear ImGui 1.86 reads keys once a
-  // frame, and a press and release between two frames would not be seen.
-  const [chooser] = await Promise.all([page.waitForFileChooser({timeout: 10000}), (async () => {
-    await page.keyboard.down('Control');
-    await page.keyboard.down('KeyO');
-    await pause(150);
-    await page.keyboard.up('KeyO');
-    await page.keyboard.up('Control');
-  })()]);
-  await chooser.accept([theirs]);
+  // File > Import session... opens the browser's file chooser (a tap is
+  // the user's gesture a chooser needs); the test answers it through the
+  // DevTools protocol, listening before the tap.
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setInterceptFileChooserDialog', {enabled: true});
+  const chosen = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no file chooser within 10 s')), 10000);
+    cdp.once('Page.fileChooserOpened', ({backendNodeId}) => {
+      clearTimeout(timer);
+      resolve(cdp.send('DOM.setFileInputFiles', {files: [theirs], backendNodeId}));
+    });
+  });
+  await hold(cdp, 27, 13);  // File
+  await hold(cdp, 70, 97);  // Import session...
+  await chosen;
+  await cdp.send('Page.setInterceptFileChooserDialog', {enabled: false});
   await pause(1500);
   await page.screenshot({path: join(shots, 'web-phone-import-preview.png')});
   check(await page.evaluate(() => FS.analyzePath('/incoming/theirs.json').exists),
@@ -143,7 +228,7 @@ try {
     const file = await copyOfPageDatabase(page);
     const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', file]).toString());
     rmSync(file);
-    check(listed.length === 8, 'import: the new profile is there (8 profiles)');
+    check(listed.length === 9, 'import: the new profile is there (9 profiles)');
     const taken = listed.find((p) => p.id === profiles[0].id);
     check(taken && taken.employees === profiles[0].employees, "import: the conflict took theirs (employees + 17)");
   }
@@ -153,7 +238,7 @@ try {
   await page.screenshot({path: join(shots, 'web-phone-file-menu.png')});
   const downloads = join(profileDir, 'downloads');
   mkdirSync(downloads);
-  const cdp = await page.createCDPSession();
+  cdp = await page.createCDPSession();
   await cdp.send('Browser.setDownloadBehavior', {behavior: 'allow', downloadPath: downloads});
   await page.touchscreen.tap(75, 143);  // "Export a backup..."
   let backup = null;
@@ -166,21 +251,25 @@ try {
     const restored = join(profileDir, 'restored.db');
     execFileSync(rolefit, ['import', join(downloads, backup), '--db', restored]);
     const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', restored]).toString());
-    check(listed.length === 8, 'export: the desktop binary imports the backup, all 8 profiles');
+    check(listed.length === 9, 'export: the desktop binary imports the backup, all 9 profiles');
   }
 
   // Reload: the data comes back from IndexedDB.
   await page.reload({waitUntil: 'load'});
   await page.waitForFunction(() => window.Module && Module.rolefitStorage && Module.calledRun, {timeout: 30000});
   check(await page.evaluate(() => Module.rolefitHadData), 'reload: the database came back from the browser storage');
-  check(await profilesInPage(page) === 8, 'reload: the eight companies, none added twice');
+  {
+    const listed = await listedInPage(page);
+    check(listed.length === 9, 'reload: the nine companies, none added twice');
+    check(listed.some((p) => p.name === 'Tapped In Co Ltd'), 'reload: the profile made by touch and keyboard is there');
+  }
   await browser.close();
 
   // A new browser on the same profile: still there.
   browser = await launch();
   page = await open(browser);
   check(await page.evaluate(() => Module.rolefitHadData), 'browser restarted: the data is still there');
-  check(await profilesInPage(page) === 8, 'browser restarted: the eight companies');
+  check(await profilesInPage(page) === 9, 'browser restarted: the nine companies');
   await page.screenshot({path: join(shots, 'web-phone-restarted.png')});
 
   // No network: the server is stopped, the page reloads from the service worker's set.
@@ -189,7 +278,7 @@ try {
   await page.reload({waitUntil: 'load'});
   await page.waitForFunction(() => window.Module && Module.rolefitStorage && Module.calledRun, {timeout: 30000});
   check(await page.evaluate(() => Module.rolefitHadData), 'offline: the app starts, with its data');
-  check(await profilesInPage(page) === 8, 'offline: the eight companies');
+  check(await profilesInPage(page) === 9, 'offline: the nine companies');
   await pause(500);
   await page.screenshot({path: join(shots, 'web-phone-offline.png')});
 } finally {
