@@ -236,10 +236,11 @@ void startApp(ui::Controller& app, const Settings& settings, const WindowRun& ru
   if (!run.screenshot) {
     app.setFileDialog([](ui::FileChoice choice, const std::string& suggestion) {
       const bool open = choice == ui::FileChoice::ImportSession;
-      const auto answer =
-          platform::fileDialog(open ? platform::FileDialogKind::Open : platform::FileDialogKind::Save,
-                               open ? "Import a RoleFit session" : "Export a RoleFit session", suggestion,
-                               "RoleFit sessions", "*.json *.rfs");
+      const bool report = choice == ui::FileChoice::ExportReport;
+      const auto answer = platform::fileDialog(
+          open ? platform::FileDialogKind::Open : platform::FileDialogKind::Save,
+          open ? "Import a RoleFit session" : report ? "Write a RoleFit report" : "Export a RoleFit session", suggestion,
+          report ? "Reports" : "RoleFit sessions", report ? "*.html *.md *.csv" : "*.json *.rfs");
       return ui::DialogAnswer{answer.available, answer.path};
     });
   }

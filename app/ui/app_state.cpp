@@ -40,4 +40,9 @@ std::vector<std::string> AppState::idsOf(std::span<const std::uint32_t> lines) c
   return ids;
 }
 
+const std::string& reportSubject(const AppState& state) {
+  if (state.editor.open && !state.editor.isNew) return state.editor.saved.id;
+  return state.currentId;
+}
+
 }  // namespace rolefit::ui

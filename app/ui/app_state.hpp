@@ -165,4 +165,8 @@ struct AppState {
   std::vector<Toast> toasts;
 };
 
+// The profile a report is written on: the one open in the editor (as
+// saved), or else the current row; "" when there is none.
+const std::string& reportSubject(const AppState& state);
+
 }  // namespace rolefit::ui

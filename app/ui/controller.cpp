@@ -469,6 +469,7 @@ void Controller::apply(const Intent& intent) {
                  [&](const intent::RemoveFromSession& i) { removeFromSession(i.id, i.profileIds); },
                  [&](const intent::ChooseExportFile& i) { chooseExportFile(i.sessionId); },
                  [&](const intent::ExportBackup&) { chooseExportFile(std::nullopt, /*everything=*/true); },
+                 [&](const intent::ChooseReportFile& i) { chooseReportFile(i.format); },
                  [&](const intent::ChooseImportFile&) { chooseImportFile(); },
                  [&](const intent::PathChosen& i) { pathChosen(i.choice, i.path); },
                  [&](const intent::PreviewImport& i) { previewImport(i.paths); },

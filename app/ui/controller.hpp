@@ -139,6 +139,8 @@ class Controller {
   void removeFromSession(const std::string& id, std::vector<std::string> profileIds);
   void chooseExportFile(std::optional<std::string> sessionId, bool everything = false);
   void exportTo(const std::string& path);
+  void chooseReportFile(ReportFormat format);
+  void writeReport(const std::string& path);
   void chooseImportFile();
   void previewImport(const std::vector<std::string>& paths);
   void applyImport();
@@ -168,6 +170,9 @@ class Controller {
   // selection (all profiles when none is selected).
   std::optional<std::string> exportSessionId_;
   bool exportEverything_ = false;  // a backup: every profile, whatever is selected
+  // The report the file dialog is open for.
+  std::string reportProfileId_;
+  ReportFormat reportFormat_ = ReportFormat::Html;
   // What the comparison was made of; it is made again when one changes.
   struct ComparisonKey {
     std::uint64_t selection = 0, list = 0;

@@ -7,12 +7,27 @@
 #include <fmt/format.h>
 
 #include "rolefit/platform/paths.hpp"
+#include "rolefit/util/files.hpp"
+#include "rolefit/util/ids.hpp"
 #include "rolefit/util/text.hpp"
+#include "rolefit/report/report.hpp"
+#include "rolefit/scoring/evaluate.hpp"
 #include "ui/controller.hpp"
 
 namespace rolefit::ui {
+
 namespace {
+
 constexpr std::size_t kRecentFiles = 8;
+
+// A suggested file name from a name the user gave: none of the characters
+// a file name cannot hold on Linux, macOS or Windows.
+std::string fileNameFrom(std::string name) {
+  constexpr std::string_view kNotInFileNames = "/\\:*?\"<>|";
+  std::replace_if(name.begin(), name.end(), [&](char c) { return kNotInFileNames.find(c) != std::string_view::npos; }, '-');
+  return name;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- sessions
@@ -116,8 +131,7 @@ void Controller::chooseExportFile(std::optional<std::string> sessionId, bool eve
   if (exportSessionId_)
     for (const auto& s : state_.sessions)
       if (s.id == *exportSessionId_) name = s.name;
-  std::replace_if(name.begin(), name.end(), [](char c) { return c == '/' || c == '\\' || c == ':'; }, '-');
-  choosePath(FileChoice::ExportSession, name + extension);
+  choosePath(FileChoice::ExportSession, fileNameFrom(name) + extension);
 }
 
 void Controller::exportTo(const std::string& path) {
@@ -133,6 +147,31 @@ void Controller::exportTo(const std::string& path) {
     if (afterFileWritten_) afterFileWritten_(path);
   } catch (const std::exception& e) {
     showError(fmt::format("Export failed: {}", e.what()));
+  }
+}
+
+void Controller::chooseReportFile(ReportFormat format) {
+  const std::string& subject = reportSubject(state_);
+  if (!store_ || subject.empty()) return;
+  const auto profile = store_->profile(subject);
+  if (!profile) return;
+  reportProfileId_ = subject;
+  reportFormat_ = format;
+  choosePath(FileChoice::ExportReport, fileNameFrom(profile->name + " - RoleFit report") + std::string(reportExtension(format)));
+}
+
+// The stored profile (an unsaved draft is not yet what the board sees).
+void Controller::writeReport(const std::string& path) {
+  if (!store_) return;
+  try {
+    const auto profile = store_->profile(reportProfileId_);
+    if (!profile) throw std::runtime_error("the profile is no longer there");
+    const RoleModelSet set = store_->activeRoleModels();
+    writeFileAtomically(path, renderReport(*profile, evaluate(*profile, set), set, reportFormat_, utcNowIso8601()));
+    toast(fmt::format("Wrote the report on {} to {}", profile->name, path));
+    if (afterFileWritten_) afterFileWritten_(path);
+  } catch (const std::exception& e) {
+    showError(fmt::format("The report was not written: {}", e.what()));
   }
 }
 
@@ -203,8 +242,11 @@ void Controller::choosePath(FileChoice choice, const std::string& suggestion) {
 void Controller::pathChosen(FileChoice choice, const std::string& path) {
   if (path.empty()) return;
   state_.pathPrompt.open = false;
-  if (choice == FileChoice::ImportSession) previewImport({path});
-  else exportTo(path);
+  switch (choice) {
+    case FileChoice::ImportSession: previewImport({path}); break;
+    case FileChoice::ExportSession: exportTo(path); break;
+    case FileChoice::ExportReport: writeReport(path); break;
+  }
 }
 
 }  // namespace rolefit::ui

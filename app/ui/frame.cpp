@@ -1,6 +1,7 @@
 #include "ui/frame.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -21,6 +22,25 @@ constexpr const char* kErrorPopup = "Something went wrong";
 constexpr const char* kUnsavedPopup = "Unsaved changes";
 constexpr const char* kPathPopup = "Choose a file";
 
+// A menu's submenu. On a phone it has no room beside its menu and would open
+// over it, where the finger that opened it lifts on one of its items: its
+// items are listed in the menu itself, under its name, instead.
+void submenu(const char* label, bool enabled, const std::function<void()>& items) {
+  if (!isNarrow()) {
+    if (ImGui::BeginMenu(label, enabled)) {
+      items();
+      ImGui::EndMenu();
+    }
+    return;
+  }
+  ImGui::Separator();
+  ImGui::TextDisabled("%s", label);
+  if (!enabled) return;
+  ImGui::Indent();
+  items();
+  ImGui::Unindent();
+}
+
 }  // namespace
 
 void Frame::drawMenuBar(const AppState& state, const EmitIntent& emit) {
@@ -34,14 +54,18 @@ void Frame::drawMenuBar(const AppState& state, const EmitIntent& emit) {
     if (ImGui::MenuItem("Export selected profiles...", nullptr, false, open)) emit(intent::ChooseExportFile{});
     if (ImGui::MenuItem("Export a backup...", nullptr, false, open)) emit(intent::ExportBackup{});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Every profile, as a session file that RoleFit imports anywhere");
-    if (ImGui::BeginMenu("Recent files", open && !state.recentFiles.empty())) {
+    submenu("Export a report", open && !reportSubject(state).empty(), [&] {
+      if (ImGui::MenuItem("HTML page (prints well)...")) emit(intent::ChooseReportFile{ReportFormat::Html});
+      if (ImGui::MenuItem("Markdown...")) emit(intent::ChooseReportFile{ReportFormat::Markdown});
+      if (ImGui::MenuItem("CSV...")) emit(intent::ChooseReportFile{ReportFormat::Csv});
+    });
+    submenu("Recent files", open && !state.recentFiles.empty(), [&] {
       for (const auto& path : state.recentFiles)
         if (ImGui::MenuItem(safeLabel(path, path).c_str())) {
           emit(intent::PreviewImport{{path}});
           break;
         }
-      ImGui::EndMenu();
-    }
+    });
     if (state.canQuit) {
       ImGui::Separator();
       if (ImGui::MenuItem("Quit", "Ctrl+Q")) emit(intent::Quit{});
@@ -287,8 +311,9 @@ void Frame::drawPathPrompt(const AppState& state, const EmitIntent& emit) {
   centreNextPopup();
   if (ImGui::BeginPopupModal(kPathPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     if (!prompt.open) return closePopup();  // answered elsewhere: the app's state decides
-    ImGui::TextUnformatted(prompt.choice == FileChoice::ImportSession ? "Session file to import:"
-                                                                      : "Export the session to:");
+    ImGui::TextUnformatted(prompt.choice == FileChoice::ImportSession   ? "Session file to import:"
+                           : prompt.choice == FileChoice::ExportReport ? "Write the report to:"
+                                                                       : "Export the session to:");
     ImGui::SetNextItemWidth(std::min(em(30), ImGui::GetMainViewport()->WorkSize.x - em(4)));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool entered = ImGui::InputText("##path", &pathTyped_, ImGuiInputTextFlags_EnterReturnsTrue);

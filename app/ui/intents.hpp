@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "rolefit/model/profile.hpp"
+#include "rolefit/report/report.hpp"
 #include "rolefit/session/merge.hpp"
 #include "rolefit/session/session.hpp"
 #include "rolefit/store/store.hpp"
@@ -19,7 +20,7 @@
 
 namespace rolefit::ui {
 
-enum class FileChoice { ImportSession, ExportSession };
+enum class FileChoice { ImportSession, ExportSession, ExportReport };
 enum class Theme { Dark, Light };
 
 namespace intent {
@@ -58,6 +59,7 @@ struct RemoveFromSession { std::string id; std::vector<std::string> profileIds; 
 // Files
 struct ChooseExportFile { std::optional<std::string> sessionId; };  // none: the selection (all when none selected)
 struct ExportBackup {};  // every profile and session's members, whatever is selected
+struct ChooseReportFile { ReportFormat format = ReportFormat::Html; };  // on the current profile
 struct ChooseImportFile {};
 struct PathChosen { FileChoice choice; std::string path; };
 struct PreviewImport { std::vector<std::string> paths; };  // session files to read and plan
@@ -95,7 +97,7 @@ using Intent = std::variant<intent::OpenView, intent::Select, intent::SelectAll,
                             intent::SaveRoleModelCopy, intent::DeleteRoleModelCopy,
                             intent::CreateSessionFromSelection, intent::RenameSession, intent::DeleteSession,
                             intent::AddSelectionToSession, intent::RemoveFromSession, intent::ChooseExportFile,
-                            intent::ExportBackup, intent::ChooseImportFile, intent::PathChosen, intent::PreviewImport,
+                            intent::ExportBackup, intent::ChooseReportFile, intent::ChooseImportFile, intent::PathChosen, intent::PreviewImport,
                             intent::ApplyImport, intent::CancelImport, intent::ChooseConflict,
                             intent::ChooseForAllConflicts, intent::TakeField, intent::SetExportFormat,
                             intent::ReloadProfiles,

@@ -220,3 +220,53 @@ TEST_CASE("where the app cannot close its window (a browser page), Quit is neith
   CHECK_FALSE(t.state().quitting);
   CHECK_FALSE(t.state().unsavedQuestion);
 }
+
+TEST_CASE("File > Export a report writes the current profile's report where the file dialog says") {
+  TempDir dir;
+  TestApp t;
+  openWithProfiles(t, dir, 3);
+  std::vector<std::string> suggested;
+  t.app.setFileDialog([&](ui::FileChoice choice, const std::string& suggestion) -> ui::DialogAnswer {
+    REQUIRE(choice == ui::FileChoice::ExportReport);
+    suggested.push_back(suggestion);
+    return {true, (dir / suggestion).string()};
+  });
+  // No current profile: there is nothing to report on, and nothing is asked.
+  t.emit(ui::intent::ChooseReportFile{ReportFormat::Html});
+  CHECK(suggested.empty());
+
+  const Profile profile = t.db().profiles()[1];
+  const std::string plainPart = profile.name.substr(0, profile.name.find('"'));  // quotes are escaped in HTML and CSV
+  REQUIRE(plainPart.size() > 8);
+  t.emit(ui::intent::Select{profile.id, false});
+  t.emit(ui::intent::ChooseReportFile{ReportFormat::Html});
+  REQUIRE(suggested.size() == 1);
+  std::string fileName = profile.name + " - RoleFit report.html";
+  std::replace(fileName.begin(), fileName.end(), '"', '-');  // no quotes in a Windows file name
+  CHECK(suggested[0] == fileName);
+  const std::string html = test::readFile(dir / suggested[0]);
+  CHECK(html.find("<html") != std::string::npos);
+  CHECK(html.find(plainPart) != std::string::npos);
+  REQUIRE_FALSE(t.state().toasts.empty());
+  CHECK(t.state().toasts.back().text.find("Wrote the report on " + profile.name) == 0);
+
+  SECTION("Markdown and CSV, by the file's own extension") {
+    t.emit(ui::intent::ChooseReportFile{ReportFormat::Markdown});
+    t.emit(ui::intent::ChooseReportFile{ReportFormat::Csv});
+    REQUIRE(suggested.size() == 3);
+    CHECK(test::readFile(dir / suggested[1]).starts_with("# "));
+    CHECK(suggested[2].ends_with(".csv"));
+    CHECK(test::readFile(dir / suggested[2]).find(plainPart) != std::string::npos);
+  }
+  SECTION("in the editor, on the profile as saved, not the unsaved draft") {
+    t.emit(ui::intent::OpenEditor{profile.id});
+    Profile draft = t.state().editor.draft;
+    draft.name = "Renamed but not saved";
+    t.emit(ui::intent::EditDraft{draft});
+    t.emit(ui::intent::ChooseReportFile{ReportFormat::Markdown});
+    REQUIRE(suggested.size() == 2);
+    const std::string md = test::readFile(dir / suggested[1]);
+    CHECK(md.find(profile.name) != std::string::npos);
+    CHECK(md.find("Renamed but not saved") == std::string::npos);
+  }
+}

@@ -253,6 +253,17 @@ try {
     const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', restored]).toString());
     check(listed.length === 9, 'export: the desktop binary imports the backup, all 9 profiles');
   }
+  // File > Export a report > HTML page: a report on the current profile, downloaded.
+  await hold(cdp, 27, 13);  // File
+  await page.screenshot({path: join(shots, 'web-phone-file-menu-report.png')});
+  await hold(cdp, 118, 196);  // HTML page (prints well)...
+  let report = null;
+  for (let waited = 0; waited < 10000 && !report; waited += 250) {
+    await pause(250);
+    report = readdirSync(downloads).find((name) => name.endsWith(' - RoleFit report.html'));
+  }
+  check(report && readFileSync(join(downloads, report), 'utf8').includes('<html'),
+        `export: an HTML report was downloaded (${report})`);
 
   // Reload: the data comes back from IndexedDB.
   await page.reload({waitUntil: 'load'});

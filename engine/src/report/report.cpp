@@ -202,6 +202,15 @@ std::optional<ReportFormat> reportFormatFromName(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view reportExtension(ReportFormat format) {
+  switch (format) {
+    case ReportFormat::Markdown: return ".md";
+    case ReportFormat::Html: return ".html";
+    case ReportFormat::Csv: return ".csv";
+  }
+  return ".txt";
+}
+
 std::string renderReport(const Profile& profile, const Evaluation& evaluation, const RoleModelSet& set,
                          ReportFormat format, std::string_view generatedAt) {
   switch (format) {

@@ -12,6 +12,7 @@ namespace rolefit {
 
 enum class ReportFormat { Markdown, Html, Csv };
 std::optional<ReportFormat> reportFormatFromName(std::string_view name);
+std::string_view reportExtension(ReportFormat format);  // ".md", ".html", ".csv"
 
 std::string renderReport(const Profile& profile, const Evaluation& evaluation, const RoleModelSet& set,
                          ReportFormat format, std::string_view generatedAt);
