@@ -12,5 +12,6 @@ int main() {
   run.database = rolefit::platform::defaultDatabasePath();
   run.afterWrite = [] { EM_ASM(if (Module.rolefitSave) Module.rolefitSave();); };
   run.canQuit = false;
+  run.openAfterFirstFrame = true;
   return rolefit::app::runWindow(run);
 }

@@ -83,6 +83,16 @@ struct ImGuiContextGuard {
 };
 
 
+// The database, and what is shown of it first.
+void openDatabase(ui::Controller& app, const Settings& settings, const WindowRun& run) {
+  // The app adds its sample companies to a new database; command-line verbs never do.
+  app.openStore(run.database, /*addSamplesIfNew=*/true);
+  // First run (nothing remembered) opens on the welcome panel.
+  if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) app.emit(ui::intent::OpenView{*view});
+  // "Open with RoleFit": files on the command line go to the import preview.
+  if (!run.openFiles.empty()) app.emit(ui::intent::PreviewImport{run.openFiles});
+}
+
 // The frame loop: draws only when something happened (input, the reader,
 // another copy's write, an animation), a few frames each time so that Dear
 // ImGui settles its layout; off-screen, it draws the screenshot's frames.
@@ -105,6 +115,10 @@ class FrameLoop {
     drawOne();
     if (offscreen_) return screenshotStep();
     window_.present();
+    if (app_.state().storeOpening) {
+      openDatabase(app_, settings_, run_);
+      framesToDraw_ = kSettleFrames;
+    }
     app_.windowShown();  // a large database's read starts once the window is up
     if (framesToDraw_ > 0) --framesToDraw_;
     if (afterFrame()) return 0;
@@ -249,12 +263,8 @@ void startApp(ui::Controller& app, const Settings& settings, const WindowRun& ru
   app.setWakeWindow([] { platform::Window::wake(); });
   if (run.afterWrite) app.setAfterWrite(run.afterWrite);
   app.setAfterFileWritten([](const std::string& path) { platform::fileWritten(path); });
-  // The app adds its sample companies to a new database; command-line verbs never do.
-  app.openStore(run.database, /*addSamplesIfNew=*/true);
-  // First run (nothing remembered) opens on the welcome panel.
-  if (auto view = ui::viewFromName(run.view.empty() ? settings.view : run.view)) app.emit(ui::intent::OpenView{*view});
-  // "Open with RoleFit": files on the command line go to the import preview.
-  if (!run.openFiles.empty()) app.emit(ui::intent::PreviewImport{run.openFiles});
+  if (run.openAfterFirstFrame) app.willOpenStore(run.database);
+  else openDatabase(app, settings, run);
 }
 
 // Everything one run of the window holds, on the heap: in a browser the

@@ -23,6 +23,10 @@ struct WindowRun {
   std::vector<std::string> openFiles;  // session files to preview for import, as if dropped
   std::function<void()> afterWrite;     // after each write to the database (the browser saves it then)
   bool canQuit = true;                  // false in a browser: the page is closed by the browser, not the app
+  // The database opens after the window's first frame, which says it is
+  // opening: in a browser, opening (and on a first visit, creating) it is
+  // most of the start-up, and the page would stay blank meanwhile.
+  bool openAfterFirstFrame = false;
 };
 
 struct WindowLauncher {

@@ -109,6 +109,7 @@ struct AppState {
   // ---- the database
   std::filesystem::path dbPath;
   bool storeOpen = false;
+  bool storeOpening = false;  // the window is up and the database is being opened
   bool readOnly = false;
   std::string storeError;                           // why it could not be opened
   std::vector<std::filesystem::path> storeBackups;  // offered when the database is damaged

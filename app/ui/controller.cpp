@@ -44,8 +44,14 @@ Controller& Controller::operator=(Controller&&) noexcept = default;
 
 // ---------------------------------------------------------------- the database
 
+void Controller::willOpenStore(const std::filesystem::path& path) {
+  state_.dbPath = path;
+  state_.storeOpening = true;
+}
+
 void Controller::openStore(const std::filesystem::path& path, bool addSamplesIfNew) {
   state_.dbPath = path;
+  state_.storeOpening = false;
   store_.reset();
   state_.storeOpen = false;
   state_.storeError.clear();

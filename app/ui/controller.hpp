@@ -39,6 +39,8 @@ class Controller {
   // ---- the database
   // Opens the store; on failure the app still runs and shows why.
   void openStore(const std::filesystem::path& path, bool addSamplesIfNew);
+  // The window shows that this database is being opened, until openStore.
+  void willOpenStore(const std::filesystem::path& path);
   // Re-reads everything when another copy of RoleFit wrote to the database;
   // true when it did.
   bool refreshIfChangedElsewhere();

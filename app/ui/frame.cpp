@@ -159,6 +159,8 @@ void drawStatusBar(const AppState& state) {
                                     state.readOnly ? "  |  read-only" : "", state.storageNote.empty() ? "" : "  |  ",
                                     state.storageNote);
       ImGui::TextUnformatted(line.c_str());
+    } else if (state.storeOpening) {
+      ImGui::TextUnformatted(fmt::format("Opening {}", state.dbPath.string()).c_str());
     } else {
       ImGui::TextColored(palette().danger, "No database open");
     }
@@ -177,7 +179,9 @@ void Frame::drawMainArea(const AppState& state, const EmitIntent& emit) {
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (ImGui::Begin("##main", nullptr, flags)) {
-    if (!state.storeOpen) {
+    if (!state.storeOpen && state.storeOpening) {
+      ImGui::TextDisabled("Opening your profiles...");
+    } else if (!state.storeOpen) {
       ImGui::TextUnformatted("RoleFit could not open its database:");
       ImGui::PushTextWrapPos(0);
       ImGui::TextUnformatted(state.storeError.c_str());

@@ -65,6 +65,9 @@ void applyTheme(Theme theme, float scale) {
 std::string loadFonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
+  // At a phone's pixel ratio the atlas is large: a height rounded up to a
+  // power of two would add up to half of it again, to build and upload.
+  io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   const float size = 16.0f * scale;
   static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193,
                                    0x2713, 0x2717, 0};

@@ -270,3 +270,20 @@ TEST_CASE("File > Export a report writes the current profile's report where the 
     CHECK(md.find("Renamed but not saved") == std::string::npos);
   }
 }
+
+TEST_CASE("a window that opens its database after its first frame says so meanwhile (the browser's start)") {
+  TempDir dir;
+  TestApp t;
+  t.app.willOpenStore(dir / "r.db");
+  CHECK(t.state().storeOpening);
+  CHECK_FALSE(t.state().storeOpen);
+  HeadlessImGui imgui(390, 844);
+  imgui.frames(2, t.drawer());  // "Opening your profiles...": no error, no assert
+  CHECK(t.state().storeError.empty());
+  t.app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  CHECK_FALSE(t.state().storeOpening);
+  CHECK(t.state().storeOpen);
+  t.app.waitForProfiles();
+  CHECK(t.state().profileCount() == 7);
+  imgui.frames(2, t.drawer());
+}
