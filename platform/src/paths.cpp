@@ -56,6 +56,8 @@ fs::path defaultDatabasePath() { return userFolders().data / "rolefit.db"; }
 std::string userName() {
 #if defined(_WIN32)
   return fromEnv("USERNAME").string();
+#elif defined(__EMSCRIPTEN__)
+  return {};  // a page knows no account name (emscripten's USER is the placeholder "web_user")
 #else
   std::string name = fromEnv("USER").string();
   return name.empty() ? fromEnv("LOGNAME").string() : name;

@@ -10,25 +10,11 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include "glfw_common.hpp"
+
 namespace rolefit::platform {
 
-struct Window::Impl {
-  GLFWwindow* window = nullptr;
-  std::uint64_t events = 0;
-  std::vector<std::string> dropped;
-  bool backendsReady = false;
-
-  static Impl& of(GLFWwindow* w) { return *static_cast<Impl*>(glfwGetWindowUserPointer(w)); }
-
-  ~Impl() {
-    if (backendsReady) {
-      ImGui_ImplOpenGL3_Shutdown();
-      ImGui_ImplGlfw_Shutdown();
-    }
-    if (window) glfwDestroyWindow(window);
-    glfwTerminate();
-  }
-};
+struct Window::Impl : GlfwWindowState {};
 
 namespace {
 
@@ -38,25 +24,12 @@ std::string lastGlfwError() {
   return description ? description : "unknown GLFW error";
 }
 
-// Our callbacks only count events so the frame loop knows to redraw; they are
-// installed before ImGui's, which chain to them.
-void installEventCounters(GLFWwindow* w) {
-  auto bump = [](GLFWwindow* window) { ++Window::Impl::of(window).events; };
-  glfwSetCursorPosCallback(w, [](GLFWwindow* window, double, double) { ++Window::Impl::of(window).events; });
-  glfwSetMouseButtonCallback(w, [](GLFWwindow* window, int, int, int) { ++Window::Impl::of(window).events; });
-  glfwSetScrollCallback(w, [](GLFWwindow* window, double, double) { ++Window::Impl::of(window).events; });
-  glfwSetKeyCallback(w, [](GLFWwindow* window, int, int, int, int) { ++Window::Impl::of(window).events; });
-  glfwSetCharCallback(w, [](GLFWwindow* window, unsigned int) { ++Window::Impl::of(window).events; });
-  glfwSetWindowFocusCallback(w, [](GLFWwindow* window, int) { ++Window::Impl::of(window).events; });
-  glfwSetCursorEnterCallback(w, [](GLFWwindow* window, int) { ++Window::Impl::of(window).events; });
-  glfwSetFramebufferSizeCallback(w, [](GLFWwindow* window, int, int) { ++Window::Impl::of(window).events; });
-  glfwSetWindowRefreshCallback(w, bump);
-  glfwSetWindowContentScaleCallback(w, [](GLFWwindow* window, float, float) { ++Window::Impl::of(window).events; });
-  glfwSetDropCallback(w, [](GLFWwindow* window, int count, const char** paths) {
-    auto& impl = Window::Impl::of(window);
-    for (int i = 0; i < count; ++i) impl.dropped.emplace_back(paths[i]);
-    ++impl.events;
-  });
+// Besides the events both windows count: a desktop window's own.
+void countDesktopEvents(GLFWwindow* w) {
+  countEvents(w);
+  glfwSetFramebufferSizeCallback(w, [](GLFWwindow* window, int, int) { ++GlfwWindowState::of(window).events; });
+  glfwSetWindowRefreshCallback(w, [](GLFWwindow* window) { ++GlfwWindowState::of(window).events; });
+  glfwSetWindowContentScaleCallback(w, [](GLFWwindow* window, float, float) { ++GlfwWindowState::of(window).events; });
 }
 
 bool onSomeMonitor(int x, int y) {
@@ -88,14 +61,14 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options) {
   const int height = std::clamp(options.geometry.height, 240, 16384);
   impl->window = glfwCreateWindow(width, height, options.title.c_str(), nullptr, nullptr);
   if (!impl->window) throw std::runtime_error("cannot open a window with OpenGL 3: " + lastGlfwError());
-  glfwSetWindowUserPointer(impl->window, impl.get());
+  impl->attach();
   glfwSetWindowSizeLimits(impl->window, 320, 240, GLFW_DONT_CARE, GLFW_DONT_CARE);
   if (options.geometry.x >= 0 && options.geometry.y >= 0 && onSomeMonitor(options.geometry.x, options.geometry.y))
     glfwSetWindowPos(impl->window, options.geometry.x, options.geometry.y);
   glfwMakeContextCurrent(impl->window);
   glfwSwapInterval(1);
 
-  installEventCounters(impl->window);
+  countDesktopEvents(impl->window);
   if (!ImGui_ImplGlfw_InitForOpenGL(impl->window, true) || !ImGui_ImplOpenGL3_Init("#version 130"))
     throw std::runtime_error("cannot start Dear ImGui's GLFW/OpenGL 3 backends");
   impl->backendsReady = true;
@@ -117,10 +90,7 @@ std::uint64_t Window::waitEvents(double timeoutSeconds) {
 
 void Window::wake() { glfwPostEmptyEvent(); }
 
-void Window::fontsChanged() {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-}
+void Window::fontsChanged() { uploadFontsAgain(); }
 
 void Window::beginFrame() {
   ImGui_ImplOpenGL3_NewFrame();
@@ -137,19 +107,11 @@ void Window::render(float r, float g, float b) {
 }
 
 Image Window::readBackBuffer() const {
-  Image image;
-  glfwGetFramebufferSize(impl_->window, &image.width, &image.height);
-  const auto rowBytes = static_cast<std::size_t>(image.width) * 4;
-  std::vector<std::uint8_t> bottomUp(rowBytes * static_cast<std::size_t>(image.height));
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(impl_->window, &width, &height);
   glFinish();
   glReadBuffer(GL_BACK);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
-  image.rgba.resize(bottomUp.size());
-  for (int y = 0; y < image.height; ++y)
-    std::copy_n(bottomUp.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(image.height - 1 - y)),
-                rowBytes, image.rgba.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(y)));
-  return image;
+  return readPixelsTopRowFirst(width, height);
 }
 
 void Window::present() { glfwSwapBuffers(impl_->window); }

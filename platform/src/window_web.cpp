@@ -23,6 +23,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "rolefit/platform/window.hpp"
+#include "glfw_common.hpp"
 #include "web_input.hpp"
 
 namespace rolefit::platform {
@@ -41,24 +42,9 @@ EM_JS(int, rolefit_chosen_files_waiting, (), { return (Module.rolefitChosen || [
 
 }  // namespace
 
-struct Window::Impl {
-  GLFWwindow* window = nullptr;
-  std::uint64_t events = 0;
-  std::vector<std::string> dropped;
-  bool backendsReady = false;
+struct Window::Impl : GlfwWindowState {
   int width = 0, height = 0;  // the canvas, in its own pixels
   WebInput input;
-
-  static Impl& of(GLFWwindow* w) { return *static_cast<Impl*>(glfwGetWindowUserPointer(w)); }
-
-  ~Impl() {
-    if (backendsReady) {
-      ImGui_ImplOpenGL3_Shutdown();
-      ImGui_ImplGlfw_Shutdown();
-    }
-    if (window) glfwDestroyWindow(window);
-    glfwTerminate();
-  }
 
   // The canvas's pixels follow its CSS size (set by the page's stylesheet)
   // times the device pixel ratio; true when they changed.
@@ -76,26 +62,6 @@ struct Window::Impl {
   }
 };
 
-namespace {
-
-void installEventCounters(GLFWwindow* w) {
-  glfwSetCursorPosCallback(w, [](GLFWwindow* window, double, double) { ++Window::Impl::of(window).events; });
-  glfwSetMouseButtonCallback(w, [](GLFWwindow* window, int, int, int) { ++Window::Impl::of(window).events; });
-  glfwSetScrollCallback(w, [](GLFWwindow* window, double, double) { ++Window::Impl::of(window).events; });
-  glfwSetKeyCallback(w, [](GLFWwindow* window, int, int, int, int) { ++Window::Impl::of(window).events; });
-  glfwSetCharCallback(w, [](GLFWwindow* window, unsigned int) { ++Window::Impl::of(window).events; });
-  glfwSetWindowFocusCallback(w, [](GLFWwindow* window, int) { ++Window::Impl::of(window).events; });
-  glfwSetCursorEnterCallback(w, [](GLFWwindow* window, int) { ++Window::Impl::of(window).events; });
-  // Dropped files arrive in the browser's memory file system, under their names.
-  glfwSetDropCallback(w, [](GLFWwindow* window, int count, const char** paths) {
-    auto& impl = Window::Impl::of(window);
-    for (int i = 0; i < count; ++i) impl.dropped.emplace_back(paths[i]);
-    ++impl.events;
-  });
-}
-
-}  // namespace
-
 Window::Window(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Window::~Window() = default;
 
@@ -108,10 +74,10 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options) {
   impl->fitCanvas();
   impl->window = glfwCreateWindow(impl->width, impl->height, options.title.c_str(), nullptr, nullptr);
   if (!impl->window) throw std::runtime_error("this browser gives the page no WebGL 2");
-  glfwSetWindowUserPointer(impl->window, impl.get());
+  impl->attach();
   glfwMakeContextCurrent(impl->window);
   impl->fitCanvas();
-  installEventCounters(impl->window);
+  countEvents(impl->window);
   if (!ImGui_ImplGlfw_InitForOpenGL(impl->window, true) || !ImGui_ImplOpenGL3_Init("#version 300 es"))
     throw std::runtime_error("cannot start Dear ImGui's GLFW/OpenGL 3 backends");
   impl->backendsReady = true;
@@ -135,10 +101,7 @@ std::uint64_t Window::waitEvents(double) {
 
 void Window::wake() {}
 
-void Window::fontsChanged() {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-}
+void Window::fontsChanged() { uploadFontsAgain(); }
 
 void Window::beginFrame() {
   ImGui_ImplOpenGL3_NewFrame();
@@ -159,20 +122,7 @@ void Window::render(float r, float g, float b) {
   impl_->input.endFrame();
 }
 
-Image Window::readBackBuffer() const {
-  Image image;
-  image.width = impl_->width;
-  image.height = impl_->height;
-  const auto rowBytes = static_cast<std::size_t>(image.width) * 4;
-  std::vector<std::uint8_t> bottomUp(rowBytes * static_cast<std::size_t>(image.height));
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, image.width, image.height, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
-  image.rgba.resize(bottomUp.size());
-  for (int y = 0; y < image.height; ++y)
-    std::copy_n(bottomUp.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(image.height - 1 - y)),
-                rowBytes, image.rgba.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(y)));
-  return image;
-}
+Image Window::readBackBuffer() const { return readPixelsTopRowFirst(impl_->width, impl_->height); }
 
 // The browser shows the frame when the callback returns. The first one's time
 // is noted for the page's benchmark (tests/web/bench_web.mjs), and the page

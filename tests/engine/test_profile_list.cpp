@@ -122,12 +122,21 @@ TEST_CASE("a second read takes over the results of unchanged profiles and scores
   }
 }
 
-TEST_CASE("the loader reads on its own thread and can be stopped at any point") {
+namespace {
+// A database of 3,000 profiles for a loader to read.
+struct ThreeThousandProfiles {
   TempDir dir;
-  const auto path = dir / "l.db";
-  Store store(path);
-  store.saveAll(readProfilesCsv(test::generatedCsv(3000, 9)).profiles);
-  const RoleModelSet models = store.activeRoleModels();
+  std::filesystem::path path = dir / "l.db";
+  Store store{path};
+  RoleModelSet models;
+  ThreeThousandProfiles() {
+    store.saveAll(readProfilesCsv(test::generatedCsv(3000, 9)).profiles);
+    models = store.activeRoleModels();
+  }
+};
+}  // namespace
+
+TEST_CASE_METHOD(ThreeThousandProfiles, "the loader reads on its own thread and can be stopped at any point") {
 
   SECTION("to the end") {
     int wakes = 0;
@@ -157,12 +166,8 @@ TEST_CASE("the loader reads on its own thread and can be stopped at any point") 
   }
 }
 
-TEST_CASE("without a thread (as in a browser) the loader reads in the caller's slices, to the same list") {
-  TempDir dir;
-  const auto path = dir / "l.db";
-  Store store(path);
-  store.saveAll(readProfilesCsv(test::generatedCsv(3000, 9)).profiles);
-  const RoleModelSet models = store.activeRoleModels();
+TEST_CASE_METHOD(ThreeThousandProfiles,
+                 "without a thread (as in a browser) the loader reads in the caller's slices, to the same list") {
   ProfileListLoader loader(path, models, {.checkIntegrity = true, .previous = {}}, {}, /*onThread=*/false);
   CHECK(loader.progress().phase == Phase::Starting);  // nothing happens between the caller's slices
   int slices = 0;

@@ -168,6 +168,14 @@ try {
     check(made && made.regulatory_burden === 3, 'the slider the drag started on kept its value (3)');
     rmSync(file);
   }
+  // Turned to landscape: the canvas follows, at the device's pixels.
+  await page.setViewport({width: 844, height: 390, deviceScaleFactor: 3, isMobile: true, hasTouch: true});
+  await pause(800);
+  const turned = await page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+  check(turned[0] === 844 * 3 && turned[1] === 390 * 3, `turned: the canvas has the landscape screen's pixels (${turned})`);
+  await page.screenshot({path: join(shots, 'web-phone-landscape.png')});
+  await page.setViewport({width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true});
+  await pause(800);
 
   // A second tab would hold a second copy of the data: it is refused, saying why.
   const second = await browser.newPage();
@@ -252,6 +260,24 @@ try {
     execFileSync(rolefit, ['import', join(downloads, backup), '--db', restored]);
     const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', restored]).toString());
     check(listed.length === 9, 'export: the desktop binary imports the backup, all 9 profiles');
+    const sender = JSON.parse(readFileSync(join(downloads, backup), 'utf8')).session.exported_by;
+    check(sender === '', `export: a page claims no sender's name (emscripten's placeholder was "web_user"): "${sender}"`);
+  }
+  // A session file dropped on the page goes to the import preview, as on the
+  // desktop (here the backup just downloaded: nothing in it is new). Cancel.
+  if (backup) {
+    const bytes = Array.from(readFileSync(join(downloads, backup)));
+    await page.evaluate((content) => {
+      const files = new DataTransfer();
+      files.items.add(new File([new Uint8Array(content)], 'dropped-backup.json', {type: 'application/json'}));
+      Module.canvas.dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true, cancelable: true}));
+    }, bytes);
+    await pause(1500);
+    await page.screenshot({path: join(shots, 'web-phone-dropped.png')});
+    check(await page.evaluate(() => FS.analyzePath('/.glfw_dropped_files/dropped-backup.json').exists),
+          'drop: the dropped file reached the app');
+    await hold(cdp, 152, 215);  // Cancel
+    check(await profilesInPage(page) === 9, 'drop: cancelled, nothing imported');
   }
   // File > Export a report > HTML page: a report on the current profile, downloaded.
   await hold(cdp, 27, 13);  // File

@@ -56,7 +56,7 @@ class Window {
   WindowGeometry geometry() const;
   std::vector<std::string> takeDroppedPaths();
 
-  struct Impl;  // opaque; public only so the GLFW callbacks can reach it
+  struct Impl;  // opaque: the system's window
 
  private:
   explicit Window(std::unique_ptr<Impl> impl);
