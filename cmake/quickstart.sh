@@ -14,8 +14,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # The browser build: Debian's sources of its C and C++ libraries (fetched
 # once into a per-user cache), then emscripten through the web preset.
 build_web() {
-  ROLEFIT_WEB_SOURCES=$(bash cmake/web/sources.sh)
-  export ROLEFIT_WEB_SOURCES
+  ROLEFIT_SOURCES=$(bash cmake/sources.sh imgui sqlite3 sqlitecpp libcsv zlib)
+  export ROLEFIT_SOURCES
   export NODE_PATH=/usr/share/nodejs  # emscripten 3.1.6 finds acorn there
   cmake --preset web >/dev/null
   cmake --build --preset web -j "$jobs"

@@ -22,7 +22,7 @@ test_packages=(
 )
 
 # The browser build: emscripten, and tclsh to make SQLite's amalgamation
-# from its source package (cmake/web/sources.sh).
+# from its source package (cmake/sources.sh).
 web_packages=(
   emscripten tcl
 )

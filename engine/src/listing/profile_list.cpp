@@ -16,6 +16,8 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#elif defined(_WIN32)
+#include <windows.h>
 #endif
 
 namespace rolefit {
@@ -344,6 +346,8 @@ void ProfileListLoader::run() {
   // The window's frames first: on a two-core laptop the reader would
   // otherwise take a core from the renderer.
   setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#elif defined(_WIN32)
+  SetThreadPriority(GetCurrentThread(), THREAD_PRIORITY_BELOW_NORMAL);
 #endif
   using Clock = std::chrono::steady_clock;
   auto lastWake = Clock::now();

@@ -53,7 +53,11 @@ bool isUuid(std::string_view text) {
 std::string utcNowIso8601() {
   const std::time_t now = std::time(nullptr);
   std::tm utc{};
+#if defined(_WIN32)
+  gmtime_s(&utc, &now);
+#else
   gmtime_r(&now, &utc);
+#endif
   char text[32];
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;

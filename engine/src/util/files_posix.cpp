@@ -1,0 +1,93 @@
+// The POSIX half of util/files (files_os.hpp).
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "files_os.hpp"
+#include "rolefit/util/files.hpp"
+
+namespace rolefit {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& target, const char* what, int error) {
+  throw std::runtime_error(fmt::format("{}: cannot write ({}: {})", target.string(), what, std::strerror(error)));
+}
+
+}  // namespace
+
+void writeFileAtomically(const std::filesystem::path& target, std::string_view content) {
+  const auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  std::string temp = (folder / fmt::format(".{}.XXXXXX", target.filename().string())).string();
+  const int fd = mkstemp(temp.data());
+  if (fd < 0) fail(target, "creating a temporary file", errno);
+  auto abandon = [&](const char* what) {
+    const int error = errno;
+    close(fd);
+    unlink(temp.c_str());
+    fail(target, what, error);
+  };
+  for (std::size_t done = 0; done < content.size();) {
+    const ssize_t n = write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      abandon("writing");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (fchmod(fd, 0644) != 0) abandon("setting permissions");
+  if (fsync(fd) != 0) abandon("flushing");
+  if (close(fd) != 0) {
+    const int error = errno;
+    unlink(temp.c_str());
+    fail(target, "closing", error);
+  }
+  if (std::rename(temp.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    unlink(temp.c_str());
+    fail(target, "renaming into place", error);
+  }
+  const int dir = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    fsync(dir);
+    close(dir);
+  }
+}
+
+namespace os {
+
+ReadableFile::ReadableFile(const std::filesystem::path& file) {
+  // Non-blocking, so that a named pipe is refused below instead of waiting
+  // for a writer; reads from a regular file are not affected.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ENOENT) throw FileReadError("no such file");
+    throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
+  }
+  handle_ = fd;
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
+  if (!S_ISREG(info.st_mode)) throw FileReadError("is not a regular file");
+  size_ = static_cast<std::uintmax_t>(info.st_size);
+}
+
+ReadableFile::~ReadableFile() {
+  if (handle_ >= 0) ::close(static_cast<int>(handle_));
+}
+
+std::size_t ReadableFile::readSome(char* into, std::size_t capacity) {
+  for (;;) {
+    const ssize_t got = ::read(static_cast<int>(handle_), into, capacity);
+    if (got >= 0) return static_cast<std::size_t>(got);
+    if (errno != EINTR) throw FileReadError(fmt::format("cannot be read ({})", std::strerror(errno)));
+  }
+}
+
+}  // namespace os
+}  // namespace rolefit
