@@ -27,6 +27,7 @@
 #include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/model/fields.hpp"
 #include "support/headless.hpp"
+#include "support/process.hpp"
 #include "support/support.hpp"
 #include "ui/controller.hpp"
 #include "ui/frame.hpp"

@@ -17,6 +17,7 @@
 
 #include "bench/paired.hpp"
 #include "rolefit/store/store.hpp"
+#include "support/process.hpp"
 #include "support/support.hpp"
 
 using namespace rolefit;

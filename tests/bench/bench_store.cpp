@@ -14,6 +14,7 @@
 #include <string>
 
 #include "bench/paired.hpp"
+#include "support/process.hpp"
 #include "support/support.hpp"
 
 using namespace rolefit::test;

@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 
 #include "rolefit/model/fields.hpp"
+#include "support/process.hpp"
 #include "support/support.hpp"
 
 using namespace rolefit::test;

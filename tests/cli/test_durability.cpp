@@ -11,6 +11,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "support/process.hpp"
 #include "support/support.hpp"
 
 using namespace rolefit::test;

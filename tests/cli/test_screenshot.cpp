@@ -6,6 +6,7 @@
 
 #include <stb_image.h>
 
+#include "support/process.hpp"
 #include "support/support.hpp"
 
 using namespace rolefit::test;

@@ -6,6 +6,7 @@
 
 #include <rapidjson/document.h>
 
+#include "support/process.hpp"
 #include "support/support.hpp"
 
 using namespace rolefit::test;
