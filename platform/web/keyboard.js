@@ -110,18 +110,23 @@
   function intoField(event) { return field !== null && event.target === field; }
   function keydown(event) {
     if (!intoField(event)) return;
-    if (event.keyCode === 229 || event.isComposing) {  // an input method's key: its text comes as input
+    // An input method's key, or a dead key (an accent waiting for its
+    // letter): the text comes as input.
+    if (event.keyCode === 229 || event.isComposing || event.key === 'Dead' || event.key === 'Process' ||
+        event.key === 'Unidentified') {
       event.stopImmediatePropagation();
       return;
     }
-    var shortcut = event.ctrlKey || event.metaKey;
+    // AltGr (Ctrl+Alt to a browser on Windows) and a Mac's Option type
+    // characters ("@" on a German keyboard): only Ctrl or Cmd make a shortcut.
+    var shortcut = (event.ctrlKey || event.metaKey) && !event.getModifierState('AltGraph');
     if (shortcut && (event.key === 'v' || event.key === 'V')) {
       event.stopImmediatePropagation();  // the browser's paste event brings the text
       return;
     }
     // A character: the textarea takes it (and GLFW notes the key, as on the
     // desktop). Anything else is Dear ImGui's alone (GLFW passes it on).
-    if (event.key.length !== 1 || shortcut || event.altKey) event.preventDefault();
+    if (event.key.length !== 1 || shortcut) event.preventDefault();
   }
   function keypress(event) { if (intoField(event)) event.stopImmediatePropagation(); }
   function keyup(event) { if (intoField(event) && event.keyCode === 229) event.stopImmediatePropagation(); }

@@ -124,14 +124,19 @@ try {
   check(await page.evaluate(() => document.activeElement && document.activeElement.id === 'rolefit-keyboard'),
         'a tap on a text field focuses the page\'s text field (the on-screen keyboard opens)');
   await chord(page, 'KeyA');
-  await page.keyboard.type('Tapped', {delay: 20});
+  await page.keyboard.type('Tapp', {delay: 20});
+  // A character typed with Alt held, as a Mac's Option types it: a letter, not a shortcut.
+  await cdp.send('Input.dispatchKeyEvent', {type: 'keyDown', modifiers: 1, key: 'é', code: 'KeyE', text: 'é',
+                                            unmodifiedText: 'e', windowsVirtualKeyCode: 69});
+  await cdp.send('Input.dispatchKeyEvent', {type: 'keyUp', modifiers: 1, key: 'é', code: 'KeyE', windowsVirtualKeyCode: 69});
+  await page.keyboard.type('d', {delay: 20});
   await cdp.send('Input.insertText', {text: ' In Coo'});
   await page.evaluate(() => document.execCommand('delete'));
   await pause(300);
   await chord(page, 'KeyA');
   await chord(page, 'KeyC');
-  check(await page.evaluate(() => window.copiedByApp) === 'Tapped In Co',
-        'typed on both keyboards, each letter once, one deleted; copied to the browser\'s clipboard');
+  check(await page.evaluate(() => window.copiedByApp) === 'Tappéd In Co',
+        'typed on both keyboards (one letter with Alt), each letter once, one deleted; copied to the browser\'s clipboard');
   await page.keyboard.press('End');
   await page.evaluate(() => navigator.clipboard.writeText(' Ltd'));  // as another app would
   await page.keyboard.down('Control');
@@ -163,7 +168,7 @@ try {
   {
     const file = await copyOfPageDatabase(page);
     const listed = JSON.parse(execFileSync(rolefit, ['list', '--json', '--db', file]).toString());
-    const made = listed.find((p) => p.name === 'Tapped In Co Ltd');
+    const made = listed.find((p) => p.name === 'Tappéd In Co Ltd');
     check(listed.length === 8 && made, 'the new profile is saved, named as typed and pasted');
     check(made && made.regulatory_burden === 3, 'the slider the drag started on kept its value (3)');
     rmSync(file);
@@ -298,7 +303,7 @@ try {
   {
     const listed = await listedInPage(page);
     check(listed.length === 9, 'reload: the nine companies, none added twice');
-    check(listed.some((p) => p.name === 'Tapped In Co Ltd'), 'reload: the profile made by touch and keyboard is there');
+    check(listed.some((p) => p.name === 'Tappéd In Co Ltd'), 'reload: the profile made by touch and keyboard is there');
   }
   await browser.close();
 
