@@ -97,7 +97,9 @@ void WebInput::onKey(GLFWwindow* window, int key, int scancode, int action, int 
 }
 
 bool WebInput::gather() {
-  bool needed = !releaseLater_.empty() || !releaseNow_.empty() || !typed_.empty() || liftSeen_ || fingerAway_ ||
+  // (A finger kept away needs no frames of its own: the frames that follow
+  // its lifting hide it, and an idle page draws nothing.)
+  bool needed = !releaseLater_.empty() || !releaseNow_.empty() || !typed_.empty() || liftSeen_ ||
                 dragScroll_.scrolling();
   if (char* taken = rolefit_take_typed()) {
     std::string_view records(taken);

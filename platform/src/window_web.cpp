@@ -128,6 +128,7 @@ Image Window::readBackBuffer() const { return readPixelsTopRowFirst(impl_->width
 // is noted for the page's benchmark (tests/web/bench_web.mjs), and the page
 // is told (it registers its service worker then).
 void Window::present() {
+  EM_ASM(Module.rolefitFramesDrawn = (Module.rolefitFramesDrawn || 0) + 1;);  // for the tests: an idle page draws none
   static bool first = true;
   if (first) {
     first = false;

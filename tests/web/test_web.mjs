@@ -106,6 +106,12 @@ try {
   await page.touchscreen.tap(80, 538);
   await pause(800);
   await page.screenshot({path: join(shots, 'web-phone-profiles.png')});
+  // Idle after a tap: the page draws nothing until something happens.
+  await pause(1000);
+  const drawnBefore = await page.evaluate(() => Module.rolefitFramesDrawn);
+  await pause(1000);
+  const drawnAfter = await page.evaluate(() => Module.rolefitFramesDrawn);
+  check(drawnAfter === drawnBefore, `idle after a tap: no frames drawn in a second (${drawnAfter - drawnBefore})`);
 
   // A new profile by touch and keyboard. "New", then the name field: the
   // page's text field takes the focus inside the tap (a phone opens its
