@@ -314,6 +314,7 @@ int runWindow(const WindowRun& run) {
 
 }  // namespace rolefit::app
 
+#ifndef ROLEFIT_WINDOW_LINKED
 // The module's one export, found by name (platform/modules.hpp). Nothing
 // thrown may cross into the executable's frames.
 extern "C" __attribute__((visibility("default"))) int rolefit_run_window(const rolefit::app::WindowRun* run) {
@@ -324,4 +325,4 @@ extern "C" __attribute__((visibility("default"))) int rolefit_run_window(const r
     return 1;
   }
 }
-
+#endif

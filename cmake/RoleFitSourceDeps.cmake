@@ -107,8 +107,9 @@ add_library(PkgConfig::IMGUI ALIAS rolefit_src_imgui)
 
 # stb_image_write for the screenshot mode, compiled here (Debian's libstb is native).
 file(CREATE_LINK /usr/include/stb ${header_only}/stb SYMBOLIC)
+# On Windows its file names are UTF-8, as every path RoleFit hands it.
 file(WRITE ${CMAKE_BINARY_DIR}/stb-image-write.c
-  "#define STB_IMAGE_WRITE_IMPLEMENTATION\n#include <stb_image_write.h>\n")
+  "#define STB_IMAGE_WRITE_IMPLEMENTATION\n#ifdef _WIN32\n#define STBIW_WINDOWS_UTF8\n#endif\n#include <stb_image_write.h>\n")
 add_library(rolefit_src_stb STATIC ${CMAKE_BINARY_DIR}/stb-image-write.c)
 target_include_directories(rolefit_src_stb SYSTEM PUBLIC ${header_only}/stb)
 target_compile_options(rolefit_src_stb PRIVATE -w)

@@ -5,6 +5,9 @@
 #   bash cmake/quickstart.sh web [--build-only]
 #                                            the browser build: install, build build/web/site/,
 #                                            serve it at http://127.0.0.1:8080/ until Ctrl+C
+#   bash cmake/quickstart.sh windows [--build-only]
+#                                            the Windows download: install, build build/windows/rolefit.exe
+#                                            and RoleFit-windows-x64.zip, run its tests under wine
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-app}"
@@ -19,6 +22,32 @@ build_web() {
   export NODE_PATH=/usr/share/nodejs  # emscripten 3.1.6 finds acorn there
   cmake --preset web >/dev/null
   cmake --build --preset web -j "$jobs"
+}
+
+# The Windows build: Debian's sources of its libraries (as the browser's, and
+# GLFW), cross-built with mingw-w64 through the windows preset.
+build_windows() {
+  ROLEFIT_SOURCES=$(bash cmake/sources.sh imgui sqlite3 sqlitecpp libcsv zlib glfw3)
+  export ROLEFIT_SOURCES
+  cmake --preset windows -DROLEFIT_BUILD_TESTS=ON -DROLEFIT_WERROR="${1:-OFF}" >/dev/null
+  cmake --build --preset windows -j "$jobs"
+}
+
+# Its tests under wine: the engine, command-line and view tests through
+# CTest, then the window and the files shared with Linux
+# (tests/windows/test_windows.sh, against the Linux binary `$1`).
+test_windows() {
+  export WINEPREFIX="${ROLEFIT_WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/rolefit/wine}"
+  export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+  # wine's services start once, with nothing of CTest's: started by a test,
+  # they would keep its output pipe open and CTest would wait for them.
+  wineserver -p </dev/null >/dev/null 2>&1
+  wine cmd /c exit </dev/null >/dev/null 2>&1
+  trap 'wineserver -k 2>/dev/null || true' EXIT
+  ctest --test-dir build/windows --timeout 180 -j "$jobs" --output-on-failure
+  bash tests/windows/test_windows.sh build/windows "$1" build/windows/screenshots
+  wineserver -k
+  trap - EXIT
 }
 
 case "$mode" in
@@ -66,6 +95,10 @@ case "$mode" in
     npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
     node tests/web/test_web.mjs build/web/site build/release/app/rolefit build/web/screenshots
     node tests/web/bench_web.mjs build/web
+    # The Windows download, cross-built, tested under wine against the
+    # window-less Linux binary built above.
+    build_windows "$werror"
+    test_windows build/cli/app/rolefit
     # libFuzzer (clang): the session readers and the import path, a bounded
     # run from the seeds in tests/ (ROLEFIT_FUZZ_SECONDS per target).
     cmake --preset fuzz >/dev/null
@@ -82,8 +115,21 @@ case "$mode" in
     echo "quickstart: RoleFit is served at http://127.0.0.1:8080/ (Ctrl+C stops it)"
     exec python3 -m http.server 8080 --bind 127.0.0.1 --directory build/web/site
     ;;
+  windows)
+    bash cmake/setup.sh windows
+    build_windows
+    if [[ "${1:-}" == "--build-only" ]]; then
+      echo "quickstart: build/windows/rolefit.exe and build/windows/RoleFit-windows-x64.zip are built"
+      exit 0
+    fi
+    # The Linux side of the shared-files checks: the window-less binary.
+    cmake --preset cli >/dev/null
+    cmake --build --preset cli -j "$jobs" --target rolefit
+    test_windows build/cli/app/rolefit
+    echo "quickstart: the Windows build passed its tests; the download is build/windows/RoleFit-windows-x64.zip"
+    ;;
   *)
-    echo "usage: bash cmake/quickstart.sh app|test|web [--build-only]" >&2
+    echo "usage: bash cmake/quickstart.sh app|test|web|windows [--build-only]" >&2
     exit 2
     ;;
 esac

@@ -4,6 +4,7 @@
 #   cmake/setup.sh          packages to build and run the app
 #   cmake/setup.sh test     ... plus what the test suite needs
 #   cmake/setup.sh web      ... plus what the browser build needs
+#   cmake/setup.sh windows  ... plus what the Windows build and its tests need
 set -euo pipefail
 
 build_packages=(
@@ -27,10 +28,19 @@ web_packages=(
   emscripten tcl
 )
 
+# The Windows build: mingw-w64's x86-64 compilers (the -posix ones, which
+# have std::thread), tclsh for SQLite's amalgamation, and wine (64-bit only)
+# with Xvfb to run its tests and open its window here.
+windows_packages=(
+  g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-x86-64-dev
+  tcl wine wine64 libwine catch2 xvfb xauth
+)
+
 wanted=("${build_packages[@]}")
 case "${1:-}" in
-  test) wanted+=("${test_packages[@]}" "${web_packages[@]}") ;;
+  test) wanted+=("${test_packages[@]}" "${web_packages[@]}" "${windows_packages[@]}") ;;
   web) wanted+=("${web_packages[@]}") ;;
+  windows) wanted+=("${windows_packages[@]}") ;;
 esac
 
 # Node and npm may come from elsewhere (NodeSource's nodejs carries its own

@@ -6,7 +6,7 @@
 # reuse them.
 #   bash cmake/sources.sh PACKAGE...   prints the folder holding the unpacked sources
 # The browser build needs imgui sqlite3 sqlitecpp libcsv zlib; the Windows
-# build those and glfw3 fmtlib.
+# build those and glfw3 (fmt is header-only there, from libfmt-dev).
 set -euo pipefail
 
 cache="${ROLEFIT_SOURCES:-${XDG_CACHE_HOME:-$HOME/.cache}/rolefit/sources}"

@@ -11,6 +11,7 @@
 #include "cli/verbs.hpp"
 #include "rolefit/platform/paths.hpp"
 #include "rolefit/store/store.hpp"
+#include "rolefit/util/files.hpp"
 
 namespace rolefit::app {
 namespace {
@@ -111,9 +112,9 @@ int runVerb(const Arguments& a, const std::filesystem::path& database, bool wind
   if (a.list->parsed()) return listProfiles(database, a.listJson);
   if (a.evaluate->parsed()) return evaluateProfiles(database, a.evaluateKeys, a.evaluateJson);
   if (a.report->parsed()) return reportProfile(database, a.reportKey, a.reportFormat, a.reportOutput);
-  if (a.exportVerb->parsed()) return exportSessionFile(database, a.exportFile, a.exportOptions);
+  if (a.exportVerb->parsed()) return exportSessionFile(database, pathFromUtf8(a.exportFile), a.exportOptions);
   if (a.importVerb->parsed()) return importSessionFiles(database, a.importFiles, a.importDryRun, a.onConflict);
-  return importCsv(database, a.csvFile);
+  return importCsv(database, pathFromUtf8(a.csvFile));
 }
 
 // The screenshot's size and folder into `run`; an exit status when they are wrong.
@@ -123,7 +124,7 @@ std::optional<int> screenshotOptions(const Arguments& a, WindowRun& run) {
   if (std::sscanf(a.size.c_str(), "%d%c%d%c", &run.width, &x, &run.height, &rest) != 3 || (x != 'x' && x != 'X') ||
       run.width < 320 || run.height < 240 || run.width > 8192 || run.height > 8192)
     return usageError(fmt::format("--size: \"{}\" is not WIDTHxHEIGHT between 320x240 and 8192x8192", a.size));
-  run.screenshot = a.screenshot;
+  run.screenshot = pathFromUtf8(a.screenshot);
   run.afterLoading = a.afterLoading;
   const auto folder = std::filesystem::absolute(*run.screenshot).parent_path();
   if (!std::filesystem::is_directory(folder)) {
@@ -138,7 +139,7 @@ int openWindow(CLI::App& cli, const Arguments& a, const std::filesystem::path& d
   // verb is a usage error, with or without a display.
   for (const auto& file : a.openFiles) {
     std::error_code ec;
-    if (std::filesystem::exists(file, ec)) continue;
+    if (std::filesystem::exists(pathFromUtf8(file), ec)) continue;
     if (file.find_first_of("./\\") == std::string::npos)
       return usageError(fmt::format("unknown verb \"{}\" (verbs: {})", file, verbList(cli)));
     std::fprintf(stderr, "rolefit: %s: no such file\n", file.c_str());
@@ -166,6 +167,9 @@ int runCommandLine(int argc, char** argv, const WindowLauncher* window) {
                "With no verb, opens the window.",
                "rolefit"};
   cli.set_version_flag("--version", "rolefit " ROLEFIT_VERSION);
+  // CLI11 reads "/x" as an option on Windows: a path such as /tmp/a.json
+  // would vanish. RoleFit's options are --db and the like everywhere.
+  cli.allow_windows_style_options(false);
   cli.fallthrough();  // --db is accepted after any verb too
   cli.require_subcommand(0, 1);
   Arguments a;
@@ -184,7 +188,7 @@ int runCommandLine(int argc, char** argv, const WindowLauncher* window) {
     return usageError(e.what());
   }
 
-  const std::filesystem::path database = a.db.empty() ? platform::defaultDatabasePath() : std::filesystem::path(a.db);
+  const std::filesystem::path database = a.db.empty() ? platform::defaultDatabasePath() : pathFromUtf8(a.db);
   const bool windowOptions = !a.screenshot.empty() || cli.count("--size") > 0 || !a.view.empty() || a.afterLoading;
   try {
     if (cli.get_subcommands().size() == 1) return runVerb(a, database, windowOptions);

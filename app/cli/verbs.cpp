@@ -321,7 +321,7 @@ int reportProfile(const fs::path& db, const std::string& key, const std::string&
     std::fwrite(report.data(), 1, report.size(), stdout);
     return kExitOk;
   }
-  writeFileAtomically(output, report);
+  writeFileAtomically(pathFromUtf8(output), withNativeLineEnds(report));
   std::cout << fmt::format("Wrote the report on {} to {}\n", profile.name, output);
   return kExitOk;
 }
@@ -466,7 +466,7 @@ int importSessionFiles(const fs::path& db, const std::vector<std::string>& files
   }
   std::vector<LoadedSession> loaded;
   try {
-    for (const auto& file : files) loaded.push_back(readSessionFile(file));
+    for (const auto& file : files) loaded.push_back(readSessionFile(pathFromUtf8(file)));
   } catch (const SessionFileError& e) {
     refuse(e.what());
     return kExitRefused;

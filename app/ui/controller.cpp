@@ -13,6 +13,7 @@
 
 #include "rolefit/assets.hpp"
 #include "rolefit/csv/profiles_csv.hpp"
+#include "rolefit/util/files.hpp"
 #include "rolefit/util/text.hpp"
 
 namespace rolefit::ui {
@@ -24,7 +25,7 @@ std::uintmax_t databaseBytes(const std::filesystem::path& path) {
   std::error_code ec;
   std::uintmax_t bytes = std::filesystem::file_size(path, ec);
   if (ec) bytes = 0;
-  const std::uintmax_t walBytes = std::filesystem::file_size(path.string() + "-wal", ec);
+  const std::uintmax_t walBytes = std::filesystem::file_size(pathFromUtf8(path.string() + "-wal"), ec);
   return ec ? bytes : bytes + walBytes;
 }
 

@@ -141,7 +141,7 @@ void Controller::exportTo(const std::string& path) {
     if (exportSessionId_) request.sessionId = *exportSessionId_;
     else if (!exportEverything_) request.profileIds = state_.selection.ids();  // none selected: all
     const Session session = sessionForExport(*store_, request, platform::userName());
-    rolefit::exportSession(path, session, state_.exportFormat);
+    rolefit::exportSession(pathFromUtf8(path), session, state_.exportFormat);
     rememberFile(path);
     toast(fmt::format("Exported {} to {}", countOf(session.profiles.size(), "profile"), path));
     if (afterFileWritten_) afterFileWritten_(path);
@@ -167,7 +167,8 @@ void Controller::writeReport(const std::string& path) {
     const auto profile = store_->profile(reportProfileId_);
     if (!profile) throw std::runtime_error("the profile is no longer there");
     const RoleModelSet set = store_->activeRoleModels();
-    writeFileAtomically(path, renderReport(*profile, evaluate(*profile, set), set, reportFormat_, utcNowIso8601()));
+    writeFileAtomically(pathFromUtf8(path),
+                        withNativeLineEnds(renderReport(*profile, evaluate(*profile, set), set, reportFormat_, utcNowIso8601())));
     toast(fmt::format("Wrote the report on {} to {}", profile->name, path));
     if (afterFileWritten_) afterFileWritten_(path);
   } catch (const std::exception& e) {
@@ -183,7 +184,7 @@ void Controller::previewImport(const std::vector<std::string>& paths) {
   if (!store_ || paths.empty()) return;
   try {
     std::vector<LoadedSession> loaded;
-    for (const auto& path : paths) loaded.push_back(readSessionFile(path));
+    for (const auto& path : paths) loaded.push_back(readSessionFile(pathFromUtf8(path)));
     state_.importPlan = planImport(store_.get(), std::move(loaded), paths);
     for (const auto& path : paths) rememberFile(path);
     state_.view = ViewId::Session;

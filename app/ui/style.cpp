@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "rolefit/assets.hpp"
 #include "rolefit/platform/paths.hpp"
 
 namespace rolefit::ui {
@@ -71,6 +72,18 @@ std::string loadFonts(float scale) {
   const float size = 16.0f * scale;
   static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193,
                                    0x2713, 0x2717, 0};
+  if (!assets::ui_font.empty()) {
+    ImFontConfig config;
+    config.OversampleH = scale >= 2.0f ? 1 : 2;
+    config.FontDataOwnedByAtlas = false;  // compiled-in bytes, never freed
+    void* data = const_cast<char*>(assets::ui_font.data());  // only read: the atlas does not own it
+    const int bytes = static_cast<int>(assets::ui_font.size());
+    if (io.Fonts->AddFontFromMemoryTTF(data, bytes, size, &config, ranges)) {
+      gHeadingFont = io.Fonts->AddFontFromMemoryTTF(data, bytes, size * 1.6f, &config, ranges);
+      if (io.Fonts->Build()) return "Inter (compiled in)";
+      io.Fonts->Clear();
+    }
+  }
   for (const auto& candidate : platform::uiFontCandidates()) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(candidate, ec)) continue;

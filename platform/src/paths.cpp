@@ -2,15 +2,39 @@
 
 #include <cstdlib>
 
+#ifdef _WIN32
+#include <windows.h>
+#include <knownfolders.h>
+#include <shlobj.h>
+#endif
+
 namespace fs = std::filesystem;
 
 namespace rolefit::platform {
 namespace {
 
+#ifdef _WIN32
+// The wide environment: getenv() gives the ANSI code page, which cannot hold
+// every user's or folder's name.
+fs::path fromEnv(const char* name) {
+  const std::wstring wide(name, name + std::char_traits<char>::length(name));
+  const wchar_t* value = _wgetenv(wide.c_str());
+  return value && *value ? fs::path(value) : fs::path();
+}
+
+fs::path roamingAppData() {
+  PWSTR folder = nullptr;
+  fs::path path;
+  if (SHGetKnownFolderPath(FOLDERID_RoamingAppData, 0, nullptr, &folder) == S_OK) path = folder;
+  CoTaskMemFree(folder);
+  return path;
+}
+#else
 fs::path fromEnv(const char* name) {
   const char* value = std::getenv(name);
   return value && *value ? fs::path(value) : fs::path();
 }
+#endif
 
 #if !defined(__EMSCRIPTEN__)  // a page has no home folder
 fs::path home() {
@@ -24,7 +48,8 @@ fs::path home() {
 
 UserFolders conventionalFolders() {
 #if defined(_WIN32)
-  fs::path base = fromEnv("APPDATA");
+  fs::path base = roamingAppData();
+  if (base.empty()) base = fromEnv("APPDATA");
   if (base.empty()) base = home() / "AppData" / "Roaming";
   return {base / "RoleFit", base / "RoleFit"};
 #elif defined(__APPLE__)

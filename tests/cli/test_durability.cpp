@@ -1,9 +1,6 @@
 // Crash safety, two writers and a full disk, through the real binary.
 #include <catch2/catch.hpp>
 
-#include <signal.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <future>
 #include <random>
@@ -42,16 +39,16 @@ TEST_CASE("SIGKILL at random moments during import-csv leaves only whole imports
   const auto start = std::chrono::steady_clock::now();
   REQUIRE(runRolefit({"import-csv", csv.string(), "--db", db.string()}).exitCode == 0);
   const auto oneImport = std::chrono::steady_clock::now() - start;
-  const auto spanUs = std::max<long>(1000, std::chrono::duration_cast<std::chrono::microseconds>(oneImport).count());
+  const auto spanUs = std::max<long long>(1000, std::chrono::duration_cast<std::chrono::microseconds>(oneImport).count());
 
   std::mt19937 random(20261123);
   int killedMidway = 0;
   for (int attempt = 0; attempt < 30; ++attempt) {
     const pid_t pid = startRolefit({"import-csv", csv.string(), "--db", db.string()});
-    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<long>(0, spanUs * 6 / 5)(random)));
-    kill(pid, SIGKILL);
+    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<long long>(0, spanUs * 6 / 5)(random)));
+    terminate(pid);
     const auto result = wait(pid);
-    if (result.signal == SIGKILL) ++killedMidway;
+    if (result.signal != 0) ++killedMidway;
   }
   INFO("runs killed before they finished: " << killedMidway);
   CHECK(killedMidway > 0);
@@ -88,6 +85,7 @@ TEST_CASE("two processes importing into one database at once lose nothing") {
   CHECK(countProfiles(db) == 4 * 4000);
 }
 
+#ifndef _WIN32  // a full disk made by RLIMIT_FSIZE: Windows has no such limit
 TEST_CASE("a full disk during import is reported and nothing is half-written") {
   TempDir dir;
   const auto db = dir / "r.db";
@@ -107,3 +105,4 @@ TEST_CASE("a full disk during import is reported and nothing is half-written") {
   CHECK(integrity(db) == "ok");
   CHECK(countProfiles(db) == 50);
 }
+#endif

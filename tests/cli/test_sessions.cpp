@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include <SQLiteCpp/Database.h>
 #include <rapidjson/document.h>
 
 #include "support/process.hpp"
@@ -88,9 +89,8 @@ TEST_CASE("conflicts need a choice, each choice does what it says", "[session][c
   Db receiver(0, "receiver.db");
   REQUIRE(receiver.run({"import", file.string()}).exitCode == 0);
   // The sender edits one profile and sends the session again.
-  REQUIRE(run({"sqlite3", sender.path.string(),
-               "UPDATE profiles SET employees = employees + 7 WHERE id = (SELECT min(id) FROM profiles)"})
-              .exitCode == 0);
+  SQLite::Database(sender.path.string(), SQLite::OPEN_READWRITE)
+      .exec("UPDATE profiles SET employees = employees + 7 WHERE id = (SELECT min(id) FROM profiles)");
   REQUIRE(sender.run({"export", file.string()}).exitCode == 0);
 
   const std::string before = snapshot(receiver);
@@ -110,7 +110,7 @@ TEST_CASE("conflicts need a choice, each choice does what it says", "[session][c
   CHECK_THAT(takeTheirs.out, Catch::Contains("0 new, 1 updated"));
   CHECK(receiver.run({"evaluate", "--json"}).out == sender.run({"evaluate", "--json"}).out);
   // The overwritten version is a revision away.
-  CHECK(run({"sqlite3", receiver.path.string(), "SELECT count(*) FROM profile_revisions"}).out == "1\n");
+  CHECK(SQLite::Database(receiver.path.string()).execAndGet("SELECT count(*) FROM profile_revisions").getInt() == 1);
   const auto keepBoth = receiver.run({"import", (sender.dir / "share.json").string(), "--on-conflict", "keep-both"});
   CHECK(keepBoth.exitCode == 0);
   CHECK_THAT(keepBoth.out, Catch::Contains("6 unchanged"));
@@ -156,6 +156,7 @@ TEST_CASE("several files import in one go, all or nothing", "[session][cli]") {
   CHECK_THAT(both.out, Catch::Contains("7 new"));
 }
 
+#ifndef _WIN32  // a full disk made by RLIMIT_FSIZE: Windows has no such limit
 TEST_CASE("a failed export (disk full) says so and leaves the earlier file intact", "[session][cli]") {
   Db db(40);
   const fs::path file = db.dir / "share.json";
@@ -172,3 +173,4 @@ TEST_CASE("a failed export (disk full) says so and leaves the earlier file intac
   for (const auto& entry : fs::directory_iterator(db.dir.path()))
     CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
 }
+#endif

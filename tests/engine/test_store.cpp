@@ -155,6 +155,12 @@ TEST_CASE("a database file deleted or replaced while open is not written into") 
   TempDir dir;
   Store store(dir / "r.db");
   store.save(readProfilesCsv(test::generatedCsv(1)).profiles.front());
+#ifdef _WIN32
+  // Windows moves no file SQLite has open: the store's file stays its own.
+  CHECK_THROWS(fs::rename(dir / "r.db", dir / "elsewhere.db"));
+  CHECK_NOTHROW(store.save(readProfilesCsv(test::generatedCsv(1, 2)).profiles.front()));
+  return;
+#endif
   fs::rename(dir / "r.db", dir / "elsewhere.db");
   try {
     store.save(readProfilesCsv(test::generatedCsv(1, 2)).profiles.front());

@@ -109,6 +109,8 @@ ProcessResult wait(pid_t pid) {
   return result;
 }
 
+void terminate(pid_t pid) { kill(pid, SIGKILL); }
+
 VirtualDisplay::VirtualDisplay(int width, int height) {
   name_ = ":" + std::to_string(150 + getpid() % 100);
   pid_ = start({"Xvfb", name_, "-screen", "0", std::to_string(width) + "x" + std::to_string(height) + "x24",

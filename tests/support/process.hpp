@@ -1,4 +1,5 @@
-// Running programs from the tests: the real rolefit binary, Xvfb (POSIX).
+// Running programs from the tests: the real rolefit binary, Xvfb. POSIX:
+// process.cpp (fork and exec); Windows: process_windows.cpp (CreateProcessW).
 #pragma once
 #include <sys/types.h>
 
@@ -12,7 +13,7 @@ namespace rolefit::test {
 
 struct ProcessResult {
   int exitCode = -1;  // -1 when killed by a signal
-  int signal = 0;
+  int signal = 0;     // SIGKILL after terminate() on Windows too
   long peakKib = 0;   // the process's peak resident memory
   std::string out;
   std::string err;
@@ -20,7 +21,7 @@ struct ProcessResult {
 
 struct ProcessOptions {
   std::map<std::string, std::string> env;  // added to the environment
-  long fileSizeLimit = -1;                  // RLIMIT_FSIZE in bytes; -1 none
+  long fileSizeLimit = -1;                  // RLIMIT_FSIZE in bytes; -1 none (POSIX only)
   std::string stdoutFile;                   // standard output to this file instead of the result
 };
 
@@ -32,8 +33,10 @@ pid_t start(const std::vector<std::string>& argv, const ProcessOptions& options 
 pid_t startRolefit(const std::vector<std::string>& args, const ProcessOptions& options = {});
 // Waits for a started process; returns its ProcessResult without output.
 ProcessResult wait(pid_t pid);
+// Ends a started process at once, as a crash or a power cut would (SIGKILL).
+void terminate(pid_t pid);
 
-// An Xvfb display of its own for the lifetime of the object.
+// An Xvfb display of its own for the lifetime of the object (POSIX).
 class VirtualDisplay {
  public:
   VirtualDisplay(int width, int height);

@@ -5,4 +5,5 @@
 namespace rolefit::assets {
 extern const std::string_view sample_companies;  // samples/companies.csv
 extern const std::string_view rolemodels;        // rolemodels.json
+extern const std::string_view ui_font;           // Inter, in the Windows build; empty elsewhere
 }

@@ -17,6 +17,7 @@
 
 #include "rolefit/model/profile_json.hpp"
 #include "rolefit/store/migrations.hpp"
+#include "rolefit/util/files.hpp"
 #include "rolefit/util/ids.hpp"
 #include "rolefit/util/text.hpp"
 #include "store/store_detail.hpp"
@@ -153,7 +154,7 @@ std::string backupPrefix(const fs::path& db) { return db.filename().string() + "
 void backupBeforeMigration(SQLite::Database& db, const fs::path& path, int fromVersion, int keep) {
   std::string stamp = utcNowIso8601();
   std::replace(stamp.begin(), stamp.end(), ':', '-');
-  const fs::path target = path.parent_path() / fmt::format("{}{}-{}", backupPrefix(path), fromVersion, stamp);
+  const fs::path target = path.parent_path() / pathFromUtf8(fmt::format("{}{}-{}", backupPrefix(path), fromVersion, stamp));
   {
     SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     SQLite::Backup backup(copy, db);
@@ -261,14 +262,18 @@ void Store::throwIfMoved() const {
 fs::path Store::restoreBackup(const fs::path& path, const fs::path& backup) {
   std::string stamp = utcNowIso8601();
   std::replace(stamp.begin(), stamp.end(), ':', '-');
-  const fs::path damaged = path.string() + ".damaged-" + stamp;
+  fs::path damaged = path;
+  damaged += ".damaged-" + stamp;
   std::error_code ec;
   if (!fs::is_regular_file(backup, ec)) throw StoreError(fmt::format("{}: no such backup", backup.string()));
   fs::rename(path, damaged, ec);
   if (ec) throw StoreError(fmt::format("{}: cannot set the damaged file aside: {}", path.string(), ec.message()));
   for (const char* suffix : {"-wal", "-shm"}) {
-    const fs::path side = path.string() + suffix;
-    if (fs::exists(side, ec)) fs::rename(side, damaged.string() + suffix, ec);
+    fs::path side = path;
+    side += suffix;
+    fs::path damagedSide = damaged;
+    damagedSide += suffix;
+    if (fs::exists(side, ec)) fs::rename(side, damagedSide, ec);
   }
   fs::copy_file(backup, path, fs::copy_options::overwrite_existing, ec);
   if (ec) {
@@ -281,6 +286,9 @@ fs::path Store::restoreBackup(const fs::path& path, const fs::path& backup) {
 
 bool Store::removeIfUnused(const fs::path& path) {
   try {
+#ifdef _WIN32
+    {
+#endif
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
     // Leaving WAL needs the file to itself: with another connection open it
     // fails at once (no busy wait), and the file is left alone. Exclusive
@@ -294,6 +302,12 @@ bool Store::removeIfUnused(const fs::path& path) {
                             "(SELECT count(*) FROM role_model_copies)")
                           .getInt64();
     if (held != 0) return false;
+#ifdef _WIN32
+    }
+    // Windows deletes no file that is open, this connection's included: it
+    // is closed first. A file someone opened in between stays (deleting it
+    // fails while they have it).
+#endif
     std::error_code ec;
     return fs::remove(path, ec);
   } catch (const SQLite::Exception&) {

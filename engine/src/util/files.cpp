@@ -25,6 +25,10 @@ std::unique_ptr<char[]> uninitialisedBytes(std::size_t count) { return std::uniq
 
 }  // namespace
 
+std::filesystem::path pathFromUtf8(std::string_view text) {
+  return std::filesystem::path(std::u8string(reinterpret_cast<const char8_t*>(text.data()), text.size()));
+}
+
 FileBytes readWholeFile(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind) {
   OpenedFile opened(file, maxBytes, kind);
   FileBytes bytes{uninitialisedBytes(opened.size + 1), opened.size};

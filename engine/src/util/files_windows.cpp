@@ -27,8 +27,8 @@ std::string systemMessage(DWORD error) { return std::system_category().message(s
 std::filesystem::path temporaryBeside(const std::filesystem::path& target) {
   static std::atomic<unsigned> counter{0};
   const auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  return folder / fmt::format(".{}.{}-{}-{}", target.filename().string(), GetCurrentProcessId(), GetTickCount64(),
-                              counter.fetch_add(1));
+  return folder / pathFromUtf8(fmt::format(".{}.{}-{}-{}", target.filename().string(), GetCurrentProcessId(), GetTickCount64(),
+                              counter.fetch_add(1)));
 }
 
 }  // namespace

@@ -183,4 +183,18 @@ std::string_view trimmed(std::string_view text) {
 
 std::string trim(std::string_view text) { return std::string(trimmed(text)); }
 
+std::string withNativeLineEnds(std::string text) {
+#ifdef _WIN32
+  std::string out;
+  out.reserve(text.size() + text.size() / 32);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) out += '\r';
+    out += text[i];
+  }
+  return out;
+#else
+  return text;
+#endif
+}
+
 }  // namespace rolefit

@@ -9,6 +9,12 @@
 
 namespace rolefit {
 
+// A path from UTF-8 text (a command-line argument, a dropped file, a file
+// dialog's answer). Constructing a path from a std::string directly reads it
+// in Windows' ANSI code page, where "Zürich Ölbank.db" is mangled or refused.
+// (The other way, GCC's path::string() gives UTF-8 on every system.)
+std::filesystem::path pathFromUtf8(std::string_view text);
+
 // Writes to a temporary file in the target's folder, flushes it to disk,
 // renames it over the target and flushes the folder: a crash leaves the old
 // file or the new one, never a part. Throws std::runtime_error naming the

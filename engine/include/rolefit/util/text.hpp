@@ -37,6 +37,10 @@ std::string groupedThousands(std::int64_t value);
 // characters escaped, so hostile input cannot forge extra lines.
 std::string quoteForMessage(std::string_view text);
 
+// Text for a file people open in an editor or a spreadsheet (reports, CSV):
+// on Windows every line ends in CR LF, as its programs expect; elsewhere as is.
+std::string withNativeLineEnds(std::string text);
+
 std::string trim(std::string_view text);
 std::string_view trimmed(std::string_view text);  // a view into `text`
 
