@@ -33,21 +33,12 @@ build_windows() {
   cmake --build --preset windows -j "$jobs"
 }
 
-# Its tests under wine: the engine, command-line and view tests through
-# CTest, then the window and the files shared with Linux
-# (tests/windows/test_windows.sh, against the Linux binary `$1`).
+# Its tests under wine on an X display of their own: the engine,
+# command-line and view tests through CTest, then the window and the files
+# shared with Linux, against the Linux binary `$1` (tests/windows/).
 test_windows() {
-  export WINEPREFIX="${ROLEFIT_WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/rolefit/wine}"
-  export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-  # wine's services start once, with nothing of CTest's: started by a test,
-  # they would keep its output pipe open and CTest would wait for them.
-  wineserver -p </dev/null >/dev/null 2>&1
-  wine cmd /c exit </dev/null >/dev/null 2>&1
-  trap 'wineserver -k 2>/dev/null || true' EXIT
-  ctest --test-dir build/windows --timeout 180 -j "$jobs" --output-on-failure
-  bash tests/windows/test_windows.sh build/windows "$1" build/windows/screenshots
-  wineserver -k
-  trap - EXIT
+  xvfb-run -a -s "-screen 0 1600x1000x24" \
+    bash tests/windows/test_windows.sh build/windows "$1" build/windows/screenshots
 }
 
 case "$mode" in
