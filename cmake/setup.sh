@@ -30,10 +30,11 @@ web_packages=(
 
 # The Windows build: mingw-w64's x86-64 compilers (the -posix ones, which
 # have std::thread), tclsh for SQLite's amalgamation, and wine (64-bit only)
-# with Xvfb to run its tests and open its window here.
+# with Xvfb to run its tests and open its window here (xdotool clicks and
+# types into it).
 windows_packages=(
   g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-x86-64-dev
-  tcl wine wine64 libwine catch2 xvfb xauth
+  tcl wine wine64 libwine catch2 xvfb xauth xdotool
 )
 
 wanted=("${build_packages[@]}")

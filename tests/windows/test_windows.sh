@@ -3,7 +3,8 @@
 # tests through CTest, then the download end to end as a person would use
 # it: what it imports, the per-user folder, a company and a folder named
 # "Zürich Ölbank", files shared with the Linux binary both ways, the line
-# ends of reports, and the window with each view (screenshots to look at).
+# ends of reports, the window with each view (screenshots to look at) and
+# Windows' own file dialog.
 #   xvfb-run -a -s "-screen 0 1600x1000x24" \
 #     bash tests/windows/test_windows.sh BUILD_DIR LINUX_ROLEFIT SCREENSHOT_DIR
 # (cmake/quickstart.sh windows runs it so). It needs the X display: wine's
@@ -130,14 +131,32 @@ for shot in welcome profiles editor compare roles session import-preview phone; 
 done
 pass "the window drew each view under wine (screenshots in $shots)"
 
-# The window as a person starts it (no screenshot mode): up, drawing, and
-# closed without harm to the database.
+# The window as a person starts it (no screenshot mode), and Windows' own
+# file dialog: File > Export a backup..., a name typed into the dialog,
+# Enter: the session is written there. (xdotool types "ö" for "Ö"; wine's
+# file names ignore case as Windows' do.)
+backup="$folder/Sicherung ö.json"
 wine "$exe" --db "$(winpath "$db")" </dev/null >/dev/null 2>&1 &
-sleep 6
-pgrep -f "rolefit.exe --db" >/dev/null || fail "the window did not stay open under wine"
-pkill -f "rolefit.exe --db"
+window=$(timeout 60 xdotool search --sync --name '^RoleFit$' | head -1) || fail "the window did not open under wine"
+sleep 3  # its first frames
+xdotool mousemove --window "$window" 26 13 click 1
+sleep 1
+xdotool mousemove --window "$window" 72 143 click 1  # File > Export a backup...
+dialog=$(timeout 60 xdotool search --sync --name '^Export a RoleFit session$' | head -1) ||
+  fail "File > Export a backup... opened no file dialog"
+sleep 3  # the dialog reads its folder
+xdotool windowfocus "$dialog"
+xdotool key End shift+Home BackSpace
+xdotool type --delay 40 "$(winpath "$backup")"
+xdotool key Return
+for _ in $(seq 60); do [[ -s "$backup" ]] && break; sleep 0.5; done
+[[ -s "$backup" ]] || fail "the file dialog's choice was not written: $backup"
+pkill -f "rolefit.exe --db" || true
 wait || true
+"$linux" import "$backup" --db "$work/from-dialog.db" >/dev/null || fail "Linux imports the backup written through the dialog"
+[[ $("$linux" list --json --db "$work/from-dialog.db" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))') == 7 ]] ||
+  fail "the backup written through the dialog does not hold the 7 profiles"
 "$linux" list --db "$db" >/dev/null || fail "the database after the window"
-pass "the window opens and stays open under wine"
+pass "the window opens; Windows' file dialog saves a backup where a name typed into it says"
 
 echo "windows: all $checks checks passed"
