@@ -15,6 +15,7 @@
 #include "rolefit/platform/paths.hpp"
 #include "rolefit/platform/storage.hpp"
 #include "rolefit/platform/window.hpp"
+#include "rolefit/util/files.hpp"
 #include "ui/controller.hpp"
 #include "ui/frame.hpp"
 #include "ui/style.hpp"
@@ -66,6 +67,30 @@ void registerSettingsHandler(Settings& settings) {
   ImGui::GetCurrentContext()->SettingsHandlers.push_back(handler);
 }
 
+// imgui.ini through RoleFit's own file functions, not Dear ImGui's: those
+// call fopen, which on Windows (built with GCC) reads the name in the ANSI
+// code page, so a profile folder such as C:\Users\Jürgen would lose every
+// setting; and a crash during their write leaves half a file.
+void loadIni(const std::filesystem::path& path) {
+  try {
+    const FileBytes ini = readWholeFile(path, std::size_t{4} << 20, "settings files");
+    ImGui::LoadIniSettingsFromMemory(ini.data.get(), ini.size);
+  } catch (const FileReadError&) {
+    // None yet, or unreadable: the defaults, and the next save replaces it.
+  }
+}
+
+void saveIni(const std::filesystem::path& path) {
+  ImGui::GetIO().WantSaveIniSettings = false;
+  std::size_t size = 0;
+  const char* text = ImGui::SaveIniSettingsToMemory(&size);
+  try {
+    writeFileAtomically(path, std::string_view(text, size));  // a browser keeps it with its next save
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rolefit: the window's settings were not saved: %s\n", e.what());
+  }
+}
+
 bool writePng(const std::filesystem::path& path, const platform::Image& image) {
   return stbi_write_png(path.string().c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4) != 0;
 }
@@ -98,8 +123,10 @@ void openDatabase(ui::Controller& app, const Settings& settings, const WindowRun
 // ImGui settles its layout; off-screen, it draws the screenshot's frames.
 class FrameLoop {
  public:
-  FrameLoop(const WindowRun& run, platform::Window& window, ui::Controller& app, Settings& settings)
-      : run_(run), offscreen_(run.screenshot.has_value()), window_(window), app_(app), settings_(settings) {
+  FrameLoop(const WindowRun& run, platform::Window& window, ui::Controller& app, Settings& settings,
+            std::filesystem::path iniPath)
+      : run_(run), offscreen_(run.screenshot.has_value()), window_(window), app_(app), settings_(settings),
+        iniPath_(std::move(iniPath)) {
     scale_ = window_.contentScale();
     ui::loadFonts(scale_);
     appliedTheme_ = app_.state().theme;
@@ -121,6 +148,8 @@ class FrameLoop {
     }
     app_.windowShown();  // a large database's read starts once the window is up
     if (framesToDraw_ > 0) --framesToDraw_;
+    // Dear ImGui asks for a save a few seconds after a change (IniSavingRate).
+    if (ImGui::GetIO().WantSaveIniSettings && !iniPath_.empty()) saveIni(iniPath_);
     if (afterFrame()) return 0;
     return std::nullopt;
   }
@@ -217,6 +246,7 @@ class FrameLoop {
   ui::Controller& app_;
   ui::Frame frame_;
   Settings& settings_;
+  const std::filesystem::path iniPath_;  // empty: nothing is saved (a screenshot)
   float scale_ = 1;
   ui::Theme appliedTheme_ = ui::Theme::Dark;
   int framesToDraw_ = kSettleFrames;
@@ -226,19 +256,18 @@ class FrameLoop {
 
 // Settings from the ini (not for a screenshot, which shows a fresh layout).
 void readSettings(Settings& settings, const WindowRun& run, const std::filesystem::path& configFolder,
-                  const std::string& iniPath) {
+                  const std::filesystem::path& iniPath) {
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.IniFilename = nullptr;  // saved by the frame loop (saveIni), not by Dear ImGui
   registerSettingsHandler(settings);
   if (run.screenshot) {
-    io.IniFilename = nullptr;
     settings.geometry = {-1, -1, run.width, run.height, false};
     return;
   }
   std::error_code ec;
   std::filesystem::create_directories(configFolder, ec);
-  io.IniFilename = iniPath.c_str();
-  ImGui::LoadIniSettingsFromDisk(iniPath.c_str());
+  loadIni(iniPath);
 }
 
 // The app as the window runs it: its remembered settings, the desktop's
@@ -270,12 +299,12 @@ void startApp(ui::Controller& app, const Settings& settings, const WindowRun& ru
 // Everything one run of the window holds, on the heap: in a browser the
 // frames run from the browser's event loop, after runWindow's stack is gone.
 // Destroyed in reverse: the loop and the app before the window, the window
-// before the ImGui context, and the context (whose shutdown saves the ini
-// through the settings handler, which writes from `settings`) before `settings`.
+// before the ImGui context, and the context (whose settings handler writes
+// from `settings`) before `settings`.
 struct WindowSession {
   explicit WindowSession(const WindowRun& r) : run(r) {}
   WindowRun run;
-  std::string iniPath;
+  std::filesystem::path iniPath;
   Settings settings;
   ImGuiContextGuard context;
   std::unique_ptr<platform::Window> window;
@@ -289,7 +318,7 @@ struct WindowSession {
 int runWindow(const WindowRun& run) {
   const auto session = std::make_shared<WindowSession>(run);
   const auto folders = platform::userFolders();
-  session->iniPath = (folders.config / "imgui.ini").string();
+  session->iniPath = folders.config / "imgui.ini";
   readSettings(session->settings, session->run, folders.config, session->iniPath);
   try {
     session->window = platform::Window::create({"RoleFit", session->settings.geometry, !run.screenshot});
@@ -302,13 +331,14 @@ int runWindow(const WindowRun& run) {
     std::signal(SIGTERM, onCloseSignal);
     std::signal(SIGINT, onCloseSignal);
   }
-  session->loop = std::make_unique<FrameLoop>(session->run, *session->window, session->app, session->settings);
+  session->loop = std::make_unique<FrameLoop>(session->run, *session->window, session->app, session->settings,
+                                              run.screenshot ? std::filesystem::path() : session->iniPath);
   platform::runFrames([session] {
     const auto done = session->loop->step();
     if (done) session->status = *done;
     return !done;
   });
-  if (!run.screenshot) ImGui::SaveIniSettingsToDisk(session->iniPath.c_str());
+  if (!run.screenshot) saveIni(session->iniPath);
   return session->status;
 }
 

@@ -21,6 +21,7 @@
 #include "rolefit/report/report.hpp"
 #include "rolefit/session/merge.hpp"
 #include "rolefit/session/session.hpp"
+#include "rolefit/platform/console.hpp"
 #include "rolefit/platform/paths.hpp"
 #include "rolefit/store/store.hpp"
 #include "rolefit/util/files.hpp"
@@ -318,7 +319,10 @@ int reportProfile(const fs::path& db, const std::string& key, const std::string&
   const RoleModelSet set = store ? store->activeRoleModels() : builtinRoleModels();
   const std::string report = renderReport(profile, evaluate(profile, set), set, *format, utcNowIso8601());
   if (output.empty() || output == "-") {
-    std::fwrite(report.data(), 1, report.size(), stdout);
+    // Its line ends as in a file: the CSV's CR LF would otherwise gain a CR on Windows.
+    platform::setStdoutBinary();
+    const std::string text = withNativeLineEnds(report);
+    std::fwrite(text.data(), 1, text.size(), stdout);
     return kExitOk;
   }
   writeFileAtomically(pathFromUtf8(output), withNativeLineEnds(report));

@@ -8,6 +8,7 @@ CommandLine::CommandLine(int argc, char** argv) : args_(argv, argv + argc) {
 }
 
 void prepareConsole() {}
+void setStdoutBinary() {}
 void releaseConsoleForWindow() {}
 
 }  // namespace rolefit::platform

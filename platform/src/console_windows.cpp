@@ -3,7 +3,11 @@
 // status scripts read. Started from Explorer for its window, the console
 // Windows made for it is closed at once.
 #include <windows.h>
+#include <fcntl.h>
+#include <io.h>
 #include <shellapi.h>
+
+#include <cstdio>
 
 #include "rolefit/platform/console.hpp"
 #include "utf16_windows.hpp"
@@ -24,6 +28,11 @@ CommandLine::CommandLine(int argc, char** argv) {
 
 void prepareConsole() {
   SetConsoleOutputCP(CP_UTF8);
+}
+
+void setStdoutBinary() {
+  std::fflush(stdout);
+  _setmode(_fileno(stdout), _O_BINARY);
 }
 
 void releaseConsoleForWindow() {

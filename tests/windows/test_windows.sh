@@ -100,7 +100,11 @@ for format in csv md html; do
   crlf=$(grep -c $'\r$' "$folder/report.$format" || true)
   ((lines > 3 && crlf == lines)) || fail "report.$format: $crlf of $lines lines end in CR LF"
 done
-pass "reports written to files (CSV, Markdown, HTML) end every line in CR LF"
+win report "Zürich Ölbank AG" --format csv --db "$(winpath "$db")" >"$work/report-stdout.csv"
+lines=$(wc -l <"$work/report-stdout.csv")
+crlf=$(grep -c $'[^\r]\r$' "$work/report-stdout.csv" || true)
+((lines > 3 && crlf == lines)) || fail "report --format csv printed: $crlf of $lines lines end in one CR and LF"
+pass "reports written to files or printed (CSV, Markdown, HTML) end every line in CR LF"
 
 # 6. The per-user database in %APPDATA%\RoleFit (wine's own, in its prefix).
 appdata=$(wine cmd /c echo %APPDATA% </dev/null 2>/dev/null | tr -d '\r')

@@ -22,6 +22,11 @@ class CommandLine {
 // Windows: the console shows RoleFit's UTF-8 output as text. Elsewhere nothing.
 void prepareConsole();
 
+// Standard output passes bytes as they are. Windows' C runtime otherwise
+// turns every LF into CR LF, so text that already ends its lines in CR LF
+// (a CSV report) would print CR CR LF. Elsewhere nothing.
+void setStdoutBinary();
+
 // Before the window opens. Windows: a console made for RoleFit alone (started
 // from Explorer or a shortcut, not from a command prompt) is closed, so only
 // the window stays. Elsewhere nothing.
