@@ -57,6 +57,12 @@ TEST_CASE("evaluate --json follows the contract field by field") {
     CHECK(isOneOf(e["recommendation"], structures));
     CHECK(isOneOf(e["runner_up"], structures));
     CHECK(e["recommendation"] != e["runner_up"]);
+    REQUIRE(e["confidence"].IsString());
+    const std::string confidence = e["confidence"].GetString();
+    CHECK(isOneOf(e["confidence"], {"clear", "likely", "close_call"}));
+    CHECK(confidence == (e["margin"].GetDouble() >= 10 ? "clear" : e["margin"].GetDouble() >= 4 ? "likely" : "close_call"));
+    REQUIRE(e["uncertain_inputs"].IsArray());
+    if (confidence != "close_call") CHECK(e["uncertain_inputs"].Empty());
     REQUIRE(e["fit"].IsObject());
     for (const char* role : {"cio", "cto", "hybrid"}) {
       REQUIRE(e["fit"].HasMember(role));
@@ -132,10 +138,13 @@ TEST_CASE("report writes md, html and csv, to stdout or a file") {
   auto html = db.run({"report", id, "--format", "html", "-o", file.string()});
   CHECK(html.exitCode == 0);
   CHECK(readFile(file).find("<svg") != std::string::npos);
+  CHECK(readFile(file).find("<p class=\"confidence ") != std::string::npos);
+  CHECK(md.out.find(" ahead of the runner-up") != std::string::npos);
 
   auto csv = db.run({"report", id, "--format", "csv"});
   CHECK(csv.exitCode == 0);
   CHECK(csv.out.rfind("section,item,value,detail,source", 0) == 0);
+  CHECK(csv.out.find("\"recommendation\",\"confidence\",") != std::string::npos);
 
   CHECK(db.run({"report", id, "--format", "pdf"}).exitCode == 2);
   CHECK(db.run({"report", "--format", "md"}).exitCode == 2);

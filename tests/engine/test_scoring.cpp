@@ -328,3 +328,52 @@ TEST_CASE("the ready-made JSON parts give byte-identical evaluations") {
     REQUIRE(std::string(plain.GetString()) == std::string(fast.GetString()));
   }
 }
+
+TEST_CASE("confidence follows the margin, and a close call names the ratings that would flip it") {
+  CHECK(confidenceFor(0) == Confidence::close_call);
+  CHECK(confidenceFor(kLikelyMargin - 0.01) == Confidence::close_call);
+  CHECK(confidenceFor(kLikelyMargin) == Confidence::likely);
+  CHECK(confidenceFor(kClearMargin - 0.01) == Confidence::likely);
+  CHECK(confidenceFor(kClearMargin) == Confidence::clear);
+  // Never less sure for a larger margin.
+  for (double m = 0; m < 40; m += 0.25) CHECK(confidenceFor(m + 0.25) <= confidenceFor(m));
+
+  std::mt19937 random(20261202);
+  int closeCalls = 0, named = 0, clear = 0;
+  for (int i = 0; i < 1500; ++i) {
+    const Profile p = randomProfile(random);
+    const Evaluation e = evaluate(p, set());
+    CAPTURE(i, e.margin);
+    CHECK(e.confidence == confidenceFor(e.margin));
+    CHECK_FALSE(confidenceText(e).empty());
+    if (e.confidence != Confidence::close_call) {
+      CHECK(e.uncertainInputs.empty());
+      clear += e.confidence == Confidence::clear;
+      continue;
+    }
+    ++closeCalls;
+    named += !e.uncertainInputs.empty();
+    // Each named rating, one step up or down, changes the advice...
+    for (const auto& key : e.uncertainInputs) {
+      const FieldInfo& f = *findField(key);
+      CHECK((f.group == FieldGroup::Goals || f.group == FieldGroup::Capabilities || key == "regulatory_burden" ||
+             key == "it_complexity"));
+      bool flips = false;
+      for (const double step : {-1.0, 1.0}) {
+        const double v = fieldNumber(p, f) + step;
+        if (v < f.min || v > f.max) continue;
+        Profile changed = p;
+        setFieldNumber(changed, f, v);
+        flips = flips || score(changed, set()).recommendation != e.scores.recommendation;
+      }
+      CHECK(flips);
+      CHECK_THAT(confidenceText(e), Catch::Contains(std::string(f.label)));
+    }
+  }
+  // The generated companies include all three kinds, and close calls that name what to be sure of.
+  CHECK(closeCalls > 20);
+  CHECK(named > 10);
+  CHECK(clear > 20);
+  const std::string out = json(randomProfile(random));
+  CHECK_THAT(out, Catch::Matches(R"re(.*"confidence":"(clear|likely|close_call)","uncertain_inputs":\[.*)re"));
+}

@@ -212,6 +212,17 @@ void EditorView::drawRevisions(const AppState& state, const EmitIntent& emit, fl
   }
 }
 
+// How sure the advice is, in the words of the reports: a close call in the
+// warning colour, with the ratings that would flip it.
+void confidenceLine(const Evaluation& result) {
+  const ImVec4 colour = result.confidence == Confidence::clear    ? ImVec4(0.30f, 0.75f, 0.55f, 1)
+                        : result.confidence == Confidence::likely ? ImGui::GetStyle().Colors[ImGuiCol_Text]
+                                                                  : ImVec4(0.95f, 0.65f, 0.15f, 1);
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  textView(fmt::format("{}: {}", describe(result.confidence), confidenceText(result)));
+  ImGui::PopStyleColor();
+}
+
 void drawResultSummary(const AppState& state, const Evaluation& result, float width) {
   const Scores& s = result.scores;
   ImGui::TextDisabled("Recommendation");
@@ -220,6 +231,7 @@ void drawResultSummary(const AppState& state, const Evaluation& result, float wi
   textView(describe(s.recommendation));
   const auto runnerUp = fmt::format("Runner-up: {} ({:.1f} points behind)", describe(s.runnerUp), result.margin);
   ImGui::TextDisabled("%s", runnerUp.c_str());
+  confidenceLine(result);
   ImGui::Spacing();
   for (std::size_t r = 0; r < 3; ++r) {
     const auto& model = state.roleModels.roleModels[r];

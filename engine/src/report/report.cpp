@@ -72,6 +72,7 @@ std::string markdown(const Profile& p, const Evaluation& e, const RoleModelSet& 
   out += fmt::format("## Recommendation: {}\n\n", describe(e.scores.recommendation));
   out += fmt::format("Runner-up: {} ({:.1f} points behind). Fit: CIO {:.0f}, CTO {:.0f}, hybrid CIO/CTO {:.0f} (of 100).\n\n",
                      describe(e.scores.runnerUp), e.margin, e.scores.fit[0], e.scores.fit[1], e.scores.fit[2]);
+  out += fmt::format("**{}.** {}\n\n", describe(e.confidence), mdEscape(confidenceText(e)));
   if (!e.tension.empty()) out += fmt::format("> {}\n\n", e.tension);
   out += "## Why\n\n| Factor | Rule | Source |\n|---|---|---|\n";
   for (const auto& r : e.reasons) out += fmt::format("| {} | {} | {} |\n", mdEscape(r.factor), r.rule, r.source);
@@ -128,7 +129,9 @@ std::string html(const Profile& p, const Evaluation& e, const RoleModelSet& set,
 body {{ font: 15px/1.5 "Inter", "DejaVu Sans", system-ui, sans-serif; color: #1d2330; max-width: 880px; margin: 2em auto; padding: 0 1.2em; }}
 h1 {{ font-size: 1.7em; margin-bottom: .2em; }} h2 {{ font-size: 1.2em; margin-top: 1.8em; border-bottom: 1px solid #d6dae3; }}
 .facts {{ color: #556; }} .card {{ background: #f1f5fb; border-left: 5px solid #2f6fdf; padding: .8em 1.1em; margin: 1em 0; }}
-.card strong {{ font-size: 1.3em; }} .tension {{ background: #fff7e6; border-left: 5px solid #e0a020; padding: .6em 1em; }}
+.card strong {{ font-size: 1.3em; }} .confidence {{ padding: .5em 1em; border-left: 5px solid #19a37a; background: #eefaf5; }}
+.confidence.likely {{ border-color: #2f6fdf; background: #f1f5fb; }} .confidence.close_call {{ border-color: #e0a020; background: #fff7e6; }}
+.tension {{ background: #fff7e6; border-left: 5px solid #e0a020; padding: .6em 1em; }}
 table {{ border-collapse: collapse; width: 100%; margin: .6em 0; }} th, td {{ text-align: left; padding: .35em .5em; border-bottom: 1px solid #e3e6ee; vertical-align: top; }}
 th {{ background: #f5f6f9; }} .no {{ color: #b3261e; font-weight: 600; }} .src {{ color: #667; white-space: nowrap; }}
 svg text {{ font: 13px "Inter", "DejaVu Sans", sans-serif; fill: #1d2330; }} svg .legend {{ fill: #556; }}
@@ -146,6 +149,8 @@ footer {{ margin-top: 2.5em; color: #667; font-size: .85em; }}
       "Fit of 100: CIO {:.0f} · CTO {:.0f} · hybrid CIO/CTO {:.0f}</div>\n",
       describe(e.scores.recommendation), describe(e.scores.runnerUp), e.margin, e.scores.fit[0], e.scores.fit[1],
       e.scores.fit[2]);
+  out += fmt::format("<p class=\"confidence {}\"><strong>{}.</strong> {}</p>\n", toString(e.confidence),
+                     describe(e.confidence), htmlEscape(confidenceText(e)));
   if (!e.tension.empty()) out += fmt::format("<p class=\"tension\">{}</p>\n", htmlEscape(e.tension));
   out += "<h2>Why</h2>\n<table><tr><th>Factor</th><th>Rule</th><th>Source</th></tr>\n";
   for (const auto& r : e.reasons)
@@ -179,6 +184,7 @@ std::string csv(const Profile& p, const Evaluation& e, const RoleModelSet& set, 
   row("profile", "name", p.name, p.id, "");
   row("recommendation", "structure", toString(e.scores.recommendation), describe(e.scores.recommendation), "");
   row("recommendation", "runner_up", toString(e.scores.runnerUp), fmt::format("{:.1f} points behind", e.margin), "");
+  row("recommendation", "confidence", toString(e.confidence), confidenceText(e), "");
   for (std::size_t r = 0; r < 3; ++r)
     row("fit", set.roleModels[r].id, fmt::format("{:.0f}", e.scores.fit[r]), set.roleModels[r].name, "");
   for (std::size_t d = 0; d < kDimensionCount; ++d)

@@ -18,6 +18,12 @@ using namespace scoring_detail;
 
 namespace {
 
+// "1.5 points", "1 point": a margin as the window and reports show it.
+std::string pointsText(double margin) {
+  const double rounded = std::round(margin * 10) / 10;
+  return fmt::format("{:.1f} point{}", rounded, rounded == 1.0 ? "" : "s");
+}
+
 std::string factorText(std::string_view key, const Profile& p) {
   const FieldInfo* f = findField(key);
   if (!f) return std::string(key);
@@ -324,7 +330,74 @@ std::vector<Reason> findReasons(OneChangeScorer& scorer, const RoleModelSet& set
   return reasons;
 }
 
+// The judgement fields (the ratings people may disagree on) whose value one
+// step up or down changes the recommendation.
+std::vector<std::string> findUncertainInputs(OneChangeScorer& scorer, Structure current) {
+  std::vector<std::string> out;
+  for (const FieldInfo& f : profileFields()) {
+    const bool judgement = f.group == FieldGroup::Goals || f.group == FieldGroup::Capabilities ||
+                           f.key == "regulatory_burden" || f.key == "it_complexity";
+    if (!judgement) continue;
+    const double value = fieldNumber(scorer.profile(), f);
+    for (const double step : {-1.0, 1.0}) {
+      const double changed = value + step;
+      if (changed < f.min || changed > f.max) continue;
+      if (scorer.with(f, changed).recommendation != current) {
+        out.emplace_back(f.key);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+Confidence confidenceFor(double margin) {
+  if (margin >= kClearMargin) return Confidence::clear;
+  if (margin >= kLikelyMargin) return Confidence::likely;
+  return Confidence::close_call;
+}
+
+std::string_view toString(Confidence c) {
+  switch (c) {
+    case Confidence::clear: return "clear";
+    case Confidence::likely: return "likely";
+    case Confidence::close_call: return "close_call";
+  }
+  return "close_call";
+}
+
+std::string_view describe(Confidence c) {
+  switch (c) {
+    case Confidence::clear: return "Clear advice";
+    case Confidence::likely: return "Likely advice";
+    case Confidence::close_call: return "A close call";
+  }
+  return "A close call";
+}
+
+std::string confidenceText(const Evaluation& e) {
+  if (e.confidence == Confidence::clear)
+    return fmt::format("{} ahead of the runner-up ({:.0f} or more is clear).", pointsText(e.margin),
+                       kClearMargin);
+  if (e.confidence == Confidence::likely)
+    return fmt::format("{} ahead of the runner-up ({:.0f} to {:.0f} is likely; less is a close call).",
+                       pointsText(e.margin), kLikelyMargin, kClearMargin);
+  if (e.uncertainInputs.empty())
+    return fmt::format("{} ahead of the runner-up, though no single rating one step higher or lower "
+                       "would change it.",
+                       pointsText(e.margin));
+  std::string names;
+  for (std::size_t i = 0; i < e.uncertainInputs.size(); ++i) {
+    const FieldInfo* f = findField(e.uncertainInputs[i]);
+    if (i > 0) names += i + 1 == e.uncertainInputs.size() ? " or " : ", ";
+    names += f ? std::string(f->label) : e.uncertainInputs[i];
+  }
+  return fmt::format("{} ahead of the runner-up. Rating {} one step higher or lower would change "
+                     "the advice; be sure of {} before deciding.",
+                     pointsText(e.margin), names, e.uncertainInputs.size() == 1 ? "it" : "them");
+}
 
 Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
   Evaluation e;
@@ -338,6 +411,8 @@ Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
   OneChangeScorer scorer(profile, set);
   e.reasons = findReasons(scorer, set, e.scores, contributions, effects);
   e.whatIf = findWhatIf(scorer, rec);
+  e.confidence = confidenceFor(e.margin);
+  if (e.confidence == Confidence::close_call) e.uncertainInputs = findUncertainInputs(scorer, rec);
 
   e.responsibilities = assignResponsibilities(set, rec, profile.leaders);
 

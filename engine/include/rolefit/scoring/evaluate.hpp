@@ -75,9 +75,23 @@ struct ReferenceMatch {
   std::string source;
 };
 
+// How sure the advice is, read from its margin over the runner-up: a larger
+// margin is never less sure. Thresholds in points of the structure score.
+enum class Confidence { clear, likely, close_call };
+inline constexpr double kClearMargin = 10.0;   // clear at 10 points or more
+inline constexpr double kLikelyMargin = 4.0;   // likely from 4 up to 10; a close call below 4
+Confidence confidenceFor(double margin);
+std::string_view toString(Confidence c);  // "clear", "likely", "close_call" (evaluate --json)
+std::string_view describe(Confidence c);  // "Clear advice", "Likely advice", "A close call"
+
 struct Evaluation {
   Scores scores;
   double margin = 0;  // recommendation's score minus runner-up's
+  Confidence confidence = Confidence::clear;
+  // A close call's judgement inputs (contract keys, in field order) whose
+  // rating one step up or down would change the advice: the ones a board
+  // should be sure of before it decides. Empty unless a close call.
+  std::vector<std::string> uncertainInputs;
   std::vector<Reason> reasons;
   std::optional<WhatIf> whatIf;
   std::vector<ResponsibilityAssignment> responsibilities;
@@ -92,6 +106,10 @@ Evaluation evaluate(const Profile& profile, const RoleModelSet& set);
 // leaders cover it: depends on these two only.
 std::vector<ResponsibilityAssignment> assignResponsibilities(const RoleModelSet& set, Structure recommendation,
                                                              Leaders leaders);
+
+// The confidence in words a board reads, after describe(confidence): how far
+// ahead the advice is and, for a close call, which ratings would flip it.
+std::string confidenceText(const Evaluation& e);
 
 // The note shown when a CIO and a CTO are both advised (003).
 std::string_view tensionNote();

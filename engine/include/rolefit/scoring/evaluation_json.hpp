@@ -141,6 +141,12 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
   writeString(w, toString(e.scores.runnerUp));
   w.Key("margin");
   writeScore(w, (e.margin));
+  w.Key("confidence");
+  writeString(w, toString(e.confidence));
+  w.Key("uncertain_inputs");
+  w.StartArray();
+  for (const auto& key : e.uncertainInputs) writeString(w, key);
+  w.EndArray();
   w.Key("fit");
   w.StartObject();
   for (std::size_t r = 0; r < 3; ++r) {
