@@ -377,3 +377,67 @@ TEST_CASE("confidence follows the margin, and a close call names the ratings tha
   const std::string out = json(randomProfile(random));
   CHECK_THAT(out, Catch::Matches(R"re(.*"confidence":"(clear|likely|close_call)","uncertain_inputs":\[.*)re"));
 }
+
+namespace {
+
+// A large company whose few technology product lines bring `techPct` of its
+// revenue, with a budget for more than two executives.
+Profile largeWithProductLines(double techPct, std::int64_t lines) {
+  Profile p = baseline();
+  p.industry = Industry::healthcare;
+  p.business_model = BusinessModel::service;
+  p.stage = Stage::enterprise;
+  p.employees = 40000;
+  p.product_lines = lines;
+  p.tech_revenue_pct = techPct;
+  p.leadership_budget = LeadershipBudget::more;
+  p.regulatory_burden = 4;
+  p.it_complexity = 5;
+  p.goals = {5, 4, 3, 3, 3, 4, 3, 4};
+  p.capabilities = {3, 3, 3, 3, 3, 3, 3, 3};
+  return p;
+}
+
+double effectOf(const Profile& p, std::string_view rule) {
+  std::vector<StructureEffect> effects;
+  score(p, set(), nullptr, &effects);
+  double points = 0;
+  for (const auto& e : effects)
+    if (e.rule == rule) points += e.points;
+  return points;
+}
+
+}  // namespace
+
+TEST_CASE("a CTO per product line grows with the revenue those lines bring, not with their count alone (004)") {
+  // Three product lines bringing 2% of revenue: a sliver, no CTO each.
+  const Profile sliver = largeWithProductLines(2, 3);
+  CHECK(effectOf(sliver, "cto_per_product_line") < 0.5);
+  CHECK(score(sliver, set()).recommendation != Structure::cio_and_product_ctos);
+  // The same lines as the business itself (Cisco): the full 4 points a line beyond the first.
+  CHECK(effectOf(largeWithProductLines(80, 3), "cto_per_product_line") == Approx(8.0));
+  double previous = -1;
+  for (double pct = 0; pct <= 100; pct += 5) {
+    const double points = effectOf(largeWithProductLines(pct, 4), "cto_per_product_line");
+    CHECK(points >= previous);
+    previous = points;
+  }
+}
+
+TEST_CASE("the case for a CIO and a CTO rests on technology sold to customers, not on size alone (003, 004)") {
+  // A large manufacturer with 9% of revenue from technology: the pair's size
+  // bonus is cut, and the CIO leads.
+  Profile manufacturer = largeWithProductLines(9, 1);
+  manufacturer.industry = Industry::manufacturing;
+  manufacturer.business_model = BusinessModel::product;
+  const Scores s = score(manufacturer, set());
+  CHECK(effectOf(manufacturer, "both_roles_outward") < 0);
+  CHECK(s.recommendation == Structure::cio_led);
+  // With nothing sold as technology the bonus is gone; from a fifth of revenue it is whole.
+  Profile none = manufacturer;
+  none.tech_revenue_pct = 0;
+  CHECK(effectOf(none, "both_roles_outward") == Approx(-effectOf(none, "both_roles")));
+  Profile fifth = manufacturer;
+  fifth.tech_revenue_pct = 20;
+  CHECK(effectOf(fifth, "both_roles_outward") == Approx(0.0));
+}

@@ -129,15 +129,28 @@ TEST_CASE("edited role models travel with the session", "[session]") {
   CHECK(outcome.notices[0].find(edited.version) != std::string::npos);
 }
 
-TEST_CASE("the example session in assets imports", "[session]") {
+// The example in assets was exported with the role models of 1.0.0, before
+// the structure rules were calibrated (1.1.0): such a session still imports,
+// keeps what its sender saw, and says that today's results may differ.
+TEST_CASE("the example session in assets, from role models 1.0.0, imports with what its sender saw", "[session]") {
   const auto loaded = readSessionFile(kSource / "assets" / "samples" / "example-session.json");
   CHECK(loaded.session.profiles.size() == 7);
+  REQUIRE(loaded.session.roleModelVersion == "1.0.0");
+  REQUIRE(builtinRoleModels().version != "1.0.0");
   TempDir dir;
   Store store(dir / "db.sqlite");
   const auto outcome = applyImport(store, planImport(&store, {loaded}, {"example-session.json"}));
   CHECK(outcome.added == 7);
-  for (const auto& sp : loaded.session.profiles)
-    CHECK(sameResult(seenEvaluation(evaluate(*store.profile(sp.profile.id), builtinRoleModels())), sp.seen));
+  REQUIRE(outcome.notices.size() == 1);
+  CHECK_THAT(outcome.notices[0], Catch::Contains("1.0.0") && Catch::Contains("sender's results are kept"));
+  int differ = 0;
+  for (const auto& sp : loaded.session.profiles) {
+    const Evaluation today = evaluate(*store.profile(sp.profile.id), builtinRoleModels());
+    differ += !sameResult(seenEvaluation(today), sp.seen);
+  }
+  // The calibration moved some margins (Brightwell Manufacturing, 4% of its
+  // revenue from technology, is no longer a close call with the pair).
+  CHECK(differ > 0);
 }
 
 TEST_CASE("every hostile file is refused with a message naming it", "[session][hostile]") {

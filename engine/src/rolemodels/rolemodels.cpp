@@ -29,12 +29,12 @@ constexpr std::array<std::string_view, 3> kOwnerLabels{"CIO", "CTO", "Shared"};
 constexpr std::array<std::string_view, kDimensionCount> kDimensionIds{
     "operations", "security", "budget_vendors", "information", "product", "architecture", "innovation",
     "customer_tech"};
-constexpr std::array<std::string_view, 26> kEngineRules{
+constexpr std::array<std::string_view, 27> kEngineRules{
     "goal_efficiency", "goal_transformation", "goal_cost", "goal_security", "goal_information",
     "goal_innovation", "goal_growth", "goal_customer", "regulation", "it_complexity", "service_model",
     "product_model", "operations_industry", "regulated_industry", "tech_industry", "tech_revenue",
     "product_lines", "gap_inward", "gap_outward", "organisation_size", "budget_one", "small_company_hybrid",
-    "specialist_needs", "hybrid_workload", "both_roles", "cto_per_product_line"};
+    "specialist_needs", "hybrid_workload", "both_roles", "both_roles_outward", "cto_per_product_line"};
 constexpr std::array<std::string_view, 4> kStages{"startup", "scaleup", "established", "enterprise"};
 
 using Value = rapidjson::Value;

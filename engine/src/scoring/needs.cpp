@@ -157,6 +157,11 @@ double sideAverage(const DimensionValues& needs, bool inward) {
 }
 
 // How much a company's size makes a second executive worthwhile.
+// Revenue from technology (%) at which the structure rules count in full:
+// the pair's bonus (both_roles_outward) and a CTO per product line.
+constexpr double kPairFullTechRevenuePct = 20.0;
+constexpr double kLinesFullTechRevenuePct = 50.0;
+
 double bothRolesScale(Stage stage) {
   constexpr std::array<double, 4> scale{0.2, 0.5, 0.8, 1.0};
   return scale[static_cast<std::size_t>(stage)];
@@ -222,12 +227,23 @@ Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const Role
   if (p.employees > 1000) hybrid -= effect("employees", "hybrid_workload", Structure::hybrid, 10);
   s.structure[idx(Structure::hybrid)] = std::max(0.0, hybrid);
 
-  const double bothBonus =
+  // The pair's bonus grows with size, but rests on technology sold to
+  // customers: where there is little, the CTO has little to do with products
+  // and the CIO leads (003, 004). Full from a fifth of revenue.
+  const double sizeBonus =
       0.5 * std::min(sideAverage(s.needs, true), sideAverage(s.needs, false)) * bothRolesScale(p.stage);
-  const double both = (cio + cto) / 2 + effect("stage", "both_roles", Structure::cio_and_cto, bothBonus);
+  const double outward = std::clamp(p.tech_revenue_pct / kPairFullTechRevenuePct, 0.0, 1.0);
+  const double bothBonus = sizeBonus + effect("tech_revenue_pct", "both_roles_outward", Structure::cio_and_cto,
+                                              sizeBonus * (outward - 1.0));
+  const double both = (cio + cto) / 2 + effect("stage", "both_roles", Structure::cio_and_cto, sizeBonus) +
+                      (bothBonus - sizeBonus);
   s.structure[idx(Structure::cio_and_cto)] = std::min(100.0, both);
+  // A CTO per product line where those lines are technology sold at scale
+  // (Cisco, 004): the per-line case grows with the share of revenue they
+  // bring, full from half of it, not with their count alone.
   const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 6));
-  const double perLine = p.product_lines >= 2 ? 4.0 * (lines - 1) : 0.0;
+  const double lineShare = std::clamp(p.tech_revenue_pct / kLinesFullTechRevenuePct, 0.0, 1.0);
+  const double perLine = p.product_lines >= 2 ? 4.0 * (lines - 1) * lineShare : 0.0;
   s.structure[idx(Structure::cio_and_product_ctos)] =
       std::min(100.0, both + effect("product_lines", "cto_per_product_line", Structure::cio_and_product_ctos, perLine));
 
