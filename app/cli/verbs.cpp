@@ -317,15 +317,14 @@ int reportProfile(const fs::path& db, const std::string& key, const std::string&
   if (!profiles) return kExitRefused;
   const Profile& profile = profiles->front();
   const RoleModelSet set = store ? store->activeRoleModels() : builtinRoleModels();
-  const std::string report = renderReport(profile, evaluate(profile, set), set, *format, utcNowIso8601());
+  const std::string report = reportFileText(profile, set, *format);
   if (output.empty() || output == "-") {
     // Its line ends as in a file: the CSV's CR LF would otherwise gain a CR on Windows.
     platform::setStdoutBinary();
-    const std::string text = withNativeLineEnds(report);
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fwrite(report.data(), 1, report.size(), stdout);
     return kExitOk;
   }
-  writeFileAtomically(pathFromUtf8(output), withNativeLineEnds(report));
+  writeFileAtomically(pathFromUtf8(output), report);
   std::cout << fmt::format("Wrote the report on {} to {}\n", profile.name, output);
   return kExitOk;
 }

@@ -167,8 +167,7 @@ void Controller::writeReport(const std::string& path) {
     const auto profile = store_->profile(reportProfileId_);
     if (!profile) throw std::runtime_error("the profile is no longer there");
     const RoleModelSet set = store_->activeRoleModels();
-    writeFileAtomically(pathFromUtf8(path),
-                        withNativeLineEnds(renderReport(*profile, evaluate(*profile, set), set, reportFormat_, utcNowIso8601())));
+    writeFileAtomically(pathFromUtf8(path), reportFileText(*profile, set, reportFormat_));
     toast(fmt::format("Wrote the report on {} to {}", profile->name, path));
     if (afterFileWritten_) afterFileWritten_(path);
   } catch (const std::exception& e) {

@@ -74,8 +74,7 @@ void WebInput::install(GLFWwindow* window) {
   // The wheel comes from keyboard.js, in notches.
   glfwSetScrollCallback(window, nullptr);
   ImGuiIO& io = ImGui::GetIO();
-  shortcutIsSuper_ = rolefit_on_a_mac() != 0;
-  io.ConfigMacOSXBehaviors = shortcutIsSuper_;
+  io.ConfigMacOSXBehaviors = rolefit_on_a_mac() != 0;  // a Mac: Cmd, not Ctrl, as on its desktop
   // Emscripten's GLFW has no clipboard: a copy goes to the browser's.
   io.ClipboardUserData = this;
   io.SetClipboardTextFn = [](void* self, const char* text) {
@@ -167,7 +166,7 @@ void WebInput::feedTyped() {
       // Characters would be ignored while the shortcut's key is held.
       clipboard_ = edit.substr(1);
       pressForOneFrame(GLFW_KEY_V, 0);
-      if (shortcutIsSuper_) io.KeySuper = true, io.KeyCtrl = false;
+      if (io.ConfigMacOSXBehaviors) io.KeySuper = true, io.KeyCtrl = false;
       else io.KeyCtrl = true, io.KeySuper = false;
       return;
     }

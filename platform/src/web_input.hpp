@@ -39,7 +39,6 @@ class WebInput {
 
   GLFWwindow* window_ = nullptr;
   GLFWkeyfun backendKey_ = nullptr;
-  bool shortcutIsSuper_ = false;        // a Mac: Cmd, not Ctrl, as on its desktop
   std::vector<int> pressedSinceFrame_;  // keys no frame has seen down yet
   std::vector<Key> releaseLater_;       // released before any frame saw them down
   std::vector<Key> releaseNow_;         // down for one frame: up at the next

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "rolefit/model/fields.hpp"
+#include "rolefit/util/ids.hpp"
 #include "rolefit/util/text.hpp"
 
 namespace rolefit {
@@ -225,6 +226,10 @@ std::string renderReport(const Profile& profile, const Evaluation& evaluation, c
     case ReportFormat::Csv: return csv(profile, evaluation, set, generatedAt);
   }
   return {};
+}
+
+std::string reportFileText(const Profile& profile, const RoleModelSet& set, ReportFormat format) {
+  return withNativeLineEnds(renderReport(profile, evaluate(profile, set), set, format, utcNowIso8601()));
 }
 
 }  // namespace rolefit

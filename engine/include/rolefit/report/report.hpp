@@ -17,4 +17,9 @@ std::string_view reportExtension(ReportFormat format);  // ".md", ".html", ".csv
 std::string renderReport(const Profile& profile, const Evaluation& evaluation, const RoleModelSet& set,
                          ReportFormat format, std::string_view generatedAt);
 
+// The report a person asks for (the command line's `report`, the window's
+// File > Export a report): the profile evaluated now, stamped with the time,
+// its lines ended as the system's editors expect (withNativeLineEnds).
+std::string reportFileText(const Profile& profile, const RoleModelSet& set, ReportFormat format);
+
 }  // namespace rolefit
