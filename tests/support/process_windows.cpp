@@ -137,12 +137,6 @@ HANDLE takeProcess(pid_t pid) {
   return handle;
 }
 
-std::vector<std::string> withBinary(const std::vector<std::string>& args) {
-  std::vector<std::string> argv{rolefitBinary().string()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return argv;
-}
-
 }  // namespace
 
 ProcessResult run(const std::vector<std::string>& argv, const ProcessOptions& options) {
@@ -170,16 +164,8 @@ ProcessResult run(const std::vector<std::string>& argv, const ProcessOptions& op
   return result;
 }
 
-ProcessResult runRolefit(const std::vector<std::string>& args, const ProcessOptions& options) {
-  return run(withBinary(args), options);
-}
-
 pid_t start(const std::vector<std::string>& argv, const ProcessOptions& options) {
   return spawn(argv, options, nullptr, nullptr);
-}
-
-pid_t startRolefit(const std::vector<std::string>& args, const ProcessOptions& options) {
-  return start(withBinary(args), options);
 }
 
 ProcessResult wait(pid_t pid) {

@@ -359,23 +359,12 @@ Confidence confidenceFor(double margin) {
   return Confidence::close_call;
 }
 
-std::string_view toString(Confidence c) {
-  switch (c) {
-    case Confidence::clear: return "clear";
-    case Confidence::likely: return "likely";
-    case Confidence::close_call: return "close_call";
-  }
-  return "close_call";
-}
+// Indexed by Confidence, as the structures' names are by Structure.
+constexpr std::array<std::string_view, 3> kConfidenceNames{"clear", "likely", "close_call"};
+constexpr std::array<std::string_view, 3> kConfidenceDescriptions{"Clear advice", "Likely advice", "A close call"};
 
-std::string_view describe(Confidence c) {
-  switch (c) {
-    case Confidence::clear: return "Clear advice";
-    case Confidence::likely: return "Likely advice";
-    case Confidence::close_call: return "A close call";
-  }
-  return "A close call";
-}
+std::string_view toString(Confidence c) { return kConfidenceNames.at(static_cast<std::size_t>(c)); }
+std::string_view describe(Confidence c) { return kConfidenceDescriptions.at(static_cast<std::size_t>(c)); }
 
 std::string confidenceText(const Evaluation& e) {
   if (e.confidence == Confidence::clear)

@@ -233,10 +233,8 @@ Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const Role
   const double sizeBonus =
       0.5 * std::min(sideAverage(s.needs, true), sideAverage(s.needs, false)) * bothRolesScale(p.stage);
   const double outward = std::clamp(p.tech_revenue_pct / kPairFullTechRevenuePct, 0.0, 1.0);
-  const double bothBonus = sizeBonus + effect("tech_revenue_pct", "both_roles_outward", Structure::cio_and_cto,
-                                              sizeBonus * (outward - 1.0));
-  const double both = (cio + cto) / 2 + effect("stage", "both_roles", Structure::cio_and_cto, sizeBonus) +
-                      (bothBonus - sizeBonus);
+  double both = (cio + cto) / 2 + effect("stage", "both_roles", Structure::cio_and_cto, sizeBonus);
+  both += effect("tech_revenue_pct", "both_roles_outward", Structure::cio_and_cto, sizeBonus * (outward - 1.0));
   s.structure[idx(Structure::cio_and_cto)] = std::min(100.0, both);
   // A CTO per product line where those lines are technology sold at scale
   // (Cisco, 004): the per-line case grows with the share of revenue they
