@@ -8,6 +8,7 @@
 #include <iostream>
 #include <condition_variable>
 #include <deque>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -118,11 +119,13 @@ int listProfiles(const fs::path& db, bool json) {
 // profiles, each page of it a fault to fill).
 class EvaluationPipeline {
  public:
-  explicit EvaluationPipeline(const RoleModelSet& set) : set_(set), parts_(set) {
+  // Nothing is printed before `printAfter` (when given) has completed; its
+  // exception, if any, ends the run before the first byte.
+  explicit EvaluationPipeline(const RoleModelSet& set, std::shared_future<void> printAfter = {})
+      : set_(set), parts_(set), printAfter_(std::move(printAfter)) {
     const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxShares);
     for (std::size_t w = 0; w < workers; ++w) threads_.emplace_back([this] { work(); });
     aheadLimit_ = 2 * workers;
-    std::fputc('[', stdout);
   }
   ~EvaluationPipeline() { stop(); }
 
@@ -145,6 +148,8 @@ class EvaluationPipeline {
   // Prints completed batches in order; waits for the next one while more
   // than `ahead` batches are submitted and not yet printed.
   void printCompleted(std::size_t ahead) {
+    // While the gate has not passed, reading goes on, up to a bound on what is held.
+    if (!openArray(ahead == 0 || submittedNotPrinted() > kHeldWhileGated)) return;
     for (;;) {
       std::unique_ptr<rapidjson::StringBuffer> out;
       {
@@ -168,7 +173,25 @@ class EvaluationPipeline {
     }
   }
 
+  // Opens the JSON array once the gate has passed; false while it has not
+  // and `mayWait` is false.
+  bool openArray(bool mayWait) {
+    if (arrayOpen_) return true;
+    if (printAfter_.valid()) {
+      if (!mayWait && printAfter_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+      printAfter_.get();
+    }
+    std::fputc('[', stdout);
+    arrayOpen_ = true;
+    return true;
+  }
+  std::size_t submittedNotPrinted() {
+    std::lock_guard lock(mutex_);
+    return jobs_.size() - printed_;
+  }
+
   static constexpr std::size_t kBatch = 32;
+  static constexpr std::size_t kHeldWhileGated = 64;  // batches: about 7.5 MB of results
   static constexpr std::size_t kBytesPerResult = 5 * 1024;  // 3.7 KB on average
 
   struct Job {
@@ -241,6 +264,8 @@ class EvaluationPipeline {
   bool closed_ = false;
   std::size_t printed_ = 0;  // jobs printed, all in order
   bool anyPrinted_ = false;
+  std::shared_future<void> printAfter_;
+  bool arrayOpen_ = false;
   std::size_t aheadLimit_ = 2;
   std::vector<std::thread> threads_;
 };
@@ -270,17 +295,38 @@ std::optional<std::vector<Profile>> selectProfiles(Store* store, const fs::path&
   return out;
 }
 
+// Every profile reads the whole file, and so does the integrity check that
+// opening a store runs: here the check runs beside the reading and the
+// evaluating, on a connection of its own, and nothing is printed before it
+// has passed. (A store that needs upgrading is still checked before it is.)
+int evaluateAllJson(const fs::path& db) {
+  if (!fs::exists(db)) {
+    const RoleModelSet set = builtinRoleModels();
+    EvaluationPipeline(set).finish();
+    return kExitOk;
+  }
+  Store store(db, StoreOptions{.checkIntegrity = false});
+  const std::shared_future<void> checked = std::async(std::launch::async, [db] {
+    Store(db, StoreOptions{.readOnly = true, .checkIntegrity = false, .cacheKib = 512}).checkIntegrity();
+  }).share();
+  const RoleModelSet set = store.activeRoleModels();  // outlives the pipeline, which refers to it
+  EvaluationPipeline pipeline(set, checked);
+  try {
+    store.forEachProfile([&](Profile&& p) { pipeline.add(std::move(p)); });
+  } catch (const std::exception&) {
+    checked.get();  // a damaged file: the check's message names the backups
+    throw;
+  }
+  pipeline.finish();
+  return kExitOk;
+}
+
 int evaluateProfiles(const fs::path& db, const std::vector<std::string>& keys, bool json) {
+  if (json && keys.empty()) return evaluateAllJson(db);
   // One open of the database: each open runs its integrity check.
   std::optional<Store> store;
   if (fs::exists(db)) store.emplace(db);
   const RoleModelSet set = store ? store->activeRoleModels() : builtinRoleModels();
-  if (json && keys.empty()) {
-    EvaluationPipeline pipeline(set);
-    if (store) store->forEachProfile([&](Profile&& p) { pipeline.add(std::move(p)); });
-    pipeline.finish();
-    return kExitOk;
-  }
   const auto profiles = selectProfiles(store ? &*store : nullptr, db, keys);
   if (!profiles) return kExitRefused;
   if (json) {

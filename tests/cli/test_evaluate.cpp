@@ -95,6 +95,24 @@ TEST_CASE("evaluate --json follows the contract field by field") {
   }
 }
 
+TEST_CASE("evaluate --json of a damaged database prints nothing and names the check") {
+  // The integrity check runs beside the evaluation here; nothing may be
+  // printed before it has passed.
+  TempDir dir;
+  const auto db = dir / "r.db";
+  writeFile(dir / "in.csv", generatedCsv(2000, 9));
+  REQUIRE(runRolefit({"import-csv", (dir / "in.csv").string(), "--db", db.string()}).exitCode == 0);
+  scribbleOverMiddlePage(db);
+  const auto before = readFile(db);
+  const auto result = runRolefit({"evaluate", "--json", "--db", db.string()});
+  CHECK(result.exitCode == 1);
+  CHECK(result.out.empty());
+  const bool named = result.err.find("integrity check") != std::string::npos ||
+                     result.err.find("damaged") != std::string::npos;
+  CHECK(named);
+  CHECK(readFile(db) == before);
+}
+
 TEST_CASE("evaluate names profiles by id or name and refuses unknown ones") {
   Db db;
   const auto doc = db.listed();

@@ -10,6 +10,7 @@
 #include "rolefit/report/report.hpp"
 #include "rolefit/scoring/evaluate.hpp"
 #include "rolefit/scoring/evaluation_json.hpp"
+#include "scoring/scoring_detail.hpp"
 
 using namespace rolefit;
 
@@ -228,6 +229,49 @@ TEST_CASE("properties hold over many generated profiles") {
     }
     if (i % 10 == 0) CHECK(json(p) == json(p));  // identical across runs
   }
+}
+
+TEST_CASE("the what-if's bound never clears a rating value that would change the advice") {
+  // The what-if search skips a rating's values when a bound says none of
+  // them can change the advice; every value it would skip is scored here.
+  using scoring_detail::OneChangeScorer;
+  std::mt19937 random(20261202);
+  int cleared = 0, kept = 0;
+  for (int i = 0; i < 600; ++i) {
+    const Profile p = randomProfile(random);
+    CAPTURE(i, json(p).substr(0, 300));
+    const Structure current = score(p, set()).recommendation;
+    OneChangeScorer scorer(p, set());
+    for (const FieldInfo& f : profileFields()) {
+      const bool rating = f.group == FieldGroup::Goals || f.group == FieldGroup::Capabilities ||
+                          f.key == "regulatory_burden" || f.key == "it_complexity";
+      if (!rating) continue;
+      const double now = fieldNumber(p, f);
+      // The whole range, and each side of the profile's value.
+      for (const auto& [from, to] : {std::pair{f.min, f.max}, std::pair{f.min, now}, std::pair{now, f.max}}) {
+        const DimensionValues a = scorer.needsWith(f, from), b = scorer.needsWith(f, to);
+        DimensionValues low{}, high{};
+        for (std::size_t d = 0; d < kDimensionCount; ++d) {
+          low[d] = std::min(a[d], b[d]);
+          high[d] = std::max(a[d], b[d]);
+        }
+        if (scoring_detail::mayChangeRecommendation(low, high, p, set(), current)) {
+          ++kept;
+          continue;
+        }
+        ++cleared;
+        for (double v = from; v <= to; v += 1) {
+          Profile changed = p;
+          setFieldNumber(changed, f, v);
+          CAPTURE(f.key, v);
+          CHECK(score(changed, set()).recommendation == current);
+        }
+      }
+    }
+  }
+  // Both answers occur: the bound does clear values, and is not blind.
+  CHECK(cleared > 1000);
+  CHECK(kept > 100);
 }
 
 TEST_CASE("responsibilities follow the structure and today's leaders") {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -89,6 +90,10 @@ struct CandidateValues {
   std::vector<double> values;
   std::vector<double> logValues;  // log10 of each value, for the logarithmic distance
   double span = 1;
+  // A rating that acts on needs only, each in proportion to its value: the
+  // needs of all values on one side of the profile's lie between the needs
+  // at its value and at that side's end, and one bound can clear them all.
+  bool proportionalNeedsOnly = false;
 
   double distanceOf(std::size_t i, double current, double logCurrent) const {
     switch (distance) {
@@ -99,6 +104,13 @@ struct CandidateValues {
     return 0.5;
   }
 };
+
+// The ratings people may disagree on: the goals, the capabilities, the
+// regulatory burden and the complexity of the company's IT.
+bool isJudgement(const FieldInfo& f) {
+  return f.group == FieldGroup::Goals || f.group == FieldGroup::Capabilities || f.key == "regulatory_burden" ||
+         f.key == "it_complexity";
+}
 
 const std::vector<CandidateValues>& candidateFields() {
   static const auto all = [] {
@@ -126,6 +138,7 @@ const std::vector<CandidateValues>& candidateFields() {
       } else {
         c.span = f.max - f.min;
         for (double v = f.min; v <= f.max; v += 1) c.values.push_back(v);
+        c.proportionalNeedsOnly = isJudgement(f);
       }
       out.push_back(std::move(c));
     }
@@ -158,6 +171,32 @@ class NearestFirst {
 
   bool done() const { return below_ == kNone && above_ == kNone; }
   std::uint64_t key() const { return std::min(below_, above_); }
+  const CandidateValues& values() const { return *c_; }
+
+  // The side the next candidate comes from, how many are left on it, and
+  // the farthest of them.
+  bool nextIsBelow() const { return below_ < above_; }
+  std::size_t leftOnSide(bool below) const { return below ? down_ : n_ - up_; }
+  double farthestOnSide(bool below) const { return below ? c_->values.front() : c_->values.back(); }
+  // Each side is offered for a bound once, when its first candidate is next.
+  bool firstOfSide(bool below) {
+    bool& offered = below ? belowOffered_ : aboveOffered_;
+    return !std::exchange(offered, true);
+  }
+  bool firstOfField() { return !std::exchange(fieldOffered_, true); }
+  void dropAll() {
+    dropSide(true);
+    dropSide(false);
+  }
+  void dropSide(bool below) {
+    if (below) {
+      down_ = 0;
+      below_ = kNone;
+    } else {
+      up_ = n_;
+      above_ = kNone;
+    }
+  }
 
   // The nearest candidate not taken yet; done() must be false.
   Candidate take() {
@@ -184,6 +223,7 @@ class NearestFirst {
   double current_, logCurrent_ = 0;
   std::size_t n_ = 0, down_ = 0, up_ = 0;
   std::uint64_t below_ = kNone, above_ = kNone;
+  bool fieldOffered_ = false, belowOffered_ = false, aboveOffered_ = false;
 };
 
 // The nearest candidate whose change alters the recommendation. A small heap
@@ -209,6 +249,41 @@ std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current) {
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), later);
     NearestFirst& field = *heap.back().field;
+    // A rating's candidates are bounded before the first is scored: all of
+    // them at once, else each side with several left. If no value there can
+    // change the advice, none of them is scored. One bound costs about what
+    // scoring one candidate does.
+    if (field.values().proportionalNeedsOnly) {
+      const bool below = field.nextIsBelow();
+      const CandidateValues& values = field.values();
+      const auto cannotChange = [&](double from, double to) {
+        const DimensionValues a = scorer.needsWith(*values.field, from), b = scorer.needsWith(*values.field, to);
+        DimensionValues low{}, high{};
+        for (std::size_t d = 0; d < kDimensionCount; ++d) {
+          low[d] = std::min(a[d], b[d]);
+          high[d] = std::max(a[d], b[d]);
+        }
+        return !mayChangeRecommendation(low, high, profile, scorer.set(), current);
+      };
+      bool drop = false;
+      if (field.firstOfField()) {
+        drop = cannotChange(values.values.front(), values.values.back());
+        if (drop) field.dropAll();
+      }
+      if (!drop && field.firstOfSide(below) && field.leftOnSide(below) >= 2) {
+        drop = cannotChange(fieldNumber(profile, *values.field), field.farthestOnSide(below));
+        if (drop) field.dropSide(below);
+      }
+      if (drop) {
+        if (field.done()) {
+          heap.pop_back();
+        } else {
+          heap.back().key = field.key();
+          std::push_heap(heap.begin(), heap.end(), later);
+        }
+        continue;
+      }
+    }
     const Candidate c = field.take();
     if (field.done()) {
       heap.pop_back();
@@ -295,10 +370,11 @@ std::vector<Reason> findReasons(OneChangeScorer& scorer, const RoleModelSet& set
   const Structure rec = scores.recommendation, runner = scores.runnerUp;
   const auto lead = [&](const Scores& s) { return s.structure[idx(rec)] - s.structure[idx(runner)]; };
   const double actualLead = lead(scores);
-  // Weighed first, worded after: only the five strongest become text.
+  // Weighed first, then the rule behind each found and worded, strongest
+  // first: only the five strongest with a rule become reasons.
   struct Found {
     std::string_view field;
-    const Rule* rule;
+    const Rule* rule;  // found after sorting (null until then), but for the budget's
     double moved;
   };
   thread_local std::vector<Found> found;
@@ -307,10 +383,7 @@ std::vector<Reason> findReasons(OneChangeScorer& scorer, const RoleModelSet& set
     const FieldInfo& f = *n.field;
     if (fieldNumber(profile, f) == n.value) continue;
     const double moved = actualLead - lead(scorer.with(f, n.value));
-    if (moved < 0.5) continue;
-    const std::string_view ruleId = ruleFor(f.key, rec, runner, contributions, effects);
-    if (ruleId.empty()) continue;
-    found.push_back({f.key, &set.rule(ruleId), moved});
+    if (moved >= 0.5) found.push_back({f.key, nullptr, moved});
   }
   // A budget for one executive rules out two, however strong the case for both.
   if (profile.leadership_budget == LeadershipBudget::one) {
@@ -322,10 +395,16 @@ std::vector<Reason> findReasons(OneChangeScorer& scorer, const RoleModelSet& set
   std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.moved > b.moved; });
   std::vector<Reason> reasons;
   reasons.reserve(std::min<std::size_t>(found.size(), 5));
-  for (std::size_t i = 0; i < found.size() && i < 5; ++i) {
+  for (std::size_t i = 0; i < found.size() && reasons.size() < 5; ++i) {
     const Found& r = found[i];
-    reasons.push_back({std::string(r.field), factorText(r.field, profile), r.rule->text, r.rule->id,
-                       r.rule->sourceText, r.moved});
+    const Rule* rule = r.rule;
+    if (!rule) {
+      const std::string_view ruleId = ruleFor(r.field, rec, runner, contributions, effects);
+      if (ruleId.empty()) continue;  // moved the lead through no rule of its own: not a reason
+      rule = &set.rule(ruleId);
+    }
+    reasons.push_back({std::string(r.field), factorText(r.field, profile), rule->text, rule->id, rule->sourceText,
+                       r.moved});
   }
   return reasons;
 }
@@ -335,9 +414,7 @@ std::vector<Reason> findReasons(OneChangeScorer& scorer, const RoleModelSet& set
 std::vector<std::string> findUncertainInputs(OneChangeScorer& scorer, Structure current) {
   std::vector<std::string> out;
   for (const FieldInfo& f : profileFields()) {
-    const bool judgement = f.group == FieldGroup::Goals || f.group == FieldGroup::Capabilities ||
-                           f.key == "regulatory_burden" || f.key == "it_complexity";
-    if (!judgement) continue;
+    if (!isJudgement(f)) continue;
     const double value = fieldNumber(scorer.profile(), f);
     for (const double step : {-1.0, 1.0}) {
       const double changed = value + step;

@@ -140,12 +140,19 @@ DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contri
   return n.finish();
 }
 
-double roleFit(const RoleModel& role, const DimensionValues& needs, Stage stage) {
-  double covered = 0, total = 0;
-  for (std::size_t d = 0; d < kDimensionCount; ++d) {
-    covered += role.weights[d] * needs[d];
-    total += needs[d];
-  }
+namespace {
+
+// The sum of the needs: every role's fit shares it, so it is added up once
+// (in dimension order, as each role's covered share is).
+double needsTotal(const DimensionValues& needs) {
+  double total = 0;
+  for (std::size_t d = 0; d < kDimensionCount; ++d) total += needs[d];
+  return total;
+}
+
+double roleFit(const RoleModel& role, const DimensionValues& needs, double total, Stage stage) {
+  double covered = 0;
+  for (std::size_t d = 0; d < kDimensionCount; ++d) covered += role.weights[d] * needs[d];
   const double share = total > 0 ? covered / total : 0.0;
   return std::clamp(100.0 * share * role.stageFactor[static_cast<std::size_t>(stage)], 0.0, 100.0);
 }
@@ -155,6 +162,8 @@ double sideAverage(const DimensionValues& needs, bool inward) {
   for (std::size_t d = inward ? 0 : 4; d < (inward ? 4u : 8u); ++d) sum += needs[d];
   return sum / 4.0;
 }
+
+}  // namespace
 
 // How much a company's size makes a second executive worthwhile.
 // Revenue from technology (%) at which the structure rules count in full:
@@ -202,7 +211,8 @@ Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const Role
                       std::vector<StructureEffect>* effects) {
   Scores s;
   s.needs = needs;
-  for (std::size_t r = 0; r < 3; ++r) s.fit[r] = roleFit(set.roleModels[r], s.needs, p.stage);
+  const double total = needsTotal(s.needs);
+  for (std::size_t r = 0; r < 3; ++r) s.fit[r] = roleFit(set.roleModels[r], s.needs, total, p.stage);
   const double cio = s.fit[0], cto = s.fit[1];
   auto effect = [&](std::string_view field, std::string_view rule, Structure st, double points) {
     if (effects) effects->push_back({field, rule, st, points});
@@ -223,7 +233,7 @@ Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const Role
   double hybrid = s.fit[2];
   if (effects)  // explanation only: kept off the what-if search's hot path
     effect("stage", "small_company_hybrid", Structure::hybrid,
-           s.fit[2] - roleFit(set.hybrid(), s.needs, Stage::scaleup) * balance);
+           s.fit[2] - roleFit(set.hybrid(), s.needs, total, Stage::scaleup) * balance);
   if (p.employees > 1000) hybrid -= effect("employees", "hybrid_workload", Structure::hybrid, 10);
   s.structure[idx(Structure::hybrid)] = std::max(0.0, hybrid);
 
@@ -268,6 +278,80 @@ Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const Role
   s.recommendation = static_cast<Structure>(best);
   s.runnerUp = static_cast<Structure>(second);
   return s;
+}
+
+namespace {
+
+struct Range {
+  double low, high;
+};
+
+Range sumRange(Range a, Range b) { return {a.low + b.low, a.high + b.high}; }
+
+}  // namespace
+
+bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& high, const Profile& p,
+                             const RoleModelSet& set, Structure current) {
+  // The corners of the box: each fit is a ratio of two sums linear in every
+  // need, so it is monotone along each dimension and meets its ends there.
+  std::array<std::size_t, kDimensionCount> varying{};
+  std::size_t varyingCount = 0;
+  for (std::size_t d = 0; d < kDimensionCount; ++d)
+    if (low[d] != high[d]) varying[varyingCount++] = d;
+  if (varyingCount > 3) return true;  // not worth the corners: let the search try them
+
+  std::array<Range, 3> fit{};
+  for (auto& f : fit) f = {100.0, 0.0};
+  for (std::size_t corner = 0; corner < (std::size_t{1} << varyingCount); ++corner) {
+    DimensionValues needs = low;
+    for (std::size_t i = 0; i < varyingCount; ++i)
+      if (corner & (std::size_t{1} << i)) needs[varying[i]] = high[varying[i]];
+    const double total = needsTotal(needs);
+    if (total <= 0) return true;
+    for (std::size_t r = 0; r < 3; ++r) {
+      const double f = roleFit(set.roleModels[r], needs, total, p.stage);
+      fit[r] = {std::min(fit[r].low, f), std::max(fit[r].high, f)};
+    }
+  }
+
+  // The rest as scoreFromNeeds has it, over ranges.
+  const Range cio = fit[0], cto = fit[1];
+  const Range difference{cio.low - cto.high, cio.high - cto.low};
+  const Range distance = difference.low >= 0   ? difference
+                         : difference.high <= 0 ? Range{-difference.high, -difference.low}
+                                                : Range{0.0, std::max(-difference.low, difference.high)};
+  const Range balance{1.0 - distance.high / 100.0, 1.0 - distance.low / 100.0};
+  const double workload = p.employees > 1000 ? 10.0 : 0.0;
+  const Range hybrid{std::max(0.0, fit[2].low * balance.low - workload),
+                     std::max(0.0, fit[2].high * balance.high - workload)};
+  const Range inward{sideAverage(low, true), sideAverage(high, true)};
+  const Range outwardSide{sideAverage(low, false), sideAverage(high, false)};
+  const double scale = 0.5 * bothRolesScale(p.stage) * std::clamp(p.tech_revenue_pct / kPairFullTechRevenuePct, 0.0, 1.0);
+  const Range pairBonus{std::min(inward.low, outwardSide.low) * scale, std::min(inward.high, outwardSide.high) * scale};
+  const Range pairBase = sumRange(cio, cto);
+  const Range both{std::min(100.0, pairBase.low / 2 + pairBonus.low), std::min(100.0, pairBase.high / 2 + pairBonus.high)};
+  const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 6));
+  const double perLine =
+      p.product_lines >= 2 ? 4.0 * (lines - 1) * std::clamp(p.tech_revenue_pct / kLinesFullTechRevenuePct, 0.0, 1.0)
+                           : 0.0;
+  const Range lineCtos{std::min(100.0, pairBase.low / 2 + pairBonus.low + perLine),
+                       std::min(100.0, pairBase.high / 2 + pairBonus.high + perLine)};
+
+  std::array<Range, kStructureCount> score{};
+  score[idx(Structure::cio_led)] = cio;
+  score[idx(Structure::cto_led)] = cto;
+  score[idx(Structure::hybrid)] = hybrid;
+  score[idx(Structure::cio_and_cto)] = both;
+  score[idx(Structure::cio_and_product_ctos)] = lineCtos;
+  const bool canPayTwo = p.leadership_budget != LeadershipBudget::one;
+  const std::array<bool, kStructureCount> eligible{
+      true, true, canPayTwo, true, p.leadership_budget == LeadershipBudget::more && p.product_lines >= 2};
+  // Bounds summed in another order than the score may differ in the last
+  // bits: a margin far above that keeps the answer sound.
+  constexpr double kRounding = 1e-6;
+  for (std::size_t s = 0; s < kStructureCount; ++s)
+    if (s != idx(current) && eligible[s] && score[s].high > score[idx(current)].low - kRounding) return true;
+  return false;
 }
 
 }  // namespace scoring_detail

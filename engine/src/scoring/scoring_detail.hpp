@@ -59,6 +59,13 @@ DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contri
 Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const RoleModelSet& set,
                       std::vector<StructureEffect>* effects);
 
+// False only when no needs within [low, high] (each dimension a range of
+// clamped needs, the profile's other inputs as they are) can give another
+// recommendation than `current`: the what-if search skips such candidates
+// without scoring each. Sound, not exact: it may answer true needlessly.
+bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& high, const Profile& p,
+                             const RoleModelSet& set, Structure current);
+
 // Which needs each input acts on, as a bit per dimension, indexed by the
 // field's position in profileFields() (needs.cpp says how it is found).
 constexpr std::size_t kMaxFields = 32;
@@ -90,7 +97,31 @@ class OneChangeScorer {
     return scores;
   }
 
+  // The profile's own (clamped) needs.
+  DimensionValues needs() const {
+    NeedsBuilder base(nullptr);
+    base.setRaw(base_);
+    return base.finish();
+  }
+
+  // The (clamped) needs with one input changed, without scoring them.
+  DimensionValues needsWith(const FieldInfo& field, double value) {
+    const std::uint8_t acted = needsActedOn()[field.position];
+    const double before = fieldNumber(profile_, field);
+    setFieldNumber(profile_, field, value);
+    for (std::size_t d = 0; d < kDimensionCount; ++d)
+      if (acted & (1u << d)) {
+        needs_.restart(static_cast<D>(d));
+        addNeed(static_cast<D>(d), profile_, needs_);
+      }
+    const DimensionValues needs = needs_.finish();
+    setFieldNumber(profile_, field, before);
+    needs_.setRaw(base_);
+    return needs;
+  }
+
   const Profile& profile() const { return profile_; }
+  const RoleModelSet& set() const { return set_; }
 
  private:
   Profile profile_;

@@ -222,7 +222,8 @@ void Store::initialise() {
         "update RoleFit to open it",
         path_.string(), version, latestSchemaVersion()));
 
-  if (tables > 0 && options_.checkIntegrity) checkIntegrity();
+  // An upgrade rewrites the file: never one that has not been checked.
+  if (tables > 0 && (options_.checkIntegrity || version < latestSchemaVersion())) checkIntegrity();
 
   if (!options_.readOnly) {
     // Set before the first write: larger pages mean a quarter of the write

@@ -59,7 +59,8 @@ struct StoreOptions {
   int busyTimeoutMs = 10'000;
   int backupsToKeep = 3;
   // PRAGMA quick_check reads the whole file: a window with 100,000 profiles
-  // leaves it to its background reader instead of waiting for it.
+  // leaves it to its background reader instead of waiting for it. A file
+  // that needs an upgrade is checked before it all the same.
   bool checkIntegrity = true;
   int cacheKib = 32 * 1024;
 };
