@@ -91,6 +91,25 @@ TEST_CASE("evaluate --json follows the contract field by field") {
     }
     REQUIRE(e["nearest_references"].IsArray());
     CHECK(e["nearest_references"].Size() == 3);
+    bool anyReal = false;
+    for (const auto& n : e["nearest_references"].GetArray()) {
+      CHECK(isOneOf(n["structure"], structures));
+      REQUIRE(isOneOf(n["kind"], {"archetype", "real"}));
+      const bool real = std::string(n["kind"].GetString()) == "real";
+      anyReal |= real;
+      CHECK((real ? n["year"].IsInt() : n["year"].IsNull()));
+      REQUIRE(n["source"].IsString());
+      if (real) CHECK(std::string(n["source"].GetString()).starts_with("http"));
+    }
+    CHECK(anyReal);  // every result lists at least one real company
+    const auto& difference = e["difference"];
+    if (!difference.IsNull()) {
+      REQUIRE(difference.IsObject());
+      CHECK(isOneOf(difference["today"], {"none", "cio", "cto", "both", "hybrid"}));
+      CHECK(difference["text"].IsString());
+      CHECK(difference["source"].IsString());
+      CHECK(difference["responsibilities"].IsArray());
+    }
     CHECK(e["role_model_version"].IsString());
   }
 }

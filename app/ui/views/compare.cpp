@@ -107,25 +107,49 @@ void responsibilitiesTable(const Evaluation& e, bool narrow) {
   ImGui::EndTable();
 }
 
-void referencesTable(const Evaluation& e) {
-  if (!ImGui::CollapsingHeader("Nearest reference companies", ImGuiTreeNodeFlags_DefaultOpen)) return;
-  if (!ImGui::BeginTable("references", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
+// Archetypes stand for kinds of company; real ones are public facts of a
+// year, with the link to copy.
+void referencesTable(const Evaluation& e, bool narrow) {
+  if (!ImGui::CollapsingHeader("Companies like this one", ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!ImGui::BeginTable("references", narrow ? 2 : 3,
+                         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp))
     return;
   ImGui::TableSetupColumn("Company", 0, 2.2f);
-  ImGui::TableSetupColumn("Structure", 0, 1.2f);
-  ImGui::TableSetupColumn("Similar", 0, 0.7f);
+  ImGui::TableSetupColumn("Structure", 0, 1.4f);
+  if (!narrow) ImGui::TableSetupColumn("Similar", 0, 0.6f);
   ImGui::TableHeadersRow();
   for (const auto& n : e.nearest) {
+    const ReferenceCompany& c = *n.company;
+    const bool real = c.kind == ReferenceKind::real;
+    ImGui::PushID(c.id.c_str());
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    textView(n.name);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Source: %s", n.source.c_str());
+    ImGui::PushTextWrapPos(0);
+    textView(c.name);
+    ImGui::PopTextWrapPos();
+    if (real) {
+      ImGui::TextDisabled("Public facts, %d", c.year);
+      if (!narrow) ImGui::SameLine();
+      if (ImGui::SmallButton("Copy link")) ImGui::SetClipboardText(c.link.c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", c.link.c_str());
+    } else {
+      ImGui::TextDisabled("Archetype (%s)", c.sourceText.c_str());
+    }
     ImGui::TableNextColumn();
-    structureBadge(n.structure);
-    ImGui::TableNextColumn();
-    ImGui::Text("%.0f%%", n.similarity);
+    ImGui::TextDisabled(real ? "Had" : "Advised");
+    structureBadge(c.structure);
+    if (narrow) ImGui::TextDisabled("%.0f%% similar", n.similarity);
+    else {
+      ImGui::TableNextColumn();
+      ImGui::Text("%.0f%%", n.similarity);
+    }
+    ImGui::PopID();
   }
   ImGui::EndTable();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("Real companies: public facts of the year named, each with its source; their goals and "
+                      "capabilities are not public and are read as a middle 3.");
+  ImGui::PopTextWrapPos();
 }
 
 void drawOne(const AppState& state, const EvaluatedProfile& shown) {
@@ -155,7 +179,7 @@ void drawOne(const AppState& state, const EvaluatedProfile& shown) {
   ImGui::Spacing();
   if (ImGui::CollapsingHeader("Reasons and their sources", ImGuiTreeNodeFlags_DefaultOpen)) reasonsTable(e);
   responsibilitiesTable(e, narrow);
-  referencesTable(e);
+  referencesTable(e, narrow);
   ImGui::EndChild();
 }
 

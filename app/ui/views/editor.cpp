@@ -232,6 +232,27 @@ void drawResultSummary(const AppState& state, const Evaluation& result, float wi
   const auto runnerUp = fmt::format("Runner-up: {} ({:.1f} points behind)", describe(s.runnerUp), result.margin);
   ImGui::TextDisabled("%s", runnerUp.c_str());
   confidenceLine(result);
+  if (result.gap) {
+    ImGui::Spacing();
+    ImGui::TextDisabled("Today's leaders");
+    textView(fmt::format("{} ({})", result.gap->text, result.gap->sources));
+    const auto concerned = gapResponsibilities(*result.gap, result.responsibilities);
+    if (result.gap->concerns == LeadershipGap::Concerns::split) {
+      std::size_t cio = 0;
+      for (const auto& a : result.responsibilities) cio += a.owner == Owner::cio ? 1 : 0;
+      textView(fmt::format("{} to the CIO and {} to the CTO; one person holds all {} today (Responsibilities below).",
+                           cio, concerned.size() - cio, concerned.size()));
+    } else {
+      // The first few here; all of them are marked in Responsibilities below.
+      constexpr std::size_t kListed = 5;
+      for (std::size_t i = 0; i < concerned.size() && i < kListed; ++i) {
+        ImGui::Bullet();
+        textView(concerned[i]->text);
+      }
+      if (concerned.size() > kListed)
+        ImGui::TextDisabled("and %zu more, marked in Responsibilities below", concerned.size() - kListed);
+    }
+  }
   ImGui::Spacing();
   for (std::size_t r = 0; r < 3; ++r) {
     const auto& model = state.roleModels.roleModels[r];

@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "rolefit/model/fields.hpp"
 #include "rolefit/util/text.hpp"
 #include "ui/style.hpp"
 #include "ui/widgets.hpp"
@@ -164,17 +165,38 @@ void responsibilities(const AppState& state) {
 
 void references(const AppState& state) {
   if (!ImGui::CollapsingHeader("Reference companies")) return;
-  for (const auto& ref : state.roleModels.references) {
-    ImGui::PushID(ref.id.c_str());
-    structureBadge(ref.structure);
-    ImGui::SameLine();
-    textView(ref.name);
-    ImGui::Indent(em(1));
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s (sources %s)", ref.why.c_str(), ref.sourceText.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::Unindent(em(1));
-    ImGui::PopID();
+  for (const ReferenceKind kind : {ReferenceKind::archetype, ReferenceKind::real}) {
+    ImGui::Spacing();
+    ImGui::TextDisabled(kind == ReferenceKind::archetype ? "Archetypes: the structure the articles advise"
+                                                         : "Real companies: the structure they had, public facts");
+    ImGui::Separator();
+    for (const auto& ref : state.roleModels.references) {
+      if (ref.kind != kind) continue;
+      ImGui::PushID(ref.id.c_str());
+      structureBadge(ref.structure);
+      ImGui::SameLine();
+      textView(kind == ReferenceKind::real ? fmt::format("{}, {}", ref.name, ref.year) : ref.name);
+      ImGui::Indent(em(1));
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("%s (sources %s)", ref.why.c_str(), ref.sourceText.c_str());
+      if (kind == ReferenceKind::real && ImGui::TreeNode("facts", "Facts and their sources (%zu)", ref.facts.size())) {
+        for (std::size_t i = 0; i < ref.facts.size(); ++i) {
+          const auto& fact = ref.facts[i];
+          ImGui::PushID(static_cast<int>(i));
+          const FieldInfo* field = findField(fact.field);
+          ImGui::Bullet();
+          textView(fmt::format("{}: {}", field ? field->label : fact.field, fact.value));
+          ImGui::SameLine();
+          if (ImGui::SmallButton("Copy source")) ImGui::SetClipboardText(fact.source.c_str());
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", fact.source.c_str());
+          ImGui::PopID();
+        }
+        ImGui::TreePop();
+      }
+      ImGui::PopTextWrapPos();
+      ImGui::Unindent(em(1));
+      ImGui::PopID();
+    }
   }
 }
 

@@ -52,6 +52,20 @@ std::string csvCell(std::string_view text) {
   return out + "\"";
 }
 
+constexpr std::string_view kRealReferenceNote =
+    "Real companies are shown with public facts of the year named, each fact with its source; their goals and "
+    "capabilities are not public, and RoleFit reads each of them as a middle 3.";
+
+std::string referenceLabel(const ReferenceCompany& c) {
+  return c.kind == ReferenceKind::real ? fmt::format("{}, {} (public facts)", c.name, c.year)
+                                       : fmt::format("{} (archetype)", c.name);
+}
+
+std::string structureLabel(const ReferenceCompany& c) {
+  return c.kind == ReferenceKind::real ? fmt::format("Had: {}", describe(c.structure))
+                                       : fmt::format("Advised: {}", describe(c.structure));
+}
+
 std::string sourcesLine(const RoleModelSet& set) {
   std::string out;
   for (const auto& s : set.sources) out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", s.id, s.title);
@@ -75,6 +89,13 @@ std::string markdown(const Profile& p, const Evaluation& e, const RoleModelSet& 
                      describe(e.scores.runnerUp), e.margin, e.scores.fit[0], e.scores.fit[1], e.scores.fit[2]);
   out += fmt::format("**{}.** {}\n\n", describe(e.confidence), mdEscape(confidenceText(e)));
   if (!e.tension.empty()) out += fmt::format("> {}\n\n", e.tension);
+  if (e.gap) {
+    out += fmt::format("## Today's leaders and the advice\n\n{} ({})\n\n", e.gap->text, e.gap->sources);
+    const auto concerned = gapResponsibilities(*e.gap, e.responsibilities);
+    if (!concerned.empty()) out += "The responsibilities concerned:\n\n";
+    for (const Responsibility* r : concerned) out += fmt::format("- {}\n", r->text);
+    if (!concerned.empty()) out += "\n";
+  }
   out += "## Why\n\n| Factor | Rule | Source |\n|---|---|---|\n";
   for (const auto& r : e.reasons) out += fmt::format("| {} | {} | {} |\n", mdEscape(r.factor), r.rule, r.source);
   out += "\n## What would change the advice\n\n";
@@ -86,9 +107,11 @@ std::string markdown(const Profile& p, const Evaluation& e, const RoleModelSet& 
   for (const auto& r : e.responsibilities)
     out += fmt::format("| {} | {} | {} | {} | {} |\n", r.item->text, toString(r.owner), r.holder,
                        r.covered ? "yes" : "**no**", r.item->sourceText);
-  out += "\n## Nearest reference companies\n\n| Reference | Advised structure | Similarity | Source |\n|---|---|---|---|\n";
+  out += "\n## Companies like this one\n\n| Company | Structure | Similarity | Source |\n|---|---|---|---|\n";
   for (const auto& n : e.nearest)
-    out += fmt::format("| {} | {} | {:.0f}% | {} |\n", n.name, describe(n.structure), n.similarity, n.source);
+    out += fmt::format("| {} | {} | {:.0f}% | {} |\n", mdEscape(referenceLabel(*n.company)),
+                       structureLabel(*n.company), n.similarity, referenceSource(*n.company));
+  out += "\n" + std::string(kRealReferenceNote) + "\n";
   out += fmt::format("\n---\nRole models {} · generated {} by RoleFit {}\n\nSources: {}\n", set.version, at,
                      ROLEFIT_VERSION, sourcesLine(set));
   return out;
@@ -138,6 +161,9 @@ th {{ background: #f5f6f9; }} .no {{ color: #b3261e; font-weight: 600; }} .src {
 svg text {{ font: 13px "Inter", "DejaVu Sans", sans-serif; fill: #1d2330; }} svg .legend {{ fill: #556; }}
 svg .track {{ fill: #eceff4; }} svg .inward {{ fill: #2f6fdf; }} svg .outward {{ fill: #19a37a; }}
 svg .cio {{ fill: #1a3f8a; }} svg .cto {{ fill: #0c6b4f; }}
+.today {{ background: #f5f1fc; border-left: 5px solid #7a4fd0; padding: .4em 1em; }} .today ul {{ margin: .2em 0 .6em; }}
+.link {{ word-break: break-all; font-size: .85em; }} .note {{ color: #667; font-size: .9em; }}
+svg {{ max-width: 100%; height: auto; }} @media (max-width: 600px) {{ .src {{ white-space: normal; }} }}
 footer {{ margin-top: 2.5em; color: #667; font-size: .85em; }}
 @media print {{ body {{ margin: 0; max-width: none; }} h2 {{ break-after: avoid; }} table, svg, .card {{ break-inside: avoid; }} }}
 </style></head><body>
@@ -153,6 +179,17 @@ footer {{ margin-top: 2.5em; color: #667; font-size: .85em; }}
   out += fmt::format("<p class=\"confidence {}\"><strong>{}.</strong> {}</p>\n", toString(e.confidence),
                      describe(e.confidence), htmlEscape(confidenceText(e)));
   if (!e.tension.empty()) out += fmt::format("<p class=\"tension\">{}</p>\n", htmlEscape(e.tension));
+  if (e.gap) {
+    out += fmt::format("<h2>Today's leaders and the advice</h2>\n<div class=\"today\"><p>{} <span class=\"src\">({})</span></p>",
+                       htmlEscape(e.gap->text), e.gap->sources);
+    const auto concerned = gapResponsibilities(*e.gap, e.responsibilities);
+    if (!concerned.empty()) {
+      out += "<p>The responsibilities concerned:</p><ul>";
+      for (const Responsibility* r : concerned) out += fmt::format("<li>{}</li>", htmlEscape(r->text));
+      out += "</ul>";
+    }
+    out += "</div>\n";
+  }
   out += "<h2>Why</h2>\n<table><tr><th>Factor</th><th>Rule</th><th>Source</th></tr>\n";
   for (const auto& r : e.reasons)
     out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"src\">{}</td></tr>\n", htmlEscape(r.factor),
@@ -166,11 +203,17 @@ footer {{ margin-top: 2.5em; color: #667; font-size: .85em; }}
     out += fmt::format("<tr><td>{}</td><td>{}</td><td{}>{}</td><td class=\"src\">{}</td></tr>\n", htmlEscape(r.item->text),
                        htmlEscape(r.holder), r.covered ? "" : " class=\"no\"", r.covered ? "yes" : "no",
                        r.item->sourceText);
-  out += "</table>\n<h2>Nearest reference companies</h2>\n<table><tr><th>Reference</th><th>Advised structure</th><th>Similarity</th><th>Source</th></tr>\n";
-  for (const auto& n : e.nearest)
-    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{:.0f}%</td><td class=\"src\">{}</td></tr>\n", htmlEscape(n.name),
-                       describe(n.structure), n.similarity, n.source);
-  out += fmt::format("</table>\n<footer>Role models {} · generated {} by RoleFit {}<br>Sources: {}</footer>\n</body></html>\n",
+  out += "</table>\n<h2>Companies like this one</h2>\n<table><tr><th>Company</th><th>Structure</th><th>Similarity</th><th>Source</th></tr>\n";
+  for (const auto& n : e.nearest) {
+    const ReferenceCompany& c = *n.company;
+    const std::string source = c.kind == ReferenceKind::real
+                                   ? fmt::format("<td class=\"link\"><a href=\"{0}\">{0}</a></td>", htmlEscape(c.link))
+                                   : fmt::format("<td class=\"src\">{}</td>", htmlEscape(c.sourceText));
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{:.0f}%</td>{}</tr>\n", htmlEscape(referenceLabel(c)),
+                       structureLabel(c), n.similarity, source);
+  }
+  out += fmt::format("</table>\n<p class=\"note\">{}</p>\n", htmlEscape(kRealReferenceNote));
+  out += fmt::format("<footer>Role models {} · generated {} by RoleFit {}<br>Sources: {}</footer>\n</body></html>\n",
                      htmlEscape(set.version), htmlEscape(at), ROLEFIT_VERSION, htmlEscape(sourcesLine(set)));
   return out;
 }
@@ -195,7 +238,14 @@ std::string csv(const Profile& p, const Evaluation& e, const RoleModelSet& set, 
   for (const auto& r : e.responsibilities)
     row("responsibility", r.item->id, r.covered ? "covered" : "not covered",
         fmt::format("{} ({})", r.item->text, r.holder), r.item->sourceText);
-  for (const auto& n : e.nearest) row("reference", n.id, fmt::format("{:.0f}", n.similarity), n.name, n.source);
+  if (e.gap) {
+    std::string ids;
+    for (const Responsibility* r : gapResponsibilities(*e.gap, e.responsibilities)) ids += (ids.empty() ? "" : " ") + r->id;
+    row("difference", toString(p.leaders), ids, e.gap->text, e.gap->sources);
+  }
+  for (const auto& n : e.nearest)
+    row("reference", n.company->id, fmt::format("{:.0f}", n.similarity), referenceLabel(*n.company),
+        referenceSource(*n.company));
   row("about", "role_model_version", set.version, fmt::format("generated {}", at), "");
   return out;
 }

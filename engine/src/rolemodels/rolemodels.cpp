@@ -146,6 +146,35 @@ std::string RoleModelSet::sourceTitle(std::string_view id) const {
   return {};
 }
 
+namespace {
+
+constexpr std::array<std::string_view, 2> kReferenceKinds{"archetype", "real"};
+
+bool isLink(std::string_view s) { return s.starts_with("https://") || s.starts_with("http://"); }
+
+// A real company's year, link and facts, each fact with a public source.
+void readPublicFacts(const Value& r, ReferenceCompany& ref, const std::string& where,
+                     const std::set<std::string, std::less<>>& sourceIds) {
+  const Value& year = member(r, "year", where);
+  if (!year.IsInt() || year.GetInt() < 1900 || year.GetInt() > 2100) fail(where, "year must be a year from 1900 to 2100");
+  ref.year = year.GetInt();
+  ref.link = text(r, "link", where);
+  if (!isLink(ref.link)) fail(where, "link must be an http(s) address");
+  for (const auto& f : array(r, "facts", where).GetArray()) {
+    ReferenceFact fact{text(f, "field", where + " facts"), text(f, "value", where + " facts"),
+                       text(f, "source", where + " facts")};
+    if (!findField(fact.field)) fail(where, fmt::format("fact about unknown field \"{}\"", fact.field));
+    if (!isLink(fact.source) && !sourceIds.contains(fact.source))
+      fail(where, fmt::format("the fact about {} needs a link or a known article as its source", fact.field));
+    ref.facts.push_back(std::move(fact));
+  }
+  if (ref.facts.empty()) fail(where, "a real company needs its facts, each with a source");
+}
+
+}  // namespace
+
+std::string_view toString(ReferenceKind k) { return kReferenceKinds.at(static_cast<std::size_t>(k)); }
+
 RoleModelSet loadRoleModels(std::string_view json) {
   rapidjson::Document doc;
   doc.Parse(json.data(), json.size());
@@ -210,6 +239,9 @@ RoleModelSet loadRoleModels(std::string_view json) {
     ref.id = text(r, "id", "references");
     const std::string where = "reference " + ref.id;
     ref.name = text(r, "name", where);
+    if (r.HasMember("kind"))
+      ref.kind = static_cast<ReferenceKind>(indexOf(kReferenceKinds, text(r, "kind", where), where, "kind"));
+    if (ref.kind == ReferenceKind::real) readPublicFacts(r, ref, where, sourceIds);
     ref.structure = static_cast<Structure>(indexOf(kStructureNames, text(r, "structure", where), where, "structure"));
     ref.sources = strings(r, "sources", where);
     ref.why = text(r, "why", where);

@@ -482,7 +482,8 @@ Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
 
   e.responsibilities = assignResponsibilities(set, rec, profile.leaders);
 
-  // Ranked first, copied after: only the three nearest are kept.
+  // Ranked first, kept after: the three nearest, the nearest real company
+  // among them even when three archetypes are nearer.
   thread_local std::vector<std::pair<double, const ReferenceCompany*>> ranked;
   ranked.clear();
   for (const auto& ref : set.references) {
@@ -494,13 +495,97 @@ Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
     ranked.emplace_back(std::max(0.0, 100.0 - std::sqrt(squares / kDimensionCount)), &ref);
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) {
-    const ReferenceCompany& ref = *ranked[i].second;
-    e.nearest.push_back({ref.id, ref.name, ref.structure, ranked[i].first, ref.sourceText});
-  }
+  constexpr std::size_t kNearest = 3;
+  const auto isReal = [](const auto& r) { return r.second->kind == ReferenceKind::real; };
+  const auto firstReal = std::find_if(ranked.begin(), ranked.end(), isReal);
+  if (firstReal != ranked.end() && firstReal - ranked.begin() >= static_cast<std::ptrdiff_t>(kNearest))
+    std::rotate(ranked.begin() + (kNearest - 1), firstReal, firstReal + 1);
+  e.nearest.reserve(kNearest);
+  for (std::size_t i = 0; i < ranked.size() && i < kNearest; ++i) e.nearest.push_back({ranked[i].second, ranked[i].first});
 
+  e.gap = leadershipGap(rec, profile.leaders);
   if (rec == Structure::cio_and_cto || rec == Structure::cio_and_product_ctos) e.tension = tensionNote();
   return e;
+}
+
+std::string_view referenceSource(const ReferenceCompany& company) {
+  return company.kind == ReferenceKind::real ? std::string_view(company.link) : std::string_view(company.sourceText);
+}
+
+std::optional<LeadershipGap> leadershipGap(Structure rec, Leaders today) {
+  using C = LeadershipGap::Concerns;
+  const bool pair = rec == Structure::cio_and_cto || rec == Structure::cio_and_product_ctos;
+  const bool perLine = rec == Structure::cio_and_product_ctos;
+  switch (today) {
+    case Leaders::none:
+      return LeadershipGap{"Nobody leads technology today: every responsibility waits for the executive the advice "
+                           "names.",
+                           "000, 002", C::unheld};
+    case Leaders::cio:
+      if (rec == Structure::cio_led) return std::nullopt;
+      if (rec == Structure::cto_led)
+        return LeadershipGap{"A CIO leads today, but the needs lie mainly in the technology customers buy, which a "
+                             "CTO owns; nobody with a CTO's remit holds them today.",
+                             "002, 004", C::unheld};
+      if (rec == Structure::hybrid)
+        return LeadershipGap{"A CIO leads today; the advice is one executive covering both sides, so the CIO's remit "
+                             "would grow to the technology customers buy, which nobody holds today.",
+                             "002", C::unheld};
+      return LeadershipGap{perLine ? "A CIO leads today; the advice adds a CTO for each technology product line sold "
+                                     "at scale."
+                                   : "A CIO leads today; the advice adds a CTO for the technology customers buy, "
+                                     "which nobody holds today.",
+                           perLine ? "004" : "003, 004", C::unheld};
+    case Leaders::cto:
+      if (rec == Structure::cto_led) return std::nullopt;
+      if (rec == Structure::cio_led)
+        return LeadershipGap{"A CTO leads today, but the needs lie mainly in the company's own systems, security and "
+                             "information, which a CIO owns. By title nobody holds them today; where the CTO does, the role "
+                             "is in substance a CIO's.",
+                             "000, 004", C::unheld};
+      if (rec == Structure::hybrid)
+        return LeadershipGap{"A CTO leads today; the advice is one executive covering both sides, as smaller companies "
+                             "often have. Name the company's own systems, security and information in that role too.",
+                             "002", C::unheld};
+      return LeadershipGap{perLine ? "A CTO leads today; the advice adds a CIO for the company's own systems, security "
+                                     "and information, and a CTO for each technology product line."
+                                   : "A CTO leads today; the advice adds a CIO for the company's own systems, security "
+                                     "and information, which nobody holds today.",
+                           perLine ? "003, 004" : "003", C::unheld};
+    case Leaders::both:
+      if (pair) return std::nullopt;  // a CIO and a CTO; product-line CTOs are not told apart
+      return LeadershipGap{"A CIO and a CTO lead today; the advice is one executive: at this size and budget one role "
+                           "should be prioritised.",
+                           "000, 002", C::none};
+    case Leaders::hybrid:
+      if (rec == Structure::hybrid) return std::nullopt;
+      if (pair)
+        return LeadershipGap{"One executive covers both roles today. At this size one person rarely carries both: "
+                             "running the company's own systems and building the technology customers buy pull in "
+                             "different directions, and the healthy tension between the two is lost. The advice "
+                             "gives the CIO's and the CTO's responsibilities to two executives.",
+                             "003", C::split};
+      if (rec == Structure::cio_led)
+        return LeadershipGap{"One executive covers both roles today, but the needs lie mainly in the company's own "
+                             "systems, security and information: a CIO's remit is enough.",
+                             "000, 004", C::none};
+      return LeadershipGap{"One executive covers both roles today, but the needs lie mainly in the technology "
+                           "customers buy: a CTO's remit is enough.",
+                           "002, 003", C::none};
+  }
+  return std::nullopt;
+}
+
+std::vector<const Responsibility*> gapResponsibilities(const LeadershipGap& gap,
+                                                       const std::vector<ResponsibilityAssignment>& assignments) {
+  std::vector<const Responsibility*> out;
+  for (const auto& a : assignments) {
+    const bool concerned = gap.concerns == LeadershipGap::Concerns::unheld  ? !a.covered
+                           : gap.concerns == LeadershipGap::Concerns::split ? a.owner != Owner::shared
+                                                                           : false;
+    if (concerned) out.push_back(a.item);
+  }
+  return out;
 }
 
 std::vector<ResponsibilityAssignment> assignResponsibilities(const RoleModelSet& set, Structure rec, Leaders leaders) {

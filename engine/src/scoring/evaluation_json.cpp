@@ -12,8 +12,14 @@ EvaluationJsonParts::EvaluationJsonParts(const RoleModelSet& set) {
     for (std::size_t l = 0; l < 5; ++l) {
       rapidjson::StringBuffer buffer;
       rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-      writeResponsibilities(w, assignResponsibilities(set, static_cast<Structure>(s), static_cast<Leaders>(l)));
+      const auto assignments = assignResponsibilities(set, static_cast<Structure>(s), static_cast<Leaders>(l));
+      writeResponsibilities(w, assignments);
       responsibilities_[s][l].assign(buffer.GetString(), buffer.GetSize());
+      buffer.Clear();
+      w.Reset(buffer);
+      writeDifference(w, leadershipGap(static_cast<Structure>(s), static_cast<Leaders>(l)), static_cast<Leaders>(l),
+                      assignments);
+      difference_[s][l].assign(buffer.GetString(), buffer.GetSize());
     }
   auto add = [&](std::string_view text) {
     rapidjson::StringBuffer buffer;
@@ -27,7 +33,7 @@ EvaluationJsonParts::EvaluationJsonParts(const RoleModelSet& set) {
   }
   for (const auto& ref : set.references) {
     add(ref.name);
-    add(ref.sourceText);
+    add(referenceSource(ref));
   }
   add(tensionNote());
   std::sort(quoted_.begin(), quoted_.end());

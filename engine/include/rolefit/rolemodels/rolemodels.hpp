@@ -71,14 +71,30 @@ struct Responsibility {
   std::string sourceText;
 };
 
+// An archetype stands for a kind of company and has the structure the
+// articles advise it; a real company is a publicly documented one, with the
+// structure it had in `year`, each fact with its public source.
+enum class ReferenceKind { archetype, real };
+std::string_view toString(ReferenceKind k);  // "archetype", "real"
+
+struct ReferenceFact {
+  std::string field;   // contract key
+  std::string value;   // as the source states it
+  std::string source;  // a link, or a seed article's id
+};
+
 struct ReferenceCompany {
   std::string id;
   std::string name;
-  Structure structure = Structure::cio_led;
+  ReferenceKind kind = ReferenceKind::archetype;
+  int year = 0;      // real ones: the year the facts describe
+  std::string link;  // real ones: the source of its structure
+  std::vector<ReferenceFact> facts;  // real ones
+  Structure structure = Structure::cio_led;  // advised (archetype) or had (real)
   std::vector<std::string> sources;
   std::string sourceText;
   std::string why;
-  Profile profile;
+  Profile profile;  // a real one's ratings are readings, not public facts (README)
   DimensionValues needs{};  // computed at load
 };
 

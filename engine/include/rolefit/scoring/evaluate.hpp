@@ -67,13 +67,29 @@ struct ResponsibilityAssignment {
   bool covered;             // by today's leaders
 };
 
+// Points into the RoleModelSet the evaluation was made with, as the
+// responsibilities do.
 struct ReferenceMatch {
-  std::string id;
-  std::string name;
-  Structure structure;
+  const ReferenceCompany* company;
   double similarity;  // 0..100
-  std::string source;
 };
+
+// What a reference's source is shown as: an archetype's articles ("004, 002"),
+// a real company's link.
+std::string_view referenceSource(const ReferenceCompany& company);
+
+// Where the leaders a company has today differ from the advice: what the
+// articles say about the difference, and which responsibilities it concerns.
+struct LeadershipGap {
+  std::string_view text;
+  std::string_view sources;  // seed articles, "003"
+  // The responsibilities it concerns: those nobody holds today, or, where one
+  // executive covers both roles today, those the advice splits between two.
+  enum class Concerns { none, unheld, split } concerns = Concerns::none;
+};
+std::optional<LeadershipGap> leadershipGap(Structure recommendation, Leaders today);
+std::vector<const Responsibility*> gapResponsibilities(const LeadershipGap& gap,
+                                                       const std::vector<ResponsibilityAssignment>& assignments);
 
 // How sure the advice is, read from its margin over the runner-up: a larger
 // margin is never less sure. Thresholds in points of the structure score.
@@ -95,7 +111,8 @@ struct Evaluation {
   std::vector<Reason> reasons;
   std::optional<WhatIf> whatIf;
   std::vector<ResponsibilityAssignment> responsibilities;
-  std::vector<ReferenceMatch> nearest;
+  std::vector<ReferenceMatch> nearest;  // the three nearest, at least one of them a real company
+  std::optional<LeadershipGap> gap;     // set when today's leaders differ from the advice
   std::string tension;  // set when a CIO and a CTO are both advised
   std::string roleModelVersion;
 };

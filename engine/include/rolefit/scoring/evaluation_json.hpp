@@ -2,6 +2,7 @@
 #pragma once
 #include <cmath>
 #include <array>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 #include <rapidjson/rapidjson.h>
 #include <rapidjson/writer.h>
 
+#include "rolefit/model/fields.hpp"
 #include "rolefit/model/profile.hpp"
 #include "rolefit/scoring/evaluate.hpp"
 
@@ -59,6 +61,28 @@ void writeResponsibilities(Writer& w, const std::vector<ResponsibilityAssignment
   w.EndArray();
 }
 
+// Today's leaders against the advice: null when they match.
+template <typename Writer>
+void writeDifference(Writer& w, const std::optional<LeadershipGap>& gap, Leaders today,
+                     const std::vector<ResponsibilityAssignment>& assignments) {
+  if (!gap) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  w.Key("today");
+  writeString(w, toString(today));
+  w.Key("text");
+  writeString(w, gap->text);
+  w.Key("source");
+  writeString(w, gap->sources);
+  w.Key("responsibilities");
+  w.StartArray();
+  for (const Responsibility* r : gapResponsibilities(*gap, assignments)) writeString(w, r->id);
+  w.EndArray();
+  w.EndObject();
+}
+
 // The parts of an evaluation's JSON that depend on the role models alone,
 // escaped once and copied into every evaluation: the responsibility list
 // (one per recommendation and set of leaders today), rule texts, sources and
@@ -69,11 +93,15 @@ class EvaluationJsonParts {
   const std::string& responsibilities(Structure recommendation, Leaders leaders) const {
     return responsibilities_[static_cast<std::size_t>(recommendation)][static_cast<std::size_t>(leaders)];
   }
+  const std::string& difference(Structure recommendation, Leaders leaders) const {
+    return difference_[static_cast<std::size_t>(recommendation)][static_cast<std::size_t>(leaders)];
+  }
   // The text as a quoted JSON string, when it is one of the set's texts.
   const std::string* quoted(std::string_view text) const;
 
  private:
   std::array<std::array<std::string, 5>, kStructureCount> responsibilities_;
+  std::array<std::array<std::string, 5>, kStructureCount> difference_;
   std::vector<std::pair<std::string, std::string>> quoted_;  // text -> "escaped", sorted by text
 };
 
@@ -201,20 +229,33 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
   } else {
     writeResponsibilities(w, e.responsibilities);
   }
+  w.Key("difference");
+  if (parts) {
+    detail::writeRaw(w, parts->difference(e.scores.recommendation, p.leaders),
+                     e.gap ? rapidjson::kObjectType : rapidjson::kNullType);
+  } else {
+    writeDifference(w, e.gap, p.leaders, e.responsibilities);
+  }
   w.Key("nearest_references");
   w.StartArray();
   for (const auto& n : e.nearest) {
+    const ReferenceCompany& c = *n.company;
     w.StartObject();
     w.Key("id");
-    writeString(w, n.id);
+    writeString(w, c.id);
     w.Key("name");
-    detail::writeText(w, n.name, parts);
+    detail::writeText(w, c.name, parts);
+    w.Key("kind");
+    writeString(w, toString(c.kind));
+    w.Key("year");
+    if (c.kind == ReferenceKind::real) w.Int(c.year);
+    else w.Null();
     w.Key("structure");
-    writeString(w, toString(n.structure));
+    writeString(w, toString(c.structure));
     w.Key("similarity");
     writeScore(w, (n.similarity));
     w.Key("source");
-    detail::writeText(w, n.source, parts);
+    detail::writeText(w, referenceSource(c), parts);
     w.EndObject();
   }
   w.EndArray();
