@@ -43,6 +43,12 @@ struct Arguments {
   CLI::App* evaluate = nullptr;
   std::vector<std::string> evaluateKeys;
   bool evaluateJson = false;
+  bool evaluateTeam = false;
+  CLI::App* importRatings = nullptr;
+  std::string ratingsFile;
+  CLI::App* rate = nullptr;
+  std::string rateKey, rater;
+  std::vector<std::string> rateValues;
   CLI::App* report = nullptr;
   std::string reportKey, reportFormat, reportOutput;
   CLI::App* exportVerb = nullptr;
@@ -75,6 +81,16 @@ void addVerbs(CLI::App& cli, Arguments& a) {
   a.evaluate = cli.add_subcommand("evaluate", "Compare profiles with the role models (all when none named)");
   a.evaluate->add_option("PROFILE", a.evaluateKeys, "Profile id or name")->type_name("ID|NAME");
   a.evaluate->add_flag("--json", a.evaluateJson, "Print a JSON array");
+  a.evaluate->add_flag("--team", a.evaluateTeam, "One profile as its raters see it: consensus, agreement, disagreements");
+
+  a.importRatings = cli.add_subcommand("import-ratings", "Add raters' ratings of profiles from a CSV file");
+  a.importRatings->add_option("FILE", a.ratingsFile, "CSV: profile, rater and judgement fields")->required();
+
+  a.rate = cli.add_subcommand("rate", "Save one rater's rating of a profile");
+  a.rate->add_option("PROFILE", a.rateKey, "Profile id or name")->type_name("ID|NAME")->required();
+  a.rate->add_option("--rater", a.rater, "The rater's name")->type_name("NAME")->required();
+  a.rate->add_option("VALUES", a.rateValues, "Judgement fields to set, such as goal_innovation=4")
+      ->type_name("FIELD=VALUE");
 
   a.report = cli.add_subcommand("report", "Write a board-ready report on one profile");
   a.report->add_option("PROFILE", a.reportKey, "Profile id or name")->type_name("ID|NAME")->required();
@@ -110,7 +126,10 @@ int runVerb(const Arguments& a, const std::filesystem::path& database, bool wind
     return usageError(
         fmt::format("unexpected argument \"{}\" (session files to open go without a verb)", a.openFiles.front()));
   if (a.list->parsed()) return listProfiles(database, a.listJson);
+  if (a.evaluate->parsed() && a.evaluateTeam) return evaluateTeamOf(database, a.evaluateKeys, a.evaluateJson);
   if (a.evaluate->parsed()) return evaluateProfiles(database, a.evaluateKeys, a.evaluateJson);
+  if (a.importRatings->parsed()) return importRatings(database, pathFromUtf8(a.ratingsFile));
+  if (a.rate->parsed()) return rateProfile(database, a.rateKey, a.rater, a.rateValues);
   if (a.report->parsed()) return reportProfile(database, a.reportKey, a.reportFormat, a.reportOutput);
   if (a.exportVerb->parsed()) return exportSessionFile(database, pathFromUtf8(a.exportFile), a.exportOptions);
   if (a.importVerb->parsed()) return importSessionFiles(database, a.importFiles, a.importDryRun, a.onConflict);

@@ -15,6 +15,16 @@ int reportProfile(const std::filesystem::path& db, const std::string& key, const
                   const std::string& output);
 int importCsv(const std::filesystem::path& db, const std::filesystem::path& file);
 
+// Team assessment (team_verbs.cpp).
+int importRatings(const std::filesystem::path& db, const std::filesystem::path& file);
+// FIELD=VALUE for the judgement fields; the others keep the rater's current
+// rating, or the profile's own values for a first one.
+int rateProfile(const std::filesystem::path& db, const std::string& key, const std::string& rater,
+                const std::vector<std::string>& assignments);
+int evaluateTeamOf(const std::filesystem::path& db, const std::vector<std::string>& keys, bool json);
+// A rater's name clipped to a table column.
+std::string clipName(std::string_view name);
+
 struct ExportOptions {
   std::string format = "json";
   std::vector<std::string> profiles;  // ids or names; all when empty

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A bounded fuzz run: each libFuzzer target for SECONDS (default 30) from the
 # seeds in tests/ (the example session, the hostile files, the fixtures and
-# tests/fuzz/corpus). Needs the "fuzz" preset built. A finding is saved in
+# tests/fuzz/corpus, CSV seeds for both CSV readers included). Needs the "fuzz" preset built. A finding is saved in
 # build/fuzz/findings/; copy it into tests/hostile/ and it becomes a
 # regression test of the suite.
 set -euo pipefail
@@ -13,10 +13,11 @@ mkdir -p "$findings"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-mkdir -p "$work/text" "$work/binary" "$work/import"
+mkdir -p "$work/text" "$work/binary" "$work/import" "$work/csv"
 cp assets/samples/example-session.json tests/hostile/*.json tests/fixtures/sessions/*.json "$work/text/"
 cp tests/fuzz/corpus/binary/* "$work/binary/"
 cp assets/samples/example-session.json tests/fixtures/sessions/* tests/hostile/*.bin "$work/import/"
+cp tests/fuzz/corpus/csv/* "$work/csv/"
 
 fuzz() {
   local target=$1 seeds=$2
@@ -33,6 +34,7 @@ status=0
 fuzz fuzz_session_json text || status=1
 fuzz fuzz_session_binary binary || status=1
 fuzz fuzz_import import || status=1
+fuzz fuzz_csv csv || status=1
 if [[ $status -ne 0 ]]; then
   echo "fuzzing found a problem: see $findings" >&2
 fi

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <csv.h>
 #include <exception>
 #include <set>
 
@@ -11,6 +10,7 @@
 #include "rolefit/model/fields.hpp"
 #include "rolefit/util/ids.hpp"
 #include "rolefit/util/text.hpp"
+#include "csv/csv_rows.hpp"
 
 namespace rolefit {
 namespace {
@@ -19,54 +19,31 @@ constexpr std::array<std::string_view, 6> kRequired{"name",     "industry",     
                                                     "stage",    "employees",         "leadership_budget"};
 constexpr std::size_t kMaxProblems = 200;
 
-// Rows are handled as libcsv completes them, so memory stays one row deep
-// whatever the file's size, and cell buffers are reused from row to row.
+// Checks each row as the CSV layer hands it over: the header names the
+// columns, every later row becomes a profile or problems named by row and
+// field.
 class Reader {
  public:
   Reader(CsvReadResult& result, const ProfileSink& take) : result_(result), take_(take) {}
 
-  static void onCell(void* data, std::size_t length, void* context) {
-    auto& reader = *static_cast<Reader*>(context);
-    if (reader.cellCount_ == reader.cells_.size()) reader.cells_.emplace_back();
-    reader.cells_[reader.cellCount_++].assign(data ? static_cast<const char*>(data) : "", data ? length : 0);
-  }
-
-  static void onRowEnd(int, void* context) {
-    auto& reader = *static_cast<Reader*>(context);
-    const std::span<const std::string> row(reader.cells_.data(), reader.cellCount_);
-    reader.cellCount_ = 0;
-    ++reader.rowNumber_;
-    if (reader.stopped_) return;
-    // Thrown out of libcsv's C frames it would be undefined: kept, and
-    // thrown again once the parse has returned.
-    try {
-      reader.onRow(row);
-    } catch (...) {
-      reader.failure_ = std::current_exception();
-      reader.stopped_ = true;
-    }
-  }
-
-  std::size_t rowsSeen() const { return rowNumber_; }
-  std::size_t profilesRead() const { return profilesRead_; }
-  void rethrowFailure() const {
-    if (failure_) std::rethrow_exception(failure_);
-  }
-
- private:
-  void onRow(std::span<const std::string> row) {
+  // False once no later row is worth reading.
+  bool onRow(std::size_t rowNumber, std::span<const std::string> row) {
+    rowNumber_ = rowNumber;
     if (rowNumber_ > kMaxCsvRows + 1) {
       result_.problems.push_back({0, "", fmt::format("has more than {} rows", kMaxCsvRows)});
-      stopped_ = true;
-    } else if (rowNumber_ == 1) {
-      readHeader(row);
-      stopped_ = !result_.problems.empty();
-    } else {
-      readRow(row);
-      stopped_ = result_.problems.size() >= kMaxProblems;
+      return false;
     }
+    if (rowNumber_ == 1) {
+      readHeader(row);
+      return result_.problems.empty();
+    }
+    readRow(row);
+    return result_.problems.size() < kMaxProblems;
   }
 
+  std::size_t profilesRead() const { return profilesRead_; }
+
+ private:
   void readHeader(std::span<const std::string> header) {
     std::set<std::string, std::less<>> seen;
     for (const auto& cell : header) {
@@ -132,12 +109,8 @@ class Reader {
 
   CsvReadResult& result_;
   const ProfileSink& take_;
-  std::exception_ptr failure_;
-  std::vector<std::string> cells_;
-  std::size_t cellCount_ = 0;
   std::size_t rowNumber_ = 0;
   std::size_t profilesRead_ = 0;
-  bool stopped_ = false;
   std::vector<const FieldInfo*> columns_;
   std::set<std::string, std::less<>> ids_;
 };
@@ -158,74 +131,33 @@ std::string csvQuote(std::string_view cell) {
 std::span<const std::string_view> requiredCsvColumns() { return kRequired; }
 
 struct CsvProfileReader::State {
-  explicit State(ProfileSink sink) : take(std::move(sink)), reader(result, take) {
-    initialised = csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) == 0;
-  }
-  ~State() {
-    if (initialised) csv_free(&parser);
-  }
-
-  void parse(std::string_view bytes) {
-    if (bytes.empty() || !parsing()) return;
-    if (!seenText) seenText = !trimmed(bytes).empty();
-    if (csv_parse(&parser, bytes.data(), bytes.size(), Reader::onCell, Reader::onRowEnd, &reader) != bytes.size())
-      quotingError = csv_strerror(csv_error(&parser));
-  }
-  bool parsing() const { return initialised && !tooLarge && quotingError.empty(); }
+  explicit State(ProfileSink sink)
+      : take(std::move(sink)), reader(result, take),
+        rows([this](std::size_t row, std::span<const std::string> cells) { return reader.onRow(row, cells); }) {}
 
   ProfileSink take;
   CsvReadResult result;
   Reader reader;
-  csv_parser parser{};
-  bool initialised = false;
-  std::string head;  // the first bytes, until a byte order mark can be told
-  bool headDone = false;
-  std::size_t bytesSeen = 0;
-  bool tooLarge = false;
-  bool seenText = false;  // anything but white space
-  std::string quotingError;
+  csv_detail::RowReader rows;
 };
 
 CsvProfileReader::CsvProfileReader(ProfileSink take) : state_(std::make_unique<State>(std::move(take))) {}
 CsvProfileReader::~CsvProfileReader() = default;
 
-void CsvProfileReader::feed(std::string_view bytes) {
-  auto& s = *state_;
-  s.bytesSeen += bytes.size();
-  if (s.bytesSeen > kMaxCsvBytes) s.tooLarge = true;
-  if (s.tooLarge) return;  // refused whole by finish(): nothing more is worth reading
-  if (!s.headDone) {
-    constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-    const auto wanted = std::min(bytes.size(), kByteOrderMark.size() - s.head.size());
-    s.head.append(bytes.substr(0, wanted));
-    bytes.remove_prefix(wanted);
-    if (s.head.size() < kByteOrderMark.size()) return;
-    s.headDone = true;
-    s.parse(s.head == kByteOrderMark ? std::string_view{} : std::string_view(s.head));
-  }
-  s.parse(bytes);
-}
+void CsvProfileReader::feed(std::string_view bytes) { state_->rows.feed(bytes); }
 
 CsvReadResult CsvProfileReader::finish() {
   auto& s = *state_;
-  if (!s.headDone) {
-    s.headDone = true;
-    s.parse(s.head);
-  }
+  const auto end = s.rows.finish();
   CsvReadResult& result = s.result;
   auto fileProblem = [&](std::string message) {
     CsvReadResult only;
     only.problems.push_back({0, "", std::move(message)});
     return only;
   };
-  if (!s.initialised) return fileProblem("cannot start the CSV reader");
-  if (s.tooLarge) return fileProblem(fmt::format("is larger than {} MiB", kMaxCsvBytes >> 20));
-  if (s.quotingError.empty() && csv_fini(&s.parser, Reader::onCell, Reader::onRowEnd, &s.reader) != 0)
-    s.quotingError = csv_strerror(csv_error(&s.parser));
-  s.reader.rethrowFailure();
-  if (!s.seenText) return fileProblem("is empty: expected a header row with the contract's field names");
-  if (!s.quotingError.empty()) {
-    result.problems.push_back({s.reader.rowsSeen() + 1, "", fmt::format("bad CSV quoting ({})", s.quotingError)});
+  if (end.fileProblem) return fileProblem(*end.fileProblem);
+  if (end.quoting) {
+    result.problems.push_back({end.rowsSeen + 1, "", *end.quoting});
     result.profiles.clear();
     return std::move(result);
   }

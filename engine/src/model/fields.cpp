@@ -3,6 +3,8 @@
 #include <array>
 #include <cmath>
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "rolefit/util/text.hpp"
@@ -333,6 +335,23 @@ void setFieldNumber(Profile& p, const FieldInfo& f, double value) {
       break;
     case K::Text: break;
   }
+}
+
+bool isJudgement(const FieldInfo& f) {
+  return f.group == FieldGroup::Goals || f.group == FieldGroup::Capabilities || f.key == "regulatory_burden" ||
+         f.key == "it_complexity";
+}
+
+std::span<const FieldInfo* const> judgementFields() {
+  static const auto fields = [] {
+    std::array<const FieldInfo*, kJudgementCount> out{};
+    std::size_t n = 0;
+    for (const FieldInfo& f : profileFields())
+      if (isJudgement(f)) out.at(n++) = &f;
+    if (n != kJudgementCount) throw std::logic_error("judgementFields: the field table changed");
+    return out;
+  }();
+  return fields;
 }
 
 std::vector<FieldProblem> validate(const Profile& p) {

@@ -105,13 +105,6 @@ struct CandidateValues {
   }
 };
 
-// The ratings people may disagree on: the goals, the capabilities, the
-// regulatory burden and the complexity of the company's IT.
-bool isJudgement(const FieldInfo& f) {
-  return f.group == FieldGroup::Goals || f.group == FieldGroup::Capabilities || f.key == "regulatory_burden" ||
-         f.key == "it_complexity";
-}
-
 const std::vector<CandidateValues>& candidateFields() {
   static const auto all = [] {
     std::vector<CandidateValues> out;

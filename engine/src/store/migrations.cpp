@@ -102,10 +102,28 @@ void createSessions(SQLite::Database& db) {
   )sql");
 }
 
-const std::array<Migration, 3> kMigrations{{
+void createRatings(SQLite::Database& db) {
+  db.exec(R"sql(
+    -- Raters' values of a profile's judgement fields (a JSON object by
+    -- contract key). A rater's new rating of a profile replaces the current
+    -- one, which stays as history with replaced_at set.
+    CREATE TABLE ratings (
+      profile_id TEXT NOT NULL,
+      rater TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      rated_at TEXT NOT NULL,
+      replaced_at TEXT,
+      content TEXT NOT NULL,
+      PRIMARY KEY (profile_id, rater, seq)
+    ) WITHOUT ROWID;
+  )sql");
+}
+
+const std::array<Migration, 4> kMigrations{{
     {1, "profiles with revisions and a bin", createProfiles},
     {2, "user copies of the role models", createRoleModelCopies},
     {3, "sessions", createSessions},
+    {4, "raters' ratings of profiles", createRatings},
 }};
 
 }  // namespace

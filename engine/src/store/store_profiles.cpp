@@ -271,6 +271,7 @@ std::size_t Store::emptyBin() {
         "DELETE FROM profile_revisions WHERE profile_id IN (SELECT id FROM profiles WHERE deleted_at IS NOT NULL)");
     db_->exec(
         "DELETE FROM session_profiles WHERE profile_id IN (SELECT id FROM profiles WHERE deleted_at IS NOT NULL)");
+    db_->exec("DELETE FROM ratings WHERE profile_id IN (SELECT id FROM profiles WHERE deleted_at IS NOT NULL)");
     return static_cast<std::size_t>(db_->exec("DELETE FROM profiles WHERE deleted_at IS NOT NULL"));
   });
 }

@@ -38,6 +38,13 @@ struct FieldInfo {
 std::span<const FieldInfo> profileFields();
 const FieldInfo* findField(std::string_view key);
 
+// The ratings people may disagree on (judgements, not facts): regulatory
+// burden, internal IT complexity, the eight goals and the eight
+// capabilities, in field order.
+inline constexpr std::size_t kJudgementCount = 18;
+bool isJudgement(const FieldInfo& field);
+std::span<const FieldInfo* const> judgementFields();
+
 struct FieldProblem {
   std::string field;    // contract key
   std::string message;  // says what is wrong and what is allowed

@@ -19,6 +19,7 @@
 #include "rolefit/model/fields.hpp"
 #include "rolefit/model/profile.hpp"
 #include "rolefit/rolemodels/rolemodels.hpp"
+#include "rolefit/team/team.hpp"
 
 namespace SQLite {
 class Database;
@@ -211,6 +212,18 @@ class Store {
   // Every import's saves, session row and members in one BEGIN IMMEDIATE
   // transaction: all files apply or none. Returns how many profiles were saved.
   std::size_t applySessionImports(std::span<const SessionImport> imports, const Progress& progress = {});
+
+  // Ratings: raters' values of a profile's judgement fields (team/team.hpp).
+  // Current ratings of a profile, by rater.
+  std::vector<Rating> ratings(std::string_view profileId) const;
+  // Every rating a rater gave a profile, the current one first.
+  std::vector<Rating> ratingHistory(std::string_view profileId, std::string_view rater) const;
+  // All in one transaction, in order: each replaces its rater's current
+  // rating of the profile, which is kept as history. Throws ValidationError
+  // naming the rating (by its place in `ratings`) and field, nothing written:
+  // an unknown profile or one in the bin, a bad rater name, a value out of
+  // range, more than kMaxRatersPerProfile raters on one profile.
+  std::size_t saveRatings(std::span<const Rating> ratings);
 
   // Changes whenever another connection commits: lets a window refresh.
   std::int64_t dataVersion() const;

@@ -1,0 +1,32 @@
+// Ratings as a survey tool exports them: CSV (the contract's CSV rules) with
+// `profile` (an id or a name), `rater`, and any of the judgement fields; a
+// missing column or an empty cell takes the profile's own value.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rolefit/csv/profiles_csv.hpp"
+#include "rolefit/model/fields.hpp"
+
+namespace rolefit {
+
+struct RatingRow {
+  std::size_t row = 0;  // in the file; 1 is the header
+  std::string profile;  // id or name, as given
+  std::string rater;
+  std::array<std::optional<std::int64_t>, kJudgementCount> values{};  // judgementFields() order; none: the profile's
+};
+
+struct RatingsCsvResult {
+  std::vector<RatingRow> rows;       // empty when there are problems
+  std::vector<CsvProblem> problems;  // each names its row and field
+};
+
+RatingsCsvResult readRatingsCsv(std::string_view content);
+
+}  // namespace rolefit

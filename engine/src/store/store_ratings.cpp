@@ -1,0 +1,145 @@
+// Ratings: raters' values of a profile's judgement fields, with history.
+#include <map>
+#include <set>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "rolefit/store/store.hpp"
+#include "rolefit/util/ids.hpp"
+#include "rolefit/util/text.hpp"
+#include "store/store_detail.hpp"
+
+namespace rolefit {
+
+using namespace store_detail;
+
+namespace {
+
+std::string contentOf(const Rating& r) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+  w.StartObject();
+  const auto fields = judgementFields();
+  for (std::size_t i = 0; i < kJudgementCount; ++i) {
+    w.Key(fields[i]->key.data(), static_cast<rapidjson::SizeType>(fields[i]->key.size()));
+    w.Int64(r.values[i]);
+  }
+  w.EndObject();
+  return {buffer.GetString(), buffer.GetSize()};
+}
+
+// Written by this store only; a value it cannot read is a damaged row.
+Rating readRating(SQLite::Statement& q, const std::string& profileId) {
+  Rating r;
+  r.profileId = profileId;
+  r.rater = q.getColumn(0).getString();
+  r.ratedAt = q.getColumn(1).getString();
+  rapidjson::Document doc;
+  const std::string content = q.getColumn(2).getString();
+  doc.Parse(content.c_str(), content.size());
+  const auto fields = judgementFields();
+  if (doc.HasParseError() || !doc.IsObject())
+    throw StoreError(fmt::format("a rating of profile {} by {} is damaged", profileId, quoteForMessage(r.rater)));
+  for (std::size_t i = 0; i < kJudgementCount; ++i) {
+    const auto it = doc.FindMember(fields[i]->key.data());
+    if (it == doc.MemberEnd() || !it->value.IsInt64())
+      throw StoreError(fmt::format("a rating of profile {} by {} has no {}", profileId, quoteForMessage(r.rater),
+                                   fields[i]->key));
+    r.values[i] = it->value.GetInt64();
+  }
+  return r;
+}
+
+}  // namespace
+
+std::vector<Rating> Store::ratings(std::string_view profileId) const {
+  const std::string id = lower(profileId);
+  SQLite::Statement q(*db_,
+                      "SELECT rater, rated_at, content FROM ratings WHERE profile_id = ? AND replaced_at IS NULL "
+                      "ORDER BY rater");
+  q.bind(1, id);
+  std::vector<Rating> out;
+  while (q.executeStep()) out.push_back(readRating(q, id));
+  return out;
+}
+
+std::vector<Rating> Store::ratingHistory(std::string_view profileId, std::string_view rater) const {
+  const std::string id = lower(profileId);
+  SQLite::Statement q(*db_,
+                      "SELECT rater, rated_at, content FROM ratings WHERE profile_id = ? AND rater = ? "
+                      "ORDER BY seq DESC");
+  q.bind(1, id);
+  q.bind(2, std::string(rater));
+  std::vector<Rating> out;
+  while (q.executeStep()) out.push_back(readRating(q, id));
+  return out;
+}
+
+std::size_t Store::saveRatings(std::span<const Rating> ratings) {
+  auto refuse = [](std::size_t index, std::string field, std::string message) {
+    const std::string what = fmt::format("rating {}: {}: {}", index + 1, field, message);
+    throw ValidationError(what, {{std::move(field), std::move(message)}});
+  };
+  // Everything that needs no database first.
+  for (std::size_t i = 0; i < ratings.size(); ++i) {
+    if (auto problem = raterNameProblem(ratings[i].rater)) refuse(i, "rater", *problem);
+    for (auto& problem : validateJudgements(ratings[i].values)) refuse(i, problem.field, problem.message);
+  }
+  return write([&] {
+    const std::string now = utcNowIso8601();
+    SQLite::Statement profile(*db_, "SELECT deleted_at IS NULL FROM profiles WHERE id = ?");
+    SQLite::Statement raters(*db_, "SELECT rater FROM ratings WHERE profile_id = ? AND replaced_at IS NULL");
+    SQLite::Statement replace(*db_,
+                              "UPDATE ratings SET replaced_at = ? WHERE profile_id = ? AND rater = ? AND "
+                              "replaced_at IS NULL");
+    SQLite::Statement next(*db_, "SELECT coalesce(max(seq), 0) + 1 FROM ratings WHERE profile_id = ? AND rater = ?");
+    SQLite::Statement insert(*db_,
+                             "INSERT INTO ratings (profile_id, rater, seq, rated_at, replaced_at, content) "
+                             "VALUES (?, ?, ?, ?, NULL, ?)");
+    // The raters each profile has, as the ratings so far leave them.
+    std::map<std::string, std::set<std::string>, std::less<>> ratersOf;
+    for (std::size_t i = 0; i < ratings.size(); ++i) {
+      const Rating& r = ratings[i];
+      const std::string id = lower(r.profileId);
+      auto known = ratersOf.find(id);
+      if (known == ratersOf.end()) {
+        profile.reset();
+        profile.bind(1, id);
+        if (!profile.executeStep()) refuse(i, "profile", fmt::format("no profile with id {}", quoteForMessage(id)));
+        if (profile.getColumn(0).getInt() == 0) refuse(i, "profile", "the profile is in the bin");
+        std::set<std::string> current;
+        raters.reset();
+        raters.bind(1, id);
+        while (raters.executeStep()) current.insert(raters.getColumn(0).getString());
+        known = ratersOf.emplace(id, std::move(current)).first;
+      }
+      if (known->second.insert(r.rater).second && known->second.size() > kMaxRatersPerProfile)
+        refuse(i, "rater", fmt::format("the profile would have more than {} raters", kMaxRatersPerProfile));
+      replace.reset();
+      replace.bind(1, now);
+      replace.bind(2, id);
+      replace.bind(3, r.rater);
+      replace.exec();
+      next.reset();
+      next.bind(1, id);
+      next.bind(2, r.rater);
+      next.executeStep();
+      const std::int64_t seq = next.getColumn(0).getInt64();
+      insert.reset();
+      insert.bind(1, id);
+      insert.bind(2, r.rater);
+      insert.bind(3, seq);
+      insert.bind(4, now);
+      insert.bind(5, contentOf(r));
+      insert.exec();
+    }
+    return ratings.size();
+  });
+}
+
+}  // namespace rolefit

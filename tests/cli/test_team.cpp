@@ -1,0 +1,191 @@
+// Team assessment through the real binary: import-ratings, rate and
+// evaluate --team, and hostile rating files.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <rapidjson/document.h>
+
+#include "support/process.hpp"
+#include "support/support.hpp"
+
+using namespace rolefit::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Db {
+  TempDir dir;
+  fs::path path = dir / "r.db";
+  Db() {
+    REQUIRE(runRolefit({"import-csv", (fs::path(ROLEFIT_SOURCE_DIR) / "assets/samples/companies.csv").string(), "--db",
+                        path.string()})
+                .exitCode == 0);
+  }
+  ProcessResult run(std::vector<std::string> args) const {
+    args.insert(args.end(), {"--db", path.string()});
+    return runRolefit(args);
+  }
+  rapidjson::Document json(std::vector<std::string> args) const {
+    const auto result = run(std::move(args));
+    REQUIRE(result.exitCode == 0);
+    rapidjson::Document doc;
+    doc.Parse(result.out.c_str());
+    REQUIRE_FALSE(doc.HasParseError());
+    return doc;
+  }
+  // The profile's own value of a field, from list --json.
+  int own(std::string_view name, const char* field) const {
+    const auto doc = json({"list", "--json"});
+    for (const auto& p : doc.GetArray())
+      if (std::string_view(p["name"].GetString()) == name) return p[field].GetInt();
+    FAIL("no profile " << name);
+    return 0;
+  }
+};
+
+int median(std::vector<int> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t mid = v.size() / 2;
+  return v.size() % 2 ? v[mid] : (v[mid - 1] + v[mid] + 1) / 2;
+}
+
+// Five raters of one sample company: they differ on four ratings and leave
+// some cells empty (the profile's own value).
+constexpr const char* kFiveRaters =
+    "profile,rater,goal_innovation,goal_efficiency,cap_engineering,regulatory_burden\n"
+    "Lumen Analytics,Alice,5,2,2,\n"
+    "Lumen Analytics,Bob,4,3,3,2\n"
+    "Lumen Analytics,Carol,1,5,4,\n"
+    "Lumen Analytics,Dan,3,4,,\n"
+    "Lumen Analytics,Eve,5,1,2,3\n";
+
+}  // namespace
+
+TEST_CASE("five raters through import-ratings: the consensus as worked out by hand, and its decisive field") {
+  Db db;
+  writeFile(db.dir / "ratings.csv", kFiveRaters);
+  const auto imported = db.run({"import-ratings", (db.dir / "ratings.csv").string()});
+  REQUIRE(imported.exitCode == 0);
+  CHECK_THAT(imported.out, Catch::Contains("5 ratings") && Catch::Contains("5 raters"));
+
+  const auto team = db.json({"evaluate", "Lumen Analytics", "--team", "--json"});
+  REQUIRE(team["raters"].Size() == 5);
+  CHECK(std::string(team["raters"][0]["rater"].GetString()) == "Alice");
+
+  // The consensus by hand: the median of each field, an empty cell the profile's own value.
+  const int ownEngineering = db.own("Lumen Analytics", "cap_engineering");
+  const int ownRegulation = db.own("Lumen Analytics", "regulatory_burden");
+  const auto& values = team["consensus"]["values"];
+  CHECK(values["goal_innovation"].GetInt() == median({5, 4, 1, 3, 5}));
+  CHECK(values["goal_efficiency"].GetInt() == median({2, 3, 5, 4, 1}));
+  CHECK(values["cap_engineering"].GetInt() == median({2, 3, 4, ownEngineering, 2}));
+  CHECK(values["regulatory_burden"].GetInt() == median({ownRegulation, 2, ownRegulation, ownRegulation, 3}));
+  CHECK(values["goal_growth"].GetInt() == db.own("Lumen Analytics", "goal_growth"));
+
+  // The consensus's advice is that of the same company with those values,
+  // evaluated as any profile is.
+  {
+    const auto list = db.json({"list", "--json"});
+    std::string csv = contractHeader() + "\n";
+    for (const auto& p : list.GetArray()) {
+      if (std::string_view(p["name"].GetString()) != "Lumen Analytics") continue;
+      std::vector<std::string> cells;
+      for (const auto& key : {"name", "industry", "business_model", "stage", "employees", "revenue_musd",
+                              "product_lines", "tech_revenue_pct", "regulatory_burden", "it_complexity",
+                              "leadership_budget", "goal_efficiency", "goal_cost", "goal_innovation", "goal_growth",
+                              "goal_customer", "goal_security", "goal_transformation", "goal_information",
+                              "cap_infrastructure", "cap_security", "cap_information", "cap_enterprise_systems",
+                              "cap_vendor", "cap_engineering", "cap_innovation", "cap_architecture", "leaders",
+                              "notes"}) {
+        const auto& v = values.HasMember(key) ? values[key] : p[key];
+        if (std::string_view(key) == "name") cells.emplace_back("Consensus");
+        else if (v.IsString()) {
+          std::string quoted = "\"";
+          for (const char c : std::string_view(v.GetString())) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+          cells.push_back(quoted + "\"");
+        }
+        else if (v.IsNull()) cells.emplace_back("");
+        else if (v.IsInt()) cells.push_back(std::to_string(v.GetInt()));
+        else cells.push_back(fmt::format("{}", v.GetDouble()));
+      }
+      csv += fmt::format("{}\n", fmt::join(cells, ","));
+    }
+    Db other;
+    writeFile(other.dir / "consensus.csv", csv);
+    REQUIRE(other.run({"import-csv", (other.dir / "consensus.csv").string()}).exitCode == 0);
+    const auto evaluated = other.json({"evaluate", "Consensus", "--json"});
+    CHECK(std::string(team["consensus"]["recommendation"].GetString()) == evaluated[0]["recommendation"].GetString());
+  }
+
+  // Agreement: each rater counted once, under their own advice.
+  int counted = 0;
+  for (const auto& s : team["agreement"].GetObject()) counted += s.value.GetInt();
+  CHECK(counted == 5);
+  for (const auto& r : team["raters"].GetArray())
+    CHECK(team["agreement"][r["recommendation"].GetString()].GetInt() >= 1);
+
+  // Operational efficiency is decisive (Eve's 1 moves the advice), and no other field is.
+  REQUIRE(team["disagreements"].Size() == 4);
+  const auto& first = team["disagreements"][0];
+  CHECK(std::string(first["field"].GetString()) == "goal_efficiency");
+  CHECK(first["decisive"].GetBool());
+  CHECK(first["spread"].GetInt() == 4);
+  CHECK(first["values"]["Eve"].GetInt() == 1);
+  for (rapidjson::SizeType i = 1; i < team["disagreements"].Size(); ++i)
+    CHECK_FALSE(team["disagreements"][i]["decisive"].GetBool());
+  // Then by spread.
+  CHECK(team["disagreements"][1]["spread"].GetInt() >= team["disagreements"][2]["spread"].GetInt());
+
+  // The text says the same.
+  const auto text = db.run({"evaluate", "Lumen Analytics", "--team"});
+  REQUIRE(text.exitCode == 0);
+  CHECK_THAT(text.out, Catch::Contains("5 raters") && Catch::Contains("DECISIVE") && Catch::Contains("Agreement"));
+}
+
+TEST_CASE("rate saves one rating, and rating again keeps the earlier one as history") {
+  Db db;
+  CHECK(db.run({"evaluate", "Lumen Analytics", "--team"}).exitCode == 1);  // no ratings yet
+  REQUIRE(db.run({"rate", "Lumen Analytics", "--rater", "Zoë", "goal_innovation=1", "cap_security=5"}).exitCode == 0);
+  auto team = db.json({"evaluate", "Lumen Analytics", "--team", "--json"});
+  REQUIRE(team["raters"].Size() == 1);
+  CHECK(std::string(team["raters"][0]["rater"].GetString()) == "Zoë");
+  CHECK(team["consensus"]["values"]["goal_innovation"].GetInt() == 1);
+  // A second rating changes one field and keeps the rest of hers.
+  const auto again = db.run({"rate", "Lumen Analytics", "--rater", "Zoë", "goal_innovation=2"});
+  REQUIRE(again.exitCode == 0);
+  CHECK_THAT(again.out, Catch::Contains("history"));
+  team = db.json({"evaluate", "Lumen Analytics", "--team", "--json"});
+  CHECK(team["raters"].Size() == 1);
+  CHECK(team["consensus"]["values"]["goal_innovation"].GetInt() == 2);
+  CHECK(team["consensus"]["values"]["cap_security"].GetInt() == 5);
+
+  CHECK(db.run({"rate", "Lumen Analytics", "--rater", "Zoë", "goal_innovation=7"}).exitCode == 1);
+  CHECK(db.run({"rate", "Lumen Analytics", "--rater", "Zoë", "employees=7"}).exitCode == 2);
+  CHECK(db.run({"rate", "No Such Company", "--rater", "Zoë", "goal_cost=1"}).exitCode == 1);
+}
+
+TEST_CASE("hostile rating files are refused with row and field named, the database unchanged") {
+  Db db;
+  const std::string before = readFile(db.path);
+  auto refused = [&](const std::string& csv, std::string_view row, std::string_view field) {
+    writeFile(db.dir / "bad.csv", csv);
+    const auto result = db.run({"import-ratings", (db.dir / "bad.csv").string()});
+    CHECK(result.exitCode == 1);
+    CHECK_THAT(result.err, Catch::Contains(std::string(row)) && Catch::Contains(std::string(field)) &&
+                               Catch::Contains("nothing imported"));
+    CHECK(readFile(db.path) == before);
+    return result.err;
+  };
+  refused("profile,rater,goal_cost\nLumen Analytics,Ana,3\nNo Such Company,Ana,3\n", "row 3", "field profile");
+  refused("profile,rater,goal_cost,favourite_colour\nLumen Analytics,Ana,3,blue\n", "row 1", "favourite_colour");
+  refused("profile,rater,goal_cost\nLumen Analytics,Ana,3\nLumen Analytics,Ben,11\n", "row 3", "field goal_cost");
+  refused(fmt::format("profile,rater\nLumen Analytics,{}\n", std::string(10u << 20, 'r')), "row 2", "field rater");
+  {
+    std::string many = "profile,rater,goal_cost\n";
+    for (int i = 0; i < 100'000; ++i) many += fmt::format("Lumen Analytics,Rater {},3\n", i);
+    refused(many, "row 1002", "field rater");  // the 1,001st rater of one profile
+  }
+}
