@@ -363,7 +363,7 @@ int reportProfile(const fs::path& db, const std::string& key, const std::string&
   if (!profiles) return kExitRefused;
   const Profile& profile = profiles->front();
   const RoleModelSet set = store ? store->activeRoleModels() : builtinRoleModels();
-  const std::string report = reportFileText(profile, set, *format);
+  const std::string report = reportFileText(profile, set, *format, store ? store->ratings(profile.id) : std::vector<Rating>{});
   if (output.empty() || output == "-") {
     // Its line ends as in a file: the CSV's CR LF would otherwise gain a CR on Windows.
     platform::setStdoutBinary();

@@ -167,7 +167,7 @@ void Controller::writeReport(const std::string& path) {
     const auto profile = store_->profile(reportProfileId_);
     if (!profile) throw std::runtime_error("the profile is no longer there");
     const RoleModelSet set = store_->activeRoleModels();
-    writeFileAtomically(pathFromUtf8(path), reportFileText(*profile, set, reportFormat_));
+    writeFileAtomically(pathFromUtf8(path), reportFileText(*profile, set, reportFormat_, store_->ratings(profile->id)));
     toast(fmt::format("Wrote the report on {} to {}", profile->name, path));
     if (afterFileWritten_) afterFileWritten_(path);
   } catch (const std::exception& e) {

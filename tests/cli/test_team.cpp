@@ -189,3 +189,20 @@ TEST_CASE("hostile rating files are refused with row and field named, the databa
     refused(many, "row 1002", "field rater");  // the 1,001st rater of one profile
   }
 }
+
+TEST_CASE("a report gains the team's view once a profile has ratings") {
+  Db db;
+  const auto without = db.run({"report", "Lumen Analytics", "--format", "md"});
+  REQUIRE(without.exitCode == 0);
+  CHECK(without.out.find("The team's view") == std::string::npos);
+  writeFile(db.dir / "ratings.csv", kFiveRaters);
+  REQUIRE(db.run({"import-ratings", (db.dir / "ratings.csv").string()}).exitCode == 0);
+  for (const char* format : {"md", "html"}) {
+    const auto report = db.run({"report", "Lumen Analytics", "--format", format});
+    REQUIRE(report.exitCode == 0);
+    CHECK_THAT(report.out, Catch::Contains("The team's view") && Catch::Contains("5 raters") &&
+                               Catch::Contains("Agreement") && Catch::Contains("Carol"));
+  }
+  const auto csv = db.run({"report", "Lumen Analytics", "--format", "csv"});
+  CHECK_THAT(csv.out, Catch::Contains("\"team\",\"consensus\"") && Catch::Contains("\"disagreement\",\"goal_efficiency\",\"decisive\""));
+}

@@ -250,6 +250,73 @@ std::string csv(const Profile& p, const Evaluation& e, const RoleModelSet& set, 
   return out;
 }
 
+// The team's view: each rater's advice, the consensus, the agreement and the
+// disagreements, decisive first.
+std::string valuesByRater(const TeamEvaluation& team, const TeamEvaluation::Disagreement& d) {
+  std::string out;
+  for (std::size_t r = 0; r < team.raters.size(); ++r)
+    out += fmt::format("{}{} {}", r ? ", " : "", team.raters[r].rater, d.values[r]);
+  return out;
+}
+
+std::string decisiveText(const TeamEvaluation::Disagreement& d) {
+  return d.decisive ? fmt::format("yes: at {} the advice would be {}", d.flipValue, describe(d.flipsTo)) : "no";
+}
+
+std::string teamMarkdown(const TeamEvaluation& team) {
+  std::string out = fmt::format("\n## The team's view\n\n{} raters. Consensus (the median of their ratings): **{}** "
+                                "({}, {:.1f} points ahead of {}).\n\nAgreement: {}\n\n",
+                                team.raters.size(), describe(team.consensus.scores.recommendation),
+                                describe(team.consensus.confidence), team.consensus.margin,
+                                describe(team.consensus.scores.runnerUp), agreementText(team));
+  if (!team.disagreements.empty()) {
+    out += "| Rating | Values by rater | Spread | Decisive |\n|---|---|---|---|\n";
+    for (const auto& d : team.disagreements)
+      out += fmt::format("| {} | {} | {} | {} |\n", d.field->label, mdEscape(valuesByRater(team, d)), d.spread,
+                         decisiveText(d));
+    out += "\n";
+  }
+  out += "| Rater | Advice | Points ahead |\n|---|---|---|\n";
+  for (const auto& r : team.raters)
+    out += fmt::format("| {} | {} | {:.1f} |\n", mdEscape(r.rater), describe(r.scores.recommendation), r.margin);
+  return out;
+}
+
+std::string teamHtml(const TeamEvaluation& team) {
+  std::string out = fmt::format("<h2>The team's view</h2>\n<p>{} raters. Consensus (the median of their ratings): "
+                                "<strong>{}</strong> ({}, {:.1f} points ahead of {}).</p>\n<p>Agreement: {}</p>\n",
+                                team.raters.size(), describe(team.consensus.scores.recommendation),
+                                describe(team.consensus.confidence), team.consensus.margin,
+                                describe(team.consensus.scores.runnerUp), htmlEscape(agreementText(team)));
+  if (!team.disagreements.empty()) {
+    out += "<table><tr><th>Rating</th><th>Values by rater</th><th>Spread</th><th>Decisive</th></tr>\n";
+    for (const auto& d : team.disagreements)
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td{}>{}</td></tr>\n", d.field->label,
+                         htmlEscape(valuesByRater(team, d)), d.spread, d.decisive ? " class=\"no\"" : "",
+                         htmlEscape(decisiveText(d)));
+    out += "</table>\n";
+  }
+  out += "<table><tr><th>Rater</th><th>Advice</th><th>Points ahead</th></tr>\n";
+  for (const auto& r : team.raters)
+    out += fmt::format("<tr><td>{}</td><td>{}</td><td>{:.1f}</td></tr>\n", htmlEscape(r.rater),
+                       describe(r.scores.recommendation), r.margin);
+  return out + "</table>\n";
+}
+
+std::string teamCsv(const TeamEvaluation& team) {
+  std::string out;
+  auto row = [&](std::string_view section, std::string_view item, std::string_view value, std::string_view detail) {
+    out += fmt::format("{},{},{},{},{}\r\n", csvCell(section), csvCell(item), csvCell(value), csvCell(detail), "\"\"");
+  };
+  row("team", "consensus", toString(team.consensus.scores.recommendation), agreementText(team));
+  for (const auto& r : team.raters)
+    row("team_rater", r.rater, toString(r.scores.recommendation), fmt::format("{:.1f} points ahead", r.margin));
+  for (const auto& d : team.disagreements)
+    row("disagreement", d.field->key, d.decisive ? "decisive" : fmt::format("spread {}", d.spread),
+        valuesByRater(team, d));
+  return out;
+}
+
 }  // namespace
 
 std::optional<ReportFormat> reportFormatFromName(std::string_view name) {
@@ -269,17 +336,33 @@ std::string_view reportExtension(ReportFormat format) {
 }
 
 std::string renderReport(const Profile& profile, const Evaluation& evaluation, const RoleModelSet& set,
-                         ReportFormat format, std::string_view generatedAt) {
+                         ReportFormat format, std::string_view generatedAt, const TeamEvaluation* team) {
   switch (format) {
-    case ReportFormat::Markdown: return markdown(profile, evaluation, set, generatedAt);
-    case ReportFormat::Html: return html(profile, evaluation, set, generatedAt);
-    case ReportFormat::Csv: return csv(profile, evaluation, set, generatedAt);
+    case ReportFormat::Markdown: {
+      std::string out = markdown(profile, evaluation, set, generatedAt);
+      if (team) out.insert(out.rfind("\n---\n"), teamMarkdown(*team));
+      return out;
+    }
+    case ReportFormat::Html: {
+      std::string out = html(profile, evaluation, set, generatedAt);
+      if (team) out.insert(out.rfind("<footer>"), teamHtml(*team));
+      return out;
+    }
+    case ReportFormat::Csv: {
+      std::string out = csv(profile, evaluation, set, generatedAt);
+      if (team) out.insert(out.rfind("\"about\","), teamCsv(*team));
+      return out;
+    }
   }
   return {};
 }
 
-std::string reportFileText(const Profile& profile, const RoleModelSet& set, ReportFormat format) {
-  return withNativeLineEnds(renderReport(profile, evaluate(profile, set), set, format, utcNowIso8601()));
+std::string reportFileText(const Profile& profile, const RoleModelSet& set, ReportFormat format,
+                           std::span<const Rating> ratings) {
+  std::optional<TeamEvaluation> team;
+  if (!ratings.empty()) team = evaluateTeam(profile, ratings, set);
+  return withNativeLineEnds(
+      renderReport(profile, evaluate(profile, set), set, format, utcNowIso8601(), team ? &*team : nullptr));
 }
 
 }  // namespace rolefit
