@@ -26,6 +26,8 @@ namespace {
 
 void refuse(const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); }
 
+constexpr std::size_t kMaxNamedProblems = 200;
+
 // The one profile a key names (an id, or a name matching one profile), or
 // the reason it names none.
 std::variant<Profile, std::string> oneProfile(const Store& store, std::string_view key) {
@@ -177,12 +179,15 @@ int importRatings(const fs::path& db, const fs::path& file) {
   std::map<std::string, std::variant<Profile, std::string>, std::less<>> profiles;
   std::vector<Rating> ratings;
   std::vector<CsvProblem> problems;
+  std::size_t unnamed = 0;
   ratings.reserve(parsed.rows.size());
   for (const RatingRow& row : parsed.rows) {
     auto it = profiles.find(row.profile);
     if (it == profiles.end()) it = profiles.emplace(row.profile, oneProfile(store, row.profile)).first;
     if (const auto* reason = std::get_if<std::string>(&it->second)) {
-      problems.push_back({row.row, "profile", *reason});
+      // As many as the CSV reader names, at most: enough to fix a file by.
+      if (problems.size() < kMaxNamedProblems) problems.push_back({row.row, "profile", *reason});
+      else ++unnamed;
       continue;
     }
     const Profile& p = std::get<Profile>(it->second);
@@ -191,6 +196,7 @@ int importRatings(const fs::path& db, const fs::path& file) {
       if (row.values[i]) r.values[i] = *row.values[i];
     ratings.push_back(std::move(r));
   }
+  if (unnamed > 0) problems.push_back({0, "", fmt::format("and {} more rows naming no profile", unnamed)});
   if (!problems.empty()) return refuseAll(problems);
   try {
     store.saveRatings(ratings);

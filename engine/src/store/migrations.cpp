@@ -104,16 +104,33 @@ void createSessions(SQLite::Database& db) {
 
 void createRatings(SQLite::Database& db) {
   db.exec(R"sql(
-    -- Raters' values of a profile's judgement fields (a JSON object by
-    -- contract key). A rater's new rating of a profile replaces the current
-    -- one, which stays as history with replaced_at set.
+    -- Raters' values of a profile's judgement fields. A rater's new rating
+    -- of a profile replaces the current one, which stays as history with
+    -- replaced_at set.
     CREATE TABLE ratings (
       profile_id TEXT NOT NULL,
       rater TEXT NOT NULL,
       seq INTEGER NOT NULL,
       rated_at TEXT NOT NULL,
       replaced_at TEXT,
-      content TEXT NOT NULL,
+      regulatory_burden INTEGER NOT NULL,
+      it_complexity INTEGER NOT NULL,
+      goal_efficiency INTEGER NOT NULL,
+      goal_cost INTEGER NOT NULL,
+      goal_innovation INTEGER NOT NULL,
+      goal_growth INTEGER NOT NULL,
+      goal_customer INTEGER NOT NULL,
+      goal_security INTEGER NOT NULL,
+      goal_transformation INTEGER NOT NULL,
+      goal_information INTEGER NOT NULL,
+      cap_infrastructure INTEGER NOT NULL,
+      cap_security INTEGER NOT NULL,
+      cap_information INTEGER NOT NULL,
+      cap_enterprise_systems INTEGER NOT NULL,
+      cap_vendor INTEGER NOT NULL,
+      cap_engineering INTEGER NOT NULL,
+      cap_innovation INTEGER NOT NULL,
+      cap_architecture INTEGER NOT NULL,
       PRIMARY KEY (profile_id, rater, seq)
     ) WITHOUT ROWID;
   )sql");

@@ -5,9 +5,6 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "rolefit/store/store.hpp"
 #include "rolefit/util/ids.hpp"
@@ -20,38 +17,22 @@ using namespace store_detail;
 
 namespace {
 
-std::string contentOf(const Rating& r) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-  w.StartObject();
-  const auto fields = judgementFields();
-  for (std::size_t i = 0; i < kJudgementCount; ++i) {
-    w.Key(fields[i]->key.data(), static_cast<rapidjson::SizeType>(fields[i]->key.size()));
-    w.Int64(r.values[i]);
-  }
-  w.EndObject();
-  return {buffer.GetString(), buffer.GetSize()};
+// The judgement fields' columns, in judgementFields() order.
+const std::string& valueColumns() {
+  static const std::string columns = [] {
+    std::string out;
+    for (const FieldInfo* f : judgementFields()) out += fmt::format("{}{}", out.empty() ? "" : ", ", f->key);
+    return out;
+  }();
+  return columns;
 }
 
-// Written by this store only; a value it cannot read is a damaged row.
 Rating readRating(SQLite::Statement& q, const std::string& profileId) {
   Rating r;
   r.profileId = profileId;
   r.rater = q.getColumn(0).getString();
   r.ratedAt = q.getColumn(1).getString();
-  rapidjson::Document doc;
-  const std::string content = q.getColumn(2).getString();
-  doc.Parse(content.c_str(), content.size());
-  const auto fields = judgementFields();
-  if (doc.HasParseError() || !doc.IsObject())
-    throw StoreError(fmt::format("a rating of profile {} by {} is damaged", profileId, quoteForMessage(r.rater)));
-  for (std::size_t i = 0; i < kJudgementCount; ++i) {
-    const auto it = doc.FindMember(fields[i]->key.data());
-    if (it == doc.MemberEnd() || !it->value.IsInt64())
-      throw StoreError(fmt::format("a rating of profile {} by {} has no {}", profileId, quoteForMessage(r.rater),
-                                   fields[i]->key));
-    r.values[i] = it->value.GetInt64();
-  }
+  for (std::size_t i = 0; i < kJudgementCount; ++i) r.values[i] = q.getColumn(static_cast<int>(2 + i)).getInt64();
   return r;
 }
 
@@ -59,9 +40,9 @@ Rating readRating(SQLite::Statement& q, const std::string& profileId) {
 
 std::vector<Rating> Store::ratings(std::string_view profileId) const {
   const std::string id = lower(profileId);
-  SQLite::Statement q(*db_,
-                      "SELECT rater, rated_at, content FROM ratings WHERE profile_id = ? AND replaced_at IS NULL "
-                      "ORDER BY rater");
+  SQLite::Statement q(*db_, fmt::format("SELECT rater, rated_at, {} FROM ratings WHERE profile_id = ? AND "
+                                        "replaced_at IS NULL ORDER BY rater",
+                                        valueColumns()));
   q.bind(1, id);
   std::vector<Rating> out;
   while (q.executeStep()) out.push_back(readRating(q, id));
@@ -70,9 +51,9 @@ std::vector<Rating> Store::ratings(std::string_view profileId) const {
 
 std::vector<Rating> Store::ratingHistory(std::string_view profileId, std::string_view rater) const {
   const std::string id = lower(profileId);
-  SQLite::Statement q(*db_,
-                      "SELECT rater, rated_at, content FROM ratings WHERE profile_id = ? AND rater = ? "
-                      "ORDER BY seq DESC");
+  SQLite::Statement q(*db_, fmt::format("SELECT rater, rated_at, {} FROM ratings WHERE profile_id = ? AND "
+                                        "rater = ? ORDER BY seq DESC",
+                                        valueColumns()));
   q.bind(1, id);
   q.bind(2, std::string(rater));
   std::vector<Rating> out;
@@ -98,9 +79,11 @@ std::size_t Store::saveRatings(std::span<const Rating> ratings) {
                               "UPDATE ratings SET replaced_at = ? WHERE profile_id = ? AND rater = ? AND "
                               "replaced_at IS NULL");
     SQLite::Statement next(*db_, "SELECT coalesce(max(seq), 0) + 1 FROM ratings WHERE profile_id = ? AND rater = ?");
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO ratings (profile_id, rater, seq, rated_at, replaced_at, content) "
-                             "VALUES (?, ?, ?, ?, NULL, ?)");
+    std::string placeholders;
+    for (std::size_t i = 0; i < kJudgementCount; ++i) placeholders += ", ?";
+    SQLite::Statement insert(*db_, fmt::format("INSERT INTO ratings (profile_id, rater, seq, rated_at, replaced_at, "
+                                               "{}) VALUES (?, ?, ?, ?, NULL{})",
+                                               valueColumns(), placeholders));
     // The raters each profile has, as the ratings so far leave them.
     std::map<std::string, std::set<std::string>, std::less<>> ratersOf;
     for (std::size_t i = 0; i < ratings.size(); ++i) {
@@ -118,24 +101,30 @@ std::size_t Store::saveRatings(std::span<const Rating> ratings) {
         while (raters.executeStep()) current.insert(raters.getColumn(0).getString());
         known = ratersOf.emplace(id, std::move(current)).first;
       }
-      if (known->second.insert(r.rater).second && known->second.size() > kMaxRatersPerProfile)
+      const bool firstRating = known->second.insert(r.rater).second;
+      if (firstRating && known->second.size() > kMaxRatersPerProfile)
         refuse(i, "rater", fmt::format("the profile would have more than {} raters", kMaxRatersPerProfile));
-      replace.reset();
-      replace.bind(1, now);
-      replace.bind(2, id);
-      replace.bind(3, r.rater);
-      replace.exec();
-      next.reset();
-      next.bind(1, id);
-      next.bind(2, r.rater);
-      next.executeStep();
-      const std::int64_t seq = next.getColumn(0).getInt64();
+      // Ratings go only with their profile: a rater with no current rating
+      // has none at all, and this one is their first.
+      std::int64_t seq = 1;
+      if (!firstRating) {
+        replace.reset();
+        replace.bind(1, now);
+        replace.bind(2, id);
+        replace.bind(3, r.rater);
+        replace.exec();
+        next.reset();
+        next.bind(1, id);
+        next.bind(2, r.rater);
+        next.executeStep();
+        seq = next.getColumn(0).getInt64();
+      }
       insert.reset();
       insert.bind(1, id);
       insert.bind(2, r.rater);
       insert.bind(3, seq);
       insert.bind(4, now);
-      insert.bind(5, contentOf(r));
+      for (std::size_t v = 0; v < kJudgementCount; ++v) insert.bind(static_cast<int>(5 + v), r.values[v]);
       insert.exec();
     }
     return ratings.size();
