@@ -1,6 +1,7 @@
 // The team verbs: import-ratings, rate, and evaluate --team.
 #include "cli/verbs.hpp"
 
+#include <charconv>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -203,7 +204,11 @@ int importRatings(const fs::path& db, const fs::path& file) {
   } catch (const ValidationError& e) {
     // The store counts ratings; the file counts rows.
     std::size_t index = 0;
-    if (std::sscanf(e.what(), "rating %zu:", &index) == 1 && index >= 1 && index <= parsed.rows.size()) {
+    const std::string_view what = e.what();
+    constexpr std::string_view kPrefix = "rating ";
+    if (what.starts_with(kPrefix))
+      std::from_chars(what.data() + kPrefix.size(), what.data() + what.size(), index);
+    if (index >= 1 && index <= parsed.rows.size()) {
       const auto& problem = e.problems().front();
       return refuseAll({{parsed.rows[index - 1].row, problem.field, problem.message}});
     }
