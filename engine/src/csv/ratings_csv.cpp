@@ -110,7 +110,7 @@ class RatingsReader {
             {row_, field, fmt::format("{} is out of range {} to {}", *value, formatNumber(f.min), formatNumber(f.max))});
         continue;
       }
-      out.values[static_cast<std::size_t>(column)] = *value;
+      out.values[static_cast<std::size_t>(column)] = static_cast<std::int8_t>(*value);
     }
     if (result_.problems.size() == before) result_.rows.push_back(std::move(out));
   }

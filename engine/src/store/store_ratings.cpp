@@ -1,4 +1,5 @@
 // Ratings: raters' values of a profile's judgement fields, with history.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -84,43 +85,56 @@ std::size_t Store::saveRatings(std::span<const Rating> ratings) {
     SQLite::Statement insert(*db_, fmt::format("INSERT INTO ratings (profile_id, rater, seq, rated_at, replaced_at, "
                                                "{}) VALUES (?, ?, ?, ?, NULL{})",
                                                valueColumns(), placeholders));
+    // Checked in the order given (problems name the first rating at fault),
+    // written in key order: a B-tree filled in order, not at random places.
     // The raters each profile has, as the ratings so far leave them.
     std::map<std::string, std::set<std::string>, std::less<>> ratersOf;
+    std::vector<std::string> ids(ratings.size());
+    std::vector<char> first(ratings.size());  // the rater's first rating of the profile
     for (std::size_t i = 0; i < ratings.size(); ++i) {
       const Rating& r = ratings[i];
-      const std::string id = lower(r.profileId);
-      auto known = ratersOf.find(id);
+      ids[i] = lower(r.profileId);
+      auto known = ratersOf.find(ids[i]);
       if (known == ratersOf.end()) {
         profile.reset();
-        profile.bind(1, id);
-        if (!profile.executeStep()) refuse(i, "profile", fmt::format("no profile with id {}", quoteForMessage(id)));
+        profile.bind(1, ids[i]);
+        if (!profile.executeStep()) refuse(i, "profile", fmt::format("no profile with id {}", quoteForMessage(ids[i])));
         if (profile.getColumn(0).getInt() == 0) refuse(i, "profile", "the profile is in the bin");
         std::set<std::string> current;
         raters.reset();
-        raters.bind(1, id);
+        raters.bind(1, ids[i]);
         while (raters.executeStep()) current.insert(raters.getColumn(0).getString());
-        known = ratersOf.emplace(id, std::move(current)).first;
+        known = ratersOf.emplace(ids[i], std::move(current)).first;
       }
-      const bool firstRating = known->second.insert(r.rater).second;
-      if (firstRating && known->second.size() > kMaxRatersPerProfile)
+      first[i] = known->second.insert(r.rater).second;
+      if (first[i] && known->second.size() > kMaxRatersPerProfile)
         refuse(i, "rater", fmt::format("the profile would have more than {} raters", kMaxRatersPerProfile));
+    }
+    std::vector<std::size_t> order(ratings.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (ids[a] != ids[b]) return ids[a] < ids[b];
+      return ratings[a].rater < ratings[b].rater;
+    });
+    for (const std::size_t i : order) {
+      const Rating& r = ratings[i];
       // Ratings go only with their profile: a rater with no current rating
       // has none at all, and this one is their first.
       std::int64_t seq = 1;
-      if (!firstRating) {
+      if (!first[i]) {
         replace.reset();
         replace.bind(1, now);
-        replace.bind(2, id);
+        replace.bind(2, ids[i]);
         replace.bind(3, r.rater);
         replace.exec();
         next.reset();
-        next.bind(1, id);
+        next.bind(1, ids[i]);
         next.bind(2, r.rater);
         next.executeStep();
         seq = next.getColumn(0).getInt64();
       }
       insert.reset();
-      insert.bind(1, id);
+      insert.bind(1, ids[i]);
       insert.bind(2, r.rater);
       insert.bind(3, seq);
       insert.bind(4, now);

@@ -19,7 +19,8 @@ struct RatingRow {
   std::size_t row = 0;  // in the file; 1 is the header
   std::string profile;  // id or name, as given
   std::string rater;
-  std::array<std::optional<std::int64_t>, kJudgementCount> values{};  // judgementFields() order; none: the profile's
+  // judgementFields() order; none: the profile's own. Every range is within 0-5.
+  std::array<std::optional<std::int8_t>, kJudgementCount> values{};
 };
 
 struct RatingsCsvResult {
