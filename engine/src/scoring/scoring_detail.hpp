@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "rolefit/model/fields.hpp"
@@ -83,18 +84,9 @@ class OneChangeScorer {
   }
 
   Scores with(const FieldInfo& field, double value) {
-    const std::uint8_t acted = needsActedOn()[field.position];
-    const double before = fieldNumber(profile_, field);
-    setFieldNumber(profile_, field, value);
-    for (std::size_t d = 0; d < kDimensionCount; ++d)
-      if (acted & (1u << d)) {
-        needs_.restart(static_cast<D>(d));
-        addNeed(static_cast<D>(d), profile_, needs_);
-      }
-    const Scores scores = scoreFromNeeds(needs_.finish(), profile_, set_, nullptr);
-    setFieldNumber(profile_, field, before);
-    needs_.setRaw(base_);
-    return scores;
+    return changed(field, value, [&](const DimensionValues& needs) {
+      return scoreFromNeeds(needs, profile_, set_, nullptr);
+    });
   }
 
   // The profile's own (clamped) needs.
@@ -106,6 +98,18 @@ class OneChangeScorer {
 
   // The (clamped) needs with one input changed, without scoring them.
   DimensionValues needsWith(const FieldInfo& field, double value) {
+    return changed(field, value, [](const DimensionValues& needs) { return needs; });
+  }
+
+  const Profile& profile() const { return profile_; }
+  const RoleModelSet& set() const { return set_; }
+
+ private:
+  // `use` sees the profile with the input changed and its (clamped) needs;
+  // the profile and its needs are as before once it returns.
+  template <typename Use>
+  [[gnu::always_inline]] auto changed(const FieldInfo& field, double value, Use&& use)
+      -> std::invoke_result_t<Use, const DimensionValues&> {
     const std::uint8_t acted = needsActedOn()[field.position];
     const double before = fieldNumber(profile_, field);
     setFieldNumber(profile_, field, value);
@@ -114,16 +118,12 @@ class OneChangeScorer {
         needs_.restart(static_cast<D>(d));
         addNeed(static_cast<D>(d), profile_, needs_);
       }
-    const DimensionValues needs = needs_.finish();
+    auto result = use(needs_.finish());
     setFieldNumber(profile_, field, before);
     needs_.setRaw(base_);
-    return needs;
+    return result;
   }
 
-  const Profile& profile() const { return profile_; }
-  const RoleModelSet& set() const { return set_; }
-
- private:
   Profile profile_;
   const RoleModelSet& set_;
   NeedsBuilder needs_;
