@@ -61,12 +61,7 @@ void writeTeamJson(Writer& w, const Profile& p, const TeamEvaluation& team, cons
     w.Key("margin");
     writeScore(w, r.margin);
     w.Key("fit");
-    w.StartObject();
-    for (std::size_t i = 0; i < 3; ++i) {
-      w.Key(set.roleModels[i].id.c_str());
-      writeScore(w, r.scores.fit[i]);
-    }
-    w.EndObject();
+    writeFit(w, r.scores.fit, set);
     w.EndObject();
   }
   w.EndArray();

@@ -61,6 +61,17 @@ void writeResponsibilities(Writer& w, const std::vector<ResponsibilityAssignment
   w.EndArray();
 }
 
+// The role fits as an object: role model id -> 0-100.
+template <typename Writer>
+void writeFit(Writer& w, const std::array<double, 3>& fit, const RoleModelSet& set) {
+  w.StartObject();
+  for (std::size_t r = 0; r < fit.size(); ++r) {
+    w.Key(set.roleModels[r].id.c_str());
+    writeScore(w, fit[r]);
+  }
+  w.EndObject();
+}
+
 // Today's leaders against the advice: null when they match.
 template <typename Writer>
 void writeDifference(Writer& w, const std::optional<LeadershipGap>& gap, Leaders today,
@@ -176,12 +187,7 @@ void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const
   for (const auto& key : e.uncertainInputs) writeString(w, key);
   w.EndArray();
   w.Key("fit");
-  w.StartObject();
-  for (std::size_t r = 0; r < 3; ++r) {
-    w.Key(set.roleModels[r].id.c_str());
-    writeScore(w, (e.scores.fit[r]));
-  }
-  w.EndObject();
+  writeFit(w, e.scores.fit, set);
   w.Key("needs");
   w.StartObject();
   for (std::size_t d = 0; d < kDimensionCount; ++d) {
