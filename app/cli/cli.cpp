@@ -105,6 +105,10 @@ void addVerbs(CLI::App& cli, Arguments& a) {
       ->delimiter(',');
   a.exportVerb->add_option("--session", a.exportOptions.session, "Export a saved session")->type_name("ID|NAME");
   a.exportVerb->add_option("--name", a.exportOptions.name, "The session's name in the file")->type_name("TEXT");
+  a.exportVerb
+      ->add_option("--withhold", a.exportOptions.withhold,
+                   "Leave out of the file: notes, revenue_musd, leaders, ratings, rater_names, results")
+      ->type_name("FIELD,...");
 
   a.importVerb = cli.add_subcommand("import", "Import session files (preview with --dry-run)");
   a.importVerb->add_option("FILE", a.importFiles, "Session files (JSON or binary)")->required();

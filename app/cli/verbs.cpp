@@ -448,7 +448,9 @@ void printPlan(const ImportPlan& plan) {
                              s.exportedBy.empty() ? "" : " by " + s.exportedBy,
                              s.exportedAt.empty() ? "" : " on " + s.exportedAt, loaded.file.major, loaded.file.minor,
                              toString(loaded.file.format), loaded.file.appVersion, s.roleModelVersion);
-    std::cout << fmt::format("  new {}, unchanged {}, conflicting {}\n", counts[0], counts[1], counts[2]);
+    std::cout << fmt::format("  new {}, unchanged {}, conflicting {}{}\n", counts[0], counts[1], counts[2],
+                             s.ratings.empty() ? "" : "; " + countOf(s.ratings.size(), "rating"));
+    if (!s.withheld.empty()) std::cout << fmt::format("  {}\n", withheldNotice(s.withheld));
     for (const auto& item : plan.items) {
       if (item.file != f || item.status != ImportStatus::conflict) continue;
       const auto& theirs = plan.incoming(item).profile;
@@ -482,8 +484,14 @@ int exportSessionFile(const fs::path& db, const fs::path& file, const ExportOpti
     refuse(fmt::format("rolefit: --name: a session name must be 1-{} characters of text", kMaxNameLength));
     return kExitUsage;
   }
+  std::string problem;
+  const auto withheld = WithheldSet::parse(options.withhold, &problem);
+  if (!withheld) {
+    refuse(fmt::format("rolefit: --withhold: {}", problem));
+    return kExitUsage;
+  }
   Store store(db);  // once: each open runs the integrity check
-  ExportRequest request{.sessionId = {}, .profileIds = {}, .name = options.name};
+  ExportRequest request{.sessionId = {}, .profileIds = {}, .name = options.name, .withhold = *withheld};
   if (!options.session.empty()) {
     const auto found = store.findSessions(options.session);
     if (found.size() != 1) {
@@ -499,8 +507,10 @@ int exportSessionFile(const fs::path& db, const fs::path& file, const ExportOpti
   }
   const Session session = sessionForExport(store, request, platform::userName());
   exportSession(file, session, format);
-  std::cout << fmt::format("Exported {} to {} ({})\n", countOf(session.profiles.size(), "profile"), file.string(),
-                           toString(format));
+  std::cout << fmt::format("Exported {}{} to {} ({}){}\n", countOf(session.profiles.size(), "profile"),
+                           session.ratings.empty() ? "" : " and " + countOf(session.ratings.size(), "rating"),
+                           file.string(), toString(format),
+                           session.withheld.empty() ? "" : fmt::format("; withheld: {}", fmt::join(session.withheld.names(), ", ")));
   return kExitOk;
 }
 

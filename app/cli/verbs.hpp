@@ -30,6 +30,7 @@ struct ExportOptions {
   std::vector<std::string> profiles;  // ids or names; all when empty
   std::string session;                // a stored session's id or name
   std::string name;                   // the session's name in the file
+  std::string withhold;               // comma-separated: what the file leaves out
 };
 int exportSessionFile(const std::filesystem::path& db, const std::filesystem::path& file, const ExportOptions& options);
 int importSessionFiles(const std::filesystem::path& db, const std::vector<std::string>& files, bool dryRun,

@@ -16,14 +16,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
+const fs::path kSampleCsv = fs::path(ROLEFIT_SOURCE_DIR) / "assets/samples/companies.csv";
+
 struct Db {
   TempDir dir;
   fs::path path = dir / "r.db";
-  Db() {
-    REQUIRE(runRolefit({"import-csv", (fs::path(ROLEFIT_SOURCE_DIR) / "assets/samples/companies.csv").string(), "--db",
-                        path.string()})
-                .exitCode == 0);
+  explicit Db(const fs::path& csv = kSampleCsv) {
+    REQUIRE(runRolefit({"import-csv", csv.string(), "--db", path.string()}).exitCode == 0);
   }
+  struct Empty {};
+  explicit Db(Empty) {}
   ProcessResult run(std::vector<std::string> args) const {
     args.insert(args.end(), {"--db", path.string()});
     return runRolefit(args);
@@ -205,4 +207,96 @@ TEST_CASE("a report gains the team's view once a profile has ratings") {
   }
   const auto csv = db.run({"report", "Lumen Analytics", "--format", "csv"});
   CHECK_THAT(csv.out, Catch::Contains("\"team\",\"consensus\"") && Catch::Contains("\"disagreement\",\"goal_efficiency\",\"decisive\""));
+}
+
+namespace {
+
+std::string replaced(std::string text, std::string_view from, std::string_view to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+const rapidjson::Value& profileNamed(const rapidjson::Document& list, std::string_view name) {
+  for (const auto& p : list.GetArray())
+    if (std::string_view(p["name"].GetString()) == name) return p;
+  FAIL("no profile " << name);
+  return list[0];
+}
+
+}  // namespace
+
+TEST_CASE("a session file carries the ratings: a fresh database imports the same team result") {
+  Db sender;
+  writeFile(sender.dir / "ratings.csv", kFiveRaters);
+  REQUIRE(sender.run({"import-ratings", (sender.dir / "ratings.csv").string()}).exitCode == 0);
+  const auto expected = sender.run({"evaluate", "Lumen Analytics", "--team", "--json"});
+  REQUIRE(expected.exitCode == 0);
+  for (const char* format : {"json", "binary"}) {
+    CAPTURE(format);
+    const auto file = sender.dir / fmt::format("team.{}", format);
+    const auto exported = sender.run({"export", file.string(), "--format", format});
+    REQUIRE(exported.exitCode == 0);
+    CHECK_THAT(exported.out, Catch::Contains("and 5 ratings"));
+    Db receiver{Db::Empty{}};
+    const auto imported = receiver.run({"import", file.string()});
+    REQUIRE(imported.exitCode == 0);
+    CHECK_THAT(imported.out, Catch::Contains("5 ratings added or updated"));
+    CHECK(receiver.run({"evaluate", "Lumen Analytics", "--team", "--json"}).out == expected.out);
+    // The same file again changes nothing: a rater's same values are no new rating.
+    const auto again = receiver.run({"import", file.string()});
+    REQUIRE(again.exitCode == 0);
+    CHECK(again.out.find("ratings added") == std::string::npos);
+  }
+}
+
+TEST_CASE("export --withhold leaves values out of the file, and the receiver's own survive the import") {
+  // The sender's private values, distinctive enough to search the file for.
+  TempDir csvDir;
+  const auto csv = csvDir / "companies.csv";
+  writeFile(csv, replaced(replaced(readFile(kSampleCsv), "scaleup,240,38,", "scaleup,240,4321.987,"),
+                          "B2B analytics SaaS growing fast in Europe.", "Board only: talks with Nimbus."));
+  Db sender(csv);
+  writeFile(sender.dir / "ratings.csv", kFiveRaters);
+  REQUIRE(sender.run({"import-ratings", (sender.dir / "ratings.csv").string()}).exitCode == 0);
+
+  // The receiver has the same company with notes and a revenue of their own,
+  // and a head count that differs from the sender's.
+  const auto full = sender.dir / "full.json";
+  REQUIRE(sender.run({"export", full.string()}).exitCode == 0);
+  const auto mine = sender.dir / "mine.json";
+  writeFile(mine, replaced(replaced(replaced(readFile(full), "\"revenue_musd\": 4321.987", "\"revenue_musd\": 55.5"),
+                                    "Board only: talks with Nimbus.", "Our own notes."),
+                           "\"employees\": 240,", "\"employees\": 260,"));
+  Db receiver{Db::Empty{}};
+  REQUIRE(receiver.run({"import", mine.string()}).exitCode == 0);
+
+  const auto withheld = sender.dir / "withheld.json";
+  const auto exported = sender.run({"export", withheld.string(), "--withhold", "notes,revenue_musd,rater_names"});
+  REQUIRE(exported.exitCode == 0);
+  CHECK_THAT(exported.out, Catch::Contains("withheld: notes, revenue_musd, rater_names"));
+  const std::string bytes = readFile(withheld);
+  CHECK(bytes.find("Nimbus") == std::string::npos);
+  CHECK(bytes.find("4321") == std::string::npos);
+  CHECK(bytes.find("Alice") == std::string::npos);
+  CHECK_THAT(bytes, Catch::Contains("\"Rater 5\""));
+
+  // The preview says what was withheld; the facts are not taken unless chosen.
+  const auto preview = receiver.run({"import", withheld.string(), "--dry-run"});
+  REQUIRE(preview.exitCode == 0);
+  CHECK_THAT(preview.out, Catch::Contains("the sender withheld notes, revenue_musd, rater_names") &&
+                              Catch::Contains("employees: yours \"260\", theirs \"240\""));
+  CHECK(preview.out.find("notes: yours") == std::string::npos);
+  CHECK(receiver.run({"import", withheld.string()}).exitCode == 1);  // a conflict needs a choice
+  const auto taken = receiver.run({"import", withheld.string(), "--on-conflict", "take-theirs"});
+  REQUIRE(taken.exitCode == 0);
+  CHECK_THAT(taken.out, Catch::Contains("your values of those fields are kept"));
+  const auto list = receiver.json({"list", "--json"});
+  const auto& lumen = profileNamed(list, "Lumen Analytics");
+  CHECK(lumen["employees"].GetInt() == 240);
+  CHECK(std::string(lumen["notes"].GetString()) == "Our own notes. Sample company.");
+  CHECK(lumen["revenue_musd"].GetDouble() == 55.5);
+  // The numbered raters' ratings joined the receiver's (Alice's own came with mine.json).
+  const auto team = receiver.json({"evaluate", "Lumen Analytics", "--team", "--json"});
+  CHECK(team["raters"].Size() == 10);
 }

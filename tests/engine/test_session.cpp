@@ -7,6 +7,8 @@
 #include <fstream>
 
 #include <SQLiteCpp/Database.h>
+#include <fmt/format.h>
+#include <rapidjson/document.h>
 
 #include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/model/fields.hpp"
@@ -197,6 +199,16 @@ TEST_CASE("hostile files are refused for the right reason", "[session][hostile]"
       {"foreign.bin", "not a RoleFit session file"},
       {"empty.json", "empty"},
       {"role-model-weight.json", "weight \"operations\""},
+      {"rating-out-of-range.bin", "rating 1, values: cap_security"},
+      {"rating-count-lie.bin", "ratings: 1099511627776 items; at most 1000000"},
+      {"extension-size-lie.bin", "extension size: claims 1099511627776 bytes"},
+      {"withheld-unknown.bin", "withheld \"salary\""},
+      {"rating-unknown-profile.json", "rating 1, profile_id: no profile with id"},
+      {"rating-out-of-range.json", "rating 2, values: goal_growth"},
+      {"rating-twice.json", "\"Ana\" rates profile"},
+      {"rating-long-rater.json", "rating 1, rater"},
+      {"rating-missing-value.json", "rating 1, cap_vendor: is missing"},
+      {"withheld-unknown.json", "withheld \"salary\""},
   };
   for (const auto& [file, words] : expected) {
     CAPTURE(file);
@@ -338,4 +350,114 @@ TEST_CASE("stored sessions: create, rename, members, delete", "[session][store]"
   store.deleteSession(s.id);
   CHECK(store.sessions().empty());
   CHECK(store.profileCount() == 2);  // deleting a session keeps its profiles
+}
+
+namespace {
+
+// Three raters of the first two profiles, values stepped so that each differs.
+Session sessionWithRatings() {
+  Session s = sampleSession(3);
+  const std::array<std::string, 3> raters{"Ana Lima", "Björn", "Chidi"};
+  for (std::size_t p = 0; p < 2; ++p)
+    for (std::size_t r = 0; r < raters.size(); ++r) {
+      Rating rating{s.profiles[p].profile.id, raters[r], judgementValues(s.profiles[p].profile), "2026-11-30T10:00:00Z"};
+      rating.values[0] = static_cast<std::int64_t>(1 + (p + r) % 5);  // regulatory_burden
+      rating.values[4] = static_cast<std::int64_t>(r);                 // goal_innovation
+      s.ratings.push_back(rating);
+    }
+  return s;
+}
+
+bool sameRatings(const std::vector<Rating>& a, const std::vector<Rating>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Rating& x, const Rating& y) {
+    return x.profileId == y.profileId && x.rater == y.rater && x.values == y.values && x.ratedAt == y.ratedAt;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("ratings travel in session files of both formats", "[session][team]") {
+  const Session original = sessionWithRatings();
+  for (auto format : {SessionFormat::json, SessionFormat::binary}) {
+    CAPTURE(toString(format));
+    const auto loaded = decodeSession(encodeSession(original, format), "memory");
+    CHECK(loaded.file.minor == kSessionFormatMinor);
+    CHECK(loaded.file.notices.empty());
+    CHECK(sameRatings(loaded.session.ratings, original.ratings));
+    CHECK(loaded.session.withheld.empty());
+  }
+}
+
+TEST_CASE("withheld values are absent from the file, and the file says what was withheld", "[session][team]") {
+  Session s = sessionWithRatings();
+  s.profiles[0].profile.notes = "Board only: acquisition talks with Nimbus";
+  s.profiles[0].profile.revenue_musd = 4321.987;
+  WithheldSet withheld;
+  withheld.add(Withheld::notes);
+  withheld.add(Withheld::revenue_musd);
+  withheld.add(Withheld::rater_names);
+  withhold(s, withheld);
+  for (auto format : {SessionFormat::json, SessionFormat::binary}) {
+    CAPTURE(toString(format));
+    const std::string bytes = encodeSession(s, format);
+    CHECK(bytes.find("Nimbus") == std::string::npos);
+    CHECK(bytes.find("4321") == std::string::npos);
+    CHECK(bytes.find("Ana Lima") == std::string::npos);
+    CHECK(bytes.find("Chidi") == std::string::npos);
+    if (format == SessionFormat::json) {
+      rapidjson::Document doc;
+      doc.Parse(bytes.data(), bytes.size());
+      REQUIRE_FALSE(doc.HasParseError());
+      for (const auto& p : doc["session"]["profiles"].GetArray()) {  // absent, not blanked
+        CHECK_FALSE(p.HasMember("notes"));
+        CHECK_FALSE(p.HasMember("revenue_musd"));
+        CHECK(p.HasMember("leaders"));
+      }
+      const auto& listed = doc["rolefit_session"]["withheld"];
+      REQUIRE(listed.Size() == 3);
+      CHECK(std::string(listed[0].GetString()) == "notes");
+      CHECK(std::string(listed[2].GetString()) == "rater_names");
+    }
+    const auto loaded = decodeSession(bytes, "memory");
+    CHECK(loaded.session.withheld == withheld);
+    CHECK(loaded.session.profiles[0].profile.notes.empty());
+    CHECK_FALSE(loaded.session.profiles[0].profile.revenue_musd);
+    // The same person keeps one number across profiles.
+    REQUIRE(loaded.session.ratings.size() == 6);
+    CHECK(loaded.session.ratings[0].rater == "Rater 1");
+    CHECK(loaded.session.ratings[2].rater == "Rater 3");
+    CHECK(loaded.session.ratings[3].rater == "Rater 1");
+  }
+}
+
+TEST_CASE("a withheld field the reader does not know, and hostile ratings, are refused by name", "[session][team][hostile]") {
+  const Session original = sessionWithRatings();
+  const std::string json = encodeSession(original, SessionFormat::json);
+  const auto refused = [](const std::string& bytes) {
+    try {
+      decodeSession(bytes, "colleague.json");
+    } catch (const SessionFileError& e) {
+      return std::string(e.what());
+    }
+    return std::string("(accepted)");
+  };
+  const auto replaced = [&](std::string_view from, std::string_view to) {
+    std::string out = json;
+    const auto at = out.find(from);
+    REQUIRE(at != std::string::npos);
+    out.replace(at, from.size(), to);
+    return out;
+  };
+  CHECK_THAT(refused(replaced("\"withheld\": []", "\"withheld\": [\"salary\"]")),
+             Catch::Contains("withheld \"salary\", which this RoleFit does not know"));
+  CHECK_THAT(refused(replaced("\"rater\": \"Björn\"", "\"rater\": \"Ana Lima\"")),
+             Catch::Contains("rating 2, rater") && Catch::Contains("\"Ana Lima\" rates profile") &&
+                 Catch::Contains("twice"));
+  CHECK_THAT(refused(replaced("\"regulatory_burden\": 1", "\"regulatory_burden\": 9")),
+             Catch::Contains("values: regulatory_burden"));
+  CHECK_THAT(refused(replaced(fmt::format("\"profile_id\": \"{}\"", original.ratings[0].profileId),
+                              "\"profile_id\": \"00000000-0000-4000-8000-000000000000\"")),
+             Catch::Contains("rating 1, profile_id: no profile with id"));
+  CHECK_THAT(refused(replaced("\"rater\": \"Chidi\"", "\"rater\": \"\"")), Catch::Contains("rating 3, rater"));
+
 }

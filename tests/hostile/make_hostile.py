@@ -30,6 +30,10 @@ INDUSTRIES = ["software", "internet", "hardware", "telecom", "banking", "insuran
 MODELS = ["product", "service", "platform", "mixed"]
 BUDGETS = ["one", "two", "more"]
 LEADERS = ["none", "cio", "cto", "both", "hybrid"]
+JUDGEMENTS = ["regulatory_burden", "it_complexity", "goal_efficiency", "goal_cost", "goal_innovation", "goal_growth",
+              "goal_customer", "goal_security", "goal_transformation", "goal_information", "cap_infrastructure",
+              "cap_security", "cap_information", "cap_enterprise_systems", "cap_vendor", "cap_engineering",
+              "cap_innovation", "cap_architecture"]
 GOALS = ["goal_efficiency", "goal_cost", "goal_innovation", "goal_growth", "goal_customer", "goal_security",
          "goal_transformation", "goal_information"]
 CAPS = ["cap_infrastructure", "cap_security", "cap_information", "cap_enterprise_systems", "cap_vendor",
@@ -139,6 +143,29 @@ def payload(session, patches=None, count=None, name=None):
     return bytes(w.out)
 
 
+def rating(w, r):
+    w.version("Rating")
+    for key in ("profile_id", "rater", "rated_at"):
+        w.text(r[key])
+    w.version("Named18")
+    for key in JUDGEMENTS:
+        w.i64(r["values"][key])
+
+
+def extension(withheld=(), ratings=(), newer=b""):
+    """Format 1.1's payload tail: an archive of its own (what was withheld,
+    the ratings, then whatever a later minor version adds), then its size."""
+    w = Writer()
+    w.u64(len(withheld))
+    for name in withheld:
+        w.text(name)
+    w.u64(len(ratings))
+    for r in ratings:
+        rating(w, r)
+    ext = bytes(w.out) + newer
+    return ext + struct.pack("<Q", len(ext))
+
+
 def binary(body, major=1, minor=0, size=None, crc=None):
     w = Writer()
     w.version("SessionHeader")
@@ -183,6 +210,16 @@ def main():
     files["duplicate-ids.bin"] = binary(payload(session, {1: {"id": session["profiles"][0]["id"]}}))
     files["empty-name.bin"] = binary(payload(session, {2: {"name": ""}}))
     files["foreign.bin"] = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    # format 1.1: the extension after the session (what was withheld, ratings)
+    first = session["profiles"][0]
+    out_of_range = {"profile_id": first["id"], "rater": "Dana", "rated_at": "",
+                    "values": {key: first[key] for key in JUDGEMENTS}}
+    out_of_range["values"]["cap_security"] = 9
+    files["rating-out-of-range.bin"] = binary(good + extension(ratings=[out_of_range]), minor=1)
+    lie = bytes([1]) + struct.pack("<Q", 0) + struct.pack("<Q", 1 << 40)  # no withheld, 2^40 ratings
+    files["rating-count-lie.bin"] = binary(good + lie + struct.pack("<Q", len(lie)), minor=1)
+    files["extension-size-lie.bin"] = binary(good + extension()[:-8] + struct.pack("<Q", 1 << 40), minor=1)
+    files["withheld-unknown.bin"] = binary(good + extension(withheld=["salary"]), minor=1)
 
     # ---- JSON
     def variant(change):
@@ -223,6 +260,32 @@ def main():
     files["two-role-models.json"] = variant(lambda d: d["session"]["role_models"].pop())
     files["profiles-not-array.json"] = variant(lambda d: d["session"].update(profiles={"a": 1}))
 
+    def with_ratings(change):
+        def apply(d):
+            d["rolefit_session"].update(minor=1, withheld=[])
+            p = d["session"]["profiles"][0]
+            # as cereal writes them: each type's version on its first instance
+            d["session"]["ratings"] = [
+                {"profile_id": p["id"], "rater": name, "rated_at": "2026-11-30T10:00:00Z",
+                 "values": {key: p[key] for key in JUDGEMENTS}} for name in ("Ana", "Bo")]
+            first = d["session"]["ratings"][0]
+            d["session"]["ratings"][0] = {"cereal_class_version": 0, **first}
+            first["values"] = {"cereal_class_version": 0, **first["values"]}
+            d["session"]["ratings"][0]["values"] = first["values"]
+            change(d)
+        return variant(apply)
+
+    def rating(d, i=0):
+        return d["session"]["ratings"][i]
+
+    files["rating-unknown-profile.json"] = with_ratings(
+        lambda d: rating(d).update(profile_id="00000000-0000-4000-8000-000000000000"))
+    files["rating-out-of-range.json"] = with_ratings(lambda d: rating(d, 1)["values"].update(goal_growth=6))
+    files["rating-twice.json"] = with_ratings(lambda d: rating(d, 1).update(rater="Ana"))
+    files["rating-long-rater.json"] = with_ratings(lambda d: rating(d).update(rater="R" * 100_000))
+    files["rating-missing-value.json"] = with_ratings(lambda d: rating(d)["values"].pop("cap_vendor"))
+    files["withheld-unknown.json"] = with_ratings(lambda d: d["rolefit_session"].update(withheld=["salary"]))
+
     for name, data in files.items():
         (HERE / name).write_bytes(data)
 
@@ -236,17 +299,20 @@ def main():
             p["board_sponsor"] = "CFO"
 
     (FIXTURES / "newer-minor.json").write_bytes(variant(newer))
-    extended = good + b"\x05newer"
+    extended = good + extension(newer=b"\x05newer")
     (FIXTURES / "newer-minor.bin").write_bytes(binary(extended, minor=4))
     (FIXTURES / "example.bin").write_bytes(binary(good))
 
     # ---- seeds for the binary fuzz target, which takes a bare payload
     seeds = ROOT / "tests" / "fuzz" / "corpus" / "binary"
     seeds.mkdir(parents=True, exist_ok=True)
-    (seeds / "example-payload").write_bytes(good)
+    # (format 1.1: the session, then the extension with what was withheld and the ratings)
+    (seeds / "example-payload").write_bytes(good + extension())
     small = copy.deepcopy(session)
     small["profiles"] = small["profiles"][:2]
-    (seeds / "two-profiles-payload").write_bytes(payload(small))
+    rated = [{"profile_id": p["id"], "rater": name, "rated_at": "2026-11-30T10:00:00Z",
+              "values": {key: p[key] for key in JUDGEMENTS}} for p in small["profiles"] for name in ("Ana", "Bo")]
+    (seeds / "two-profiles-payload").write_bytes(payload(small) + extension(ratings=rated))
 
 
 if __name__ == "__main__":

@@ -43,6 +43,18 @@ std::string roleModelsJson(const Session& s) {
   return out + "]";
 }
 
+void keepReceiversValues(Profile& theirs, const Profile& mine, WithheldSet withheld) {
+  if (withheld.has(Withheld::notes)) theirs.notes = mine.notes;
+  if (withheld.has(Withheld::revenue_musd)) theirs.revenue_musd = mine.revenue_musd;
+  if (withheld.has(Withheld::leaders)) theirs.leaders = mine.leaders;
+}
+
+std::string joined(const std::vector<std::string_view>& names) {
+  std::string out;
+  for (const auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
+  return out;
+}
+
 }  // namespace
 
 std::string_view toString(ImportStatus s) { return kStatusNames.at(static_cast<std::size_t>(s)); }
@@ -98,6 +110,8 @@ ImportPlan planImport(const Store* store, std::vector<LoadedSession> files, std:
       item.index = i;
       if (auto found = existing.find(theirs.id); found != existing.end()) {
         item.mine = found->second.first;
+        // What the sender withheld is not in the file: the receiver's stays.
+        keepReceiversValues(plan.files[f].session.profiles[i].profile, *item.mine, plan.files[f].session.withheld);
         item.mineInBin = found->second.second;
         item.differences = differences(*item.mine, theirs);
         item.status = item.differences.empty() && !item.mineInBin ? ImportStatus::unchanged : ImportStatus::conflict;
@@ -114,8 +128,19 @@ void chooseForAll(ImportPlan& plan, ConflictChoice choice) {
 }
 
 std::string ImportOutcome::counts() const {
-  return fmt::format("{} new, {} updated, {} kept both, {} kept yours, {} unchanged", added, updated, keptBoth,
-                     keptMine, unchanged);
+  auto out = fmt::format("{} new, {} updated, {} kept both, {} kept yours, {} unchanged", added, updated, keptBoth,
+                         keptMine, unchanged);
+  if (ratings > 0) out += fmt::format("; {} added or updated", countOf(ratings, "rating"));
+  return out;
+}
+
+std::string withheldNotice(WithheldSet withheld) {
+  std::string out = fmt::format("the sender withheld {}", joined(withheld.names()));
+  const bool keepsYours =
+      withheld.has(Withheld::notes) || withheld.has(Withheld::revenue_musd) || withheld.has(Withheld::leaders);
+  if (keepsYours) out += "; your values of those fields are kept";
+  if (withheld.has(Withheld::rater_names) && !withheld.has(Withheld::ratings)) out += "; raters are numbered";
+  return out;
 }
 
 ImportOutcome applyImport(Store& store, const ImportPlan& plan, const Progress& progress) {
@@ -134,6 +159,9 @@ ImportOutcome applyImport(Store& store, const ImportPlan& plan, const Progress& 
                     s.exportedAt.empty() ? "" : " on " + s.exportedAt);
     import.roleModels = roleModelsJson(s);
     for (const auto& n : loaded.file.notices) outcome.notices.push_back(fmt::format("{}: {}", plan.labels[f], n));
+    if (!s.withheld.empty())
+      outcome.notices.push_back(fmt::format("{}: {}", plan.labels[f], withheldNotice(s.withheld)));
+    import.ratings = s.ratings;
     const auto& active = store.activeRoleModels();
     if (s.roleModelVersion != active.version)
       outcome.notices.push_back(fmt::format(
@@ -200,7 +228,11 @@ ImportOutcome applyImport(Store& store, const ImportPlan& plan, const Progress& 
         break;
     }
   }
-  store.applySessionImports(imports, progress);
+  const auto written = store.applySessionImports(imports, progress);
+  outcome.ratings = written.ratings;
+  if (written.ratingsSkipped > 0)
+    outcome.notices.push_back(fmt::format("{} of profiles in your bin not imported (restore them, then import again)",
+                                          countOf(written.ratingsSkipped, "rating")));
   return outcome;
 }
 

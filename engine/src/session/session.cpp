@@ -2,7 +2,9 @@
 // role models of the moment, and the files they travel in.
 #include "rolefit/session/session.hpp"
 
+#include <array>
 #include <cmath>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -15,6 +17,67 @@
 namespace rolefit {
 
 std::string_view toString(SessionFormat f) { return f == SessionFormat::json ? "json" : "binary"; }
+
+namespace {
+constexpr std::array<std::string_view, kWithheldCount> kWithheldNames{"notes",   "revenue_musd", "leaders",
+                                                                      "ratings", "rater_names",  "results"};
+}
+
+std::string_view toString(Withheld w) { return kWithheldNames.at(static_cast<std::size_t>(w)); }
+
+std::optional<Withheld> withheldFrom(std::string_view name) {
+  for (std::size_t i = 0; i < kWithheldNames.size(); ++i)
+    if (kWithheldNames[i] == name) return static_cast<Withheld>(i);
+  return std::nullopt;
+}
+
+std::vector<std::string_view> WithheldSet::names() const {
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < kWithheldCount; ++i)
+    if (has(static_cast<Withheld>(i))) out.push_back(kWithheldNames[i]);
+  return out;
+}
+
+std::optional<WithheldSet> WithheldSet::parse(std::string_view commaList, std::string* problem) {
+  WithheldSet out;
+  while (!commaList.empty()) {
+    const auto comma = commaList.find(',');
+    const std::string_view part = trimmed(commaList.substr(0, comma));
+    commaList = comma == std::string_view::npos ? std::string_view{} : commaList.substr(comma + 1);
+    if (part.empty()) continue;
+    const auto w = withheldFrom(part);
+    if (!w) {
+      if (problem) {
+        std::string allowed;
+        for (auto n : kWithheldNames) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+        *problem = fmt::format("{} cannot be withheld; one of: {}", quoteForMessage(part), allowed);
+      }
+      return std::nullopt;
+    }
+    out.add(*w);
+  }
+  return out;
+}
+
+void withhold(Session& session, WithheldSet withheld) {
+  session.withheld = withheld;
+  for (auto& sp : session.profiles) {
+    if (withheld.has(Withheld::notes)) sp.profile.notes.clear();
+    if (withheld.has(Withheld::revenue_musd)) sp.profile.revenue_musd.reset();
+    if (withheld.has(Withheld::leaders)) sp.profile.leaders = Leaders::none;
+    if (withheld.has(Withheld::results)) sp.seen = {};
+  }
+  if (withheld.has(Withheld::ratings)) {
+    session.ratings.clear();
+  } else if (withheld.has(Withheld::rater_names)) {
+    // The same person is the same number on every profile of the file.
+    std::unordered_map<std::string, std::size_t> numbers;
+    for (auto& r : session.ratings) {
+      const auto [it, added] = numbers.emplace(r.rater, numbers.size() + 1);
+      r.rater = fmt::format("Rater {}", it->second);
+    }
+  }
+}
 
 SeenEvaluation seenEvaluation(const Evaluation& e) {
   SeenEvaluation s;
@@ -83,6 +146,9 @@ Session sessionForExport(const Store& store, const ExportRequest& request, std::
   if (name.empty()) name = fmt::format("RoleFit session {}", utcNowIso8601().substr(0, 10));
   Session session = makeSession(std::move(name), std::move(profiles), store.activeRoleModels(), std::move(exportedBy));
   session.notes = std::move(notes);
+  for (const auto& sp : session.profiles)
+    for (auto& r : store.ratings(sp.profile.id)) session.ratings.push_back(std::move(r));
+  withhold(session, request.withhold);
   return session;
 }
 

@@ -2,12 +2,14 @@
 
 #include <cctype>
 #include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "rolefit/model/fields.hpp"
 #include "rolefit/rolemodels/rolemodels.hpp"
+#include "rolefit/team/team.hpp"
 #include "rolefit/util/ids.hpp"
 #include "rolefit/util/text.hpp"
 
@@ -18,6 +20,8 @@ std::string where() {
   if (!tContext) return {};
   if (tContext->profile != std::numeric_limits<std::size_t>::max())
     return fmt::format("profile {}, {}", tContext->profile + 1, tContext->item);
+  if (tContext->rating != std::numeric_limits<std::size_t>::max())
+    return fmt::format("rating {}, {}", tContext->rating + 1, tContext->item);
   return tContext->item;
 }
 
@@ -118,6 +122,31 @@ void checkSession(Session& s) {
     checkSeen(s.profiles[i].seen);
   }
   tContext->profile = std::numeric_limits<std::size_t>::max();
+
+  // Each rating is of a profile in the file, by a named rater, once, in range.
+  std::unordered_map<std::string_view, std::unordered_set<std::string_view>> ratersOf;
+  for (std::size_t i = 0; i < s.ratings.size(); ++i) {
+    tContext->rating = i;
+    auto& r = s.ratings[i];
+    tContext->item = "profile_id";
+    for (auto& c : r.profileId) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto profile = ids.find(r.profileId);
+    if (profile == ids.end())
+      fail(fmt::format("no profile with id {} in the file", quoteForMessage(firstCharacters(r.profileId, 40))));
+    tContext->item = "rater";
+    if (auto problem = raterNameProblem(r.rater)) fail(*problem);
+    checkText("rated_at", r.ratedAt, 64, false);
+    tContext->item = "values";
+    if (const auto problems = validateJudgements(r.values); !problems.empty())
+      fail(fmt::format("{}: {}", problems.front().field, problems.front().message));
+    tContext->item = "rater";
+    auto& raters = ratersOf[*profile];
+    if (!raters.insert(r.rater).second)
+      fail(fmt::format("{} rates profile {} twice", quoteForMessage(r.rater), r.profileId));
+    if (raters.size() > kMaxRatersPerProfile)
+      fail(fmt::format("profile {} has more than {} raters", r.profileId, kMaxRatersPerProfile));
+  }
+  tContext->rating = std::numeric_limits<std::size_t>::max();
 }
 
 void checkHeader(const SessionHeader& h, SessionFileInfo& info) {

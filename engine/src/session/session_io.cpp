@@ -65,9 +65,9 @@ inline char rapidjson::BasicIStreamWrapper<std::istream>::Take() {
 namespace rolefit {
 
 // Named numbers written as one JSON object ({"cio": 71.2, ...}).
-template <std::size_t N>
+template <std::size_t N, class T = double>
 struct NamedNumbers {
-  std::array<double, N>* values;
+  std::array<T, N>* values;
   const std::array<const char*, N>* names;
 };
 
@@ -82,6 +82,7 @@ CEREAL_CLASS_VERSION(rolefit::RoleModel, 0)
 CEREAL_CLASS_VERSION(rolefit::NamedNumbers<3>, 0)
 CEREAL_CLASS_VERSION(rolefit::NamedNumbers<4>, 0)
 CEREAL_CLASS_VERSION(rolefit::NamedNumbers<8>, 0)
+CEREAL_CLASS_VERSION(rolefit::Rating, 0)
 
 namespace rolefit {
 using namespace session_read;
@@ -228,12 +229,31 @@ void presence(A& ar, const char* name, bool& present) {
 }
 
 constexpr std::array<const char*, 4> kStageIds{"startup", "scaleup", "established", "enterprise"};
+
+// The layout of the file being written or read: its minor version and what
+// its sender withheld (those fields are absent from every profile).
+struct Layout {
+  std::uint32_t minor = kSessionFormatMinor;
+  WithheldSet withheld;
+};
+constinit thread_local Layout tLayout{};
+
+bool withheld(Withheld w) { return tLayout.withheld.has(w); }
+
+const std::array<const char*, kJudgementCount>& judgementKeys() {
+  static const auto keys = [] {
+    std::array<const char*, kJudgementCount> out{};
+    for (std::size_t i = 0; i < kJudgementCount; ++i) out[i] = judgementFields()[i]->key.data();
+    return out;
+  }();
+  return keys;
+}
 std::span<const std::string_view> choicesOf(std::string_view key) { return findField(key)->choices; }
 
 }  // namespace
 
-template <class A, std::size_t N>
-void serialize(A& ar, NamedNumbers<N>& n, const std::uint32_t /*version*/) {
+template <class A, std::size_t N, class T>
+void serialize(A& ar, NamedNumbers<N, T>& n, const std::uint32_t /*version*/) {
   for (std::size_t i = 0; i < N; ++i) number(ar, (*n.names)[i], (*n.values)[i]);
 }
 
@@ -246,6 +266,20 @@ void serialize(A& ar, SessionHeader& h, const std::uint32_t /*version*/) {
   if constexpr (kBinary<A>) {
     number(ar, "payload_size", h.payloadSize);
     number(ar, "payload_crc32", h.payloadCrc32);
+  } else if constexpr (kInput<A>) {
+    // The binary form lists it in the payload's extension (decodeBinary).
+    // Absent (a file of another major version, or made by hand): nothing
+    // withheld, so every profile must hold every field.
+    if (h.major == kSessionFormatMajor && h.minor >= 1) {
+      try {
+        textList(ar, "withheld", h.withheld);
+      } catch (const cereal::Exception& e) {
+        if (std::string_view(e.what()).find("NVP (withheld) not found") == std::string_view::npos) throw;
+        h.withheld.clear();
+      }
+    }
+  } else {
+    textList(ar, "withheld", h.withheld);
   }
 }
 
@@ -298,7 +332,9 @@ void serialize(A& ar, SessionProfile& sp, const std::uint32_t /*version*/) {
   choice(ar, "stage", p.stage, choicesOf("stage"));
   number(ar, "employees", p.employees);
   at<A>("revenue_musd");
-  if constexpr (kBinary<A>) {
+  if (withheld(Withheld::revenue_musd)) {
+    if constexpr (kInput<A>) p.revenue_musd.reset();
+  } else if constexpr (kBinary<A>) {
     bool present = p.revenue_musd.has_value();
     presence(ar, "revenue_musd", present);
     double value = p.revenue_musd.value_or(0.0);
@@ -335,9 +371,31 @@ void serialize(A& ar, SessionProfile& sp, const std::uint32_t /*version*/) {
   choice(ar, "leadership_budget", p.leadership_budget, choicesOf("leadership_budget"));
   for (std::size_t g = 0; g < kGoalCount; ++g) number(ar, goalKeys()[g].data(), p.goals[g]);
   for (std::size_t c = 0; c < kCapabilityCount; ++c) number(ar, capabilityKeys()[c].data(), p.capabilities[c]);
-  choice(ar, "leaders", p.leaders, choicesOf("leaders"));
-  text(ar, "notes", p.notes);
-  object(ar, "seen", sp.seen);
+  if (!withheld(Withheld::leaders)) choice(ar, "leaders", p.leaders, choicesOf("leaders"));
+  if (!withheld(Withheld::notes)) text(ar, "notes", p.notes);
+  if (!withheld(Withheld::results)) object(ar, "seen", sp.seen);
+}
+
+template <class A>
+void serialize(A& ar, Rating& r, const std::uint32_t /*version*/) {
+  text(ar, "profile_id", r.profileId);
+  text(ar, "rater", r.rater);
+  text(ar, "rated_at", r.ratedAt);
+  NamedNumbers<kJudgementCount, std::int64_t> values{&r.values, &judgementKeys()};
+  object(ar, "values", values);
+}
+
+template <class A>
+void ratingList(A& ar, std::vector<Rating>& ratings) {
+  // The smallest binary rating: three empty texts and the values.
+  constexpr std::uint64_t kMinRatingBytes = 3 * 8 + kJudgementCount * 8;
+  list(ar, "ratings", ratings, kSessionRatingLimit, kMinRatingBytes, [&](Rating& r) {
+    if constexpr (kInput<A>) {
+      if (tContext->rating == std::numeric_limits<std::size_t>::max()) tContext->rating = 0;
+      else ++tContext->rating;
+    }
+    ar(r);
+  });
 }
 
 template <class A>
@@ -358,13 +416,40 @@ void serialize(A& ar, Session& s, const std::uint32_t /*version*/) {
     }
     ar(p);
   });
+  if constexpr (kInput<A>) tContext->profile = std::numeric_limits<std::size_t>::max();
+  // The binary form carries them in the payload's extension (decodeBinary).
+  if constexpr (std::is_same_v<A, JsonIn>) {
+    if (tLayout.minor >= 1) {
+      try {
+        ratingList(ar, s.ratings);
+      } catch (const cereal::Exception& e) {  // absent: none (anything else missing is refused)
+        if (std::string_view(e.what()).find("NVP (ratings) not found") == std::string_view::npos) throw;
+        s.ratings.clear();
+      }
+    }
+  } else if constexpr (!kBinary<A>) {
+    ratingList(ar, s.ratings);
+  }
   if constexpr (kInput<A>) {
-    tContext->profile = std::numeric_limits<std::size_t>::max();
+    tContext->rating = std::numeric_limits<std::size_t>::max();
     tContext->item = "end of session";
   }
 }
 
 namespace {
+
+// The file's list of withheld fields. A name this version does not know
+// would leave a field out of every profile that this reader expects there.
+WithheldSet withheldSetOf(const std::vector<std::string>& names) {
+  WithheldSet out;
+  for (const auto& name : names) {
+    const auto w = withheldFrom(name);
+    if (!w) fail(fmt::format("the sender withheld {}, which this RoleFit does not know: update RoleFit to open it",
+                             quoteForMessage(name)));
+    out.add(*w);
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------- JSON
 
@@ -375,9 +460,11 @@ void listUnknownJsonKeys(std::string_view bytes, std::vector<std::string>& notic
   doc.Parse(bytes.data(), bytes.size());
   if (doc.HasParseError() || !doc.IsObject()) return;
   const std::set<std::string_view> top{"rolefit_session", "session"};
-  const std::set<std::string_view> header{"cereal_class_version", "format", "major", "minor", "app_version"};
+  const std::set<std::string_view> header{"cereal_class_version", "format", "major", "minor", "app_version",
+                                          "withheld"};
   const std::set<std::string_view> session{"cereal_class_version", "id", "name", "notes", "exported_by",
-                                           "exported_at", "role_model_version", "role_models", "profiles"};
+                                           "exported_at", "role_model_version", "role_models", "profiles", "ratings"};
+  const std::set<std::string_view> rating{"cereal_class_version", "profile_id", "rater", "rated_at", "values"};
   std::set<std::string_view> profile{"cereal_class_version", "id", "revision", "created_at", "updated_at", "seen"};
   for (const auto& f : profileFields()) profile.insert(f.key);
   std::set<std::string> unknown;
@@ -395,6 +482,8 @@ void listUnknownJsonKeys(std::string_view bytes, std::vector<std::string>& notic
     scan(s, session, "session.");
     if (s.HasMember("profiles") && s["profiles"].IsArray())
       for (const auto& p : s["profiles"].GetArray()) scan(p, profile, "profiles[].");
+    if (s.HasMember("ratings") && s["ratings"].IsArray())
+      for (const auto& r : s["ratings"].GetArray()) scan(r, rating, "ratings[].");
   }
   for (const auto& key : unknown) notices.push_back(fmt::format("not read (added by a newer version): {}", key));
 }
@@ -425,6 +514,8 @@ LoadedSession decodeJson(std::string_view bytes) {
     fail("not a RoleFit session file (no \"rolefit_session\" header)");
   }
   checkHeader(header, out.file);
+  tLayout = {header.minor, withheldSetOf(header.withheld)};
+  out.session.withheld = tLayout.withheld;
   tContext->item = "session";
   (*archive)(cereal::make_nvp("session", out.session));
   if (header.minor > kSessionFormatMinor) listUnknownJsonKeys(bytes, out.file.notices);
@@ -435,7 +526,8 @@ std::string encodeJson(const Session& session) {
   std::ostringstream stream;
   {
     JsonOut archive(stream, JsonOut::Options(std::numeric_limits<double>::max_digits10, JsonOut::Options::IndentChar::space, 2));
-    SessionHeader header{std::string(kSessionFormatName), kSessionFormatMajor, kSessionFormatMinor, ROLEFIT_VERSION, 0, 0};
+    SessionHeader header{std::string(kSessionFormatName), kSessionFormatMajor, kSessionFormatMinor, ROLEFIT_VERSION, 0, 0, {}};
+    for (const auto name : session.withheld.names()) header.withheld.emplace_back(name);
     archive(cereal::make_nvp("rolefit_session", header));
     archive(cereal::make_nvp("session", const_cast<Session&>(session)));
   }
@@ -458,18 +550,36 @@ bool looksBinary(std::string_view bytes) {
          bytes.substr(kNameAt, kSessionFormatName.size()) == kSessionFormatName;
 }
 
+// From format 1.1 the payload is the session, then an extension (an archive
+// of its own: what was withheld, the ratings, and whatever a later minor
+// version adds at its end), then the extension's size as 8 bytes. A 1.0
+// reader stops after the session and says it did not read the rest; this
+// one reads the extension first, since it says which fields the profiles
+// leave out.
 std::string encodeBinary(const Session& session) {
   std::ostringstream payload;
   {
     BinOut archive(payload, BinOut::Options::LittleEndian());
     archive(const_cast<Session&>(session));
   }
-  const std::string body = std::move(payload).str();
+  std::ostringstream extension;
+  {
+    BinOut archive(extension, BinOut::Options::LittleEndian());
+    std::vector<std::string> names;
+    for (const auto name : session.withheld.names()) names.emplace_back(name);
+    textList(archive, "withheld", names);
+    ratingList(archive, const_cast<std::vector<Rating>&>(session.ratings));
+  }
+  const std::string extensionBytes = std::move(extension).str();
+  std::string body = std::move(payload).str();
+  body += extensionBytes;
+  for (std::uint64_t size = extensionBytes.size(), i = 0; i < 8; ++i, size >>= 8)
+    body.push_back(static_cast<char>(size & 0xff));
   std::ostringstream file;
   {
     BinOut archive(file, BinOut::Options::LittleEndian());
     SessionHeader header{std::string(kSessionFormatName), kSessionFormatMajor, kSessionFormatMinor, ROLEFIT_VERSION,
-                         body.size(), crc32Of(body)};
+                         body.size(), crc32Of(body), {}};
     archive(header);
   }
   file.write(body.data(), static_cast<std::streamsize>(body.size()));
@@ -495,12 +605,49 @@ LoadedSession decodeBinary(std::string_view bytes) {
   if (header.payloadSize > payload.size())
     fail(fmt::format("truncated: the header announces {} bytes of data, the file holds {}", header.payloadSize, payload.size()));
   const std::string_view body = payload.substr(0, static_cast<std::size_t>(header.payloadSize));
-  if (header.minor == kSessionFormatMinor && payload.size() != body.size())
+  if (header.minor <= kSessionFormatMinor && payload.size() != body.size())
     fail(fmt::format("{} unexpected bytes after the session data", payload.size() - body.size()));
   // A newer minor version may append data after what this version knows.
   if (crc32Of(body) != header.payloadCrc32)
     fail("checksum mismatch: the file was changed or damaged after it was written");
-  MemoryBuffer buffer(body);
+  const auto leftOver = [&](std::size_t remaining, std::string_view what) {
+    if (remaining == 0) return;
+    if (header.minor > kSessionFormatMinor)
+      out.file.notices.push_back(fmt::format("not read: {} bytes of data added by session format {}.{}", remaining,
+                                             header.major, header.minor));
+    else
+      fail(fmt::format("{} unexpected bytes at the end of the {}", remaining, what));
+  };
+  std::string_view sessionBytes = body;
+  tLayout = {header.minor, {}};
+  if (header.minor >= 1) {
+    // The extension first (see encodeBinary): it says what the profiles leave out.
+    tContext->item = "extension size";
+    constexpr std::size_t kSizeBytes = 8;
+    if (body.size() < kSizeBytes) fail("the file ends too early (truncated or damaged)");
+    std::uint64_t size = 0;
+    for (std::size_t i = 0; i < kSizeBytes; ++i)
+      size |= static_cast<std::uint64_t>(static_cast<unsigned char>(body[body.size() - kSizeBytes + i])) << (8 * i);
+    if (size > body.size() - kSizeBytes)
+      fail(fmt::format("claims {} bytes, more than the {} bytes of the payload", size, body.size() - kSizeBytes));
+    const std::size_t extensionAt = body.size() - kSizeBytes - static_cast<std::size_t>(size);
+    sessionBytes = body.substr(0, extensionAt);
+    MemoryBuffer buffer(body.substr(extensionAt, static_cast<std::size_t>(size)));
+    tContext->buffer = &buffer;
+    std::istream stream(&buffer);
+    {
+      BinIn archive(stream);
+      std::vector<std::string> names;
+      textList(archive, "withheld", names);
+      tLayout.withheld = withheldSetOf(names);
+      ratingList(archive, out.session.ratings);
+    }
+    tContext->rating = std::numeric_limits<std::size_t>::max();
+    tContext->item = "extension";
+    leftOver(buffer.remaining(), "extension");
+  }
+  out.session.withheld = tLayout.withheld;
+  MemoryBuffer buffer(sessionBytes);
   tContext->buffer = &buffer;
   std::istream stream(&buffer);
   {
@@ -509,13 +656,7 @@ LoadedSession decodeBinary(std::string_view bytes) {
     archive(out.session);
   }
   tContext->item = "payload";
-  if (buffer.remaining() != 0) {
-    if (header.minor > kSessionFormatMinor)
-      out.file.notices.push_back(fmt::format("not read: {} bytes of data added by session format {}.{}",
-                                             buffer.remaining(), header.major, header.minor));
-    else
-      fail(fmt::format("{} unexpected bytes at the end of the session data", buffer.remaining()));
-  }
+  leftOver(buffer.remaining(), "session data");
   return out;
 }
 
@@ -524,6 +665,10 @@ LoadedSession decodeBinary(std::string_view bytes) {
 // ---------------------------------------------------------------- public
 
 std::string encodeSession(const Session& session, SessionFormat format) {
+  tLayout = {kSessionFormatMinor, session.withheld};
+  struct Reset {
+    ~Reset() { tLayout = {}; }
+  } reset;
   return format == SessionFormat::json ? encodeJson(session) : encodeBinary(session);
 }
 
@@ -531,7 +676,10 @@ LoadedSession decodeSession(std::string_view bytes, std::string_view label) {
   ReadContext context;
   tContext = &context;
   struct Reset {
-    ~Reset() { tContext = nullptr; }
+    ~Reset() {
+      tContext = nullptr;
+      tLayout = {};
+    }
   } reset;
   const auto prefixed = [&](const std::string& message) { return SessionFileError(fmt::format("{}: {}", label, message)); };
   try {

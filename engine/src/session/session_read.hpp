@@ -8,6 +8,7 @@
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rolefit/session/session.hpp"
 
@@ -23,6 +24,7 @@ struct SessionHeader {
   std::string appVersion;
   std::uint64_t payloadSize = 0;  // binary only
   std::uint32_t payloadCrc32 = 0; // binary only
+  std::vector<std::string> withheld;  // JSON from 1.1 (binary: the payload's extension)
 };
 
 namespace session_read {
@@ -49,6 +51,7 @@ class MemoryBuffer : public std::streambuf {
 struct ReadContext {
   const MemoryBuffer* buffer = nullptr;
   std::size_t profile = std::numeric_limits<std::size_t>::max();
+  std::size_t rating = std::numeric_limits<std::size_t>::max();
   const char* item = "header";
 };
 // constinit: a constant-initialised thread_local needs no init wrapper, which

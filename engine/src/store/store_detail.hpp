@@ -3,6 +3,7 @@
 // save runs through, and Store::write. Private to the store.
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,7 @@
 
 #include "rolefit/model/profile_json.hpp"
 #include "rolefit/store/store.hpp"
+#include "rolefit/team/team.hpp"
 #include "rolefit/util/ids.hpp"
 
 namespace rolefit::store_detail {
@@ -28,6 +30,19 @@ Profile readRow(SQLite::Statement& q);
 void bindRow(SQLite::Statement& q, const Profile& p);
 void throwIfInvalid(const Profile& p);  // ValidationError naming each field
 std::string lower(std::string_view text);
+
+// Writes ratings inside an open write transaction, each checked against the
+// database (its profile there and not in the bin, at most
+// kMaxRatersPerProfile raters), in key order; a rater's same values again
+// write nothing. With `skipUnrateable` a rating of a profile that is not
+// there or in the bin is left out instead of refused.
+struct RatingsWritten {
+  std::size_t written = 0;
+  std::size_t unchanged = 0;
+  std::size_t skipped = 0;
+};
+RatingsWritten writeRatings(SQLite::Database& db, std::span<const Rating> ratings, const std::string& now,
+                            bool skipUnrateable);
 
 // Prepared once per write transaction; saveAll runs thousands of rows through it.
 struct ProfileWriter {

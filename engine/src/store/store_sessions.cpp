@@ -183,12 +183,20 @@ std::vector<std::pair<std::string, std::string>> Store::sessionSeen(std::string_
   return out;
 }
 
-std::size_t Store::applySessionImports(std::span<const SessionImport> imports, const Progress& progress) {
+SessionImportWritten Store::applySessionImports(std::span<const SessionImport> imports, const Progress& progress) {
   std::size_t total = 0;
   for (const auto& import : imports) {
     checkSessionName(import.session.name);
     checkSessionNotes(import.session.notes);
     for (const auto& p : import.saves) throwIfInvalid(p);
+    for (const auto& r : import.ratings) {
+      auto problem = raterNameProblem(r.rater);
+      if (!problem)
+        if (const auto values = validateJudgements(r.values); !values.empty())
+          problem = fmt::format("{}: {}", values.front().field, values.front().message);
+      if (problem)
+        throw ValidationError(fmt::format("rating by {}: {}", quoteForMessage(r.rater), *problem), {});
+    }
     total += import.saves.size();
   }
   return write([&] {
@@ -205,7 +213,8 @@ std::size_t Store::applySessionImports(std::span<const SessionImport> imports, c
     SQLite::Statement member(*db_,
                              "INSERT INTO session_profiles (session_id, profile_id, seen) VALUES (?, ?, ?) "
                              "ON CONFLICT (session_id, profile_id) DO UPDATE SET seen = excluded.seen");
-    std::size_t saved = 0;
+    SessionImportWritten written;
+    std::size_t& saved = written.profiles;
     Profile stored;
     for (const auto& import : imports) {
       for (const auto& p : import.saves) {
@@ -232,8 +241,12 @@ std::size_t Store::applySessionImports(std::span<const SessionImport> imports, c
         member.bind(3, m.seen);
         member.exec();
       }
+      // After the profiles: a new profile's ratings need it there.
+      const auto rated = writeRatings(*db_, import.ratings, now, true);
+      written.ratings += rated.written;
+      written.ratingsSkipped += rated.skipped;
     }
-    return saved;
+    return written;
   });
 }
 

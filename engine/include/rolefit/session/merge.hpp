@@ -61,12 +61,17 @@ struct ImportOutcome {
   std::size_t keptBoth = 0;  // added beside the database's version
   std::size_t keptMine = 0;
   std::size_t unchanged = 0;
-  std::vector<std::string> notices;  // newer-version fields not read, role-model versions differing
+  std::size_t ratings = 0;   // raters' ratings added or replaced
+  std::vector<std::string> notices;  // newer-version fields not read, role-model versions differing, withheld
 
   // "3 new, 1 updated, 0 kept both, 2 kept yours, 4 unchanged": one wording
   // for the window's toast and the command line.
   std::string counts() const;
 };
+
+// "the sender withheld notes, revenue_musd; your values of those fields are
+// kept": for the import preview and the notices after it.
+std::string withheldNotice(WithheldSet withheld);
 
 // Applies every file in one transaction; each becomes a session in the store.
 ImportOutcome applyImport(Store& store, const ImportPlan& plan, const Progress& progress = {});

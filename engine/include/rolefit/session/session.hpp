@@ -17,15 +17,18 @@
 #include "rolefit/model/profile.hpp"
 #include "rolefit/rolemodels/rolemodels.hpp"
 #include "rolefit/scoring/evaluate.hpp"
+#include "rolefit/team/team.hpp"
 
 namespace rolefit {
 
 inline constexpr std::string_view kSessionFormatName = "rolefit-session";
 inline constexpr std::uint32_t kSessionFormatMajor = 1;
-inline constexpr std::uint32_t kSessionFormatMinor = 0;
+// 1.1: ratings, and what the sender withheld (README "Session files").
+inline constexpr std::uint32_t kSessionFormatMinor = 1;
 // Refused before parsing: a 10,000-profile JSON session is about 25 MiB.
 inline constexpr std::uintmax_t kSessionFileLimit = 128ull << 20;
 inline constexpr std::size_t kSessionProfileLimit = 200'000;
+inline constexpr std::size_t kSessionRatingLimit = 1'000'000;
 
 enum class SessionFormat : std::uint8_t { json, binary };
 std::string_view toString(SessionFormat f);
@@ -58,6 +61,27 @@ struct SessionProfile {
   SeenEvaluation seen;
 };
 
+// What an export can leave out of the file: absent, not blanked. Rater
+// names become "Rater 1" to "Rater n" (numbered in the file's order).
+enum class Withheld : std::uint8_t { notes, revenue_musd, leaders, ratings, rater_names, results };
+inline constexpr std::size_t kWithheldCount = 6;
+std::string_view toString(Withheld w);
+std::optional<Withheld> withheldFrom(std::string_view name);
+
+class WithheldSet {
+ public:
+  bool has(Withheld w) const { return (bits_ >> static_cast<unsigned>(w)) & 1u; }
+  void add(Withheld w) { bits_ = static_cast<std::uint8_t>(bits_ | (1u << static_cast<unsigned>(w))); }
+  bool empty() const { return bits_ == 0; }
+  std::vector<std::string_view> names() const;  // in enum order
+  // "notes,revenue_musd": std::nullopt and `problem` set for an unknown name.
+  static std::optional<WithheldSet> parse(std::string_view commaList, std::string* problem);
+  bool operator==(const WithheldSet&) const = default;
+
+ private:
+  std::uint8_t bits_ = 0;
+};
+
 struct Session {
   std::string id;  // UUID
   std::string name;
@@ -67,7 +91,14 @@ struct Session {
   std::string roleModelVersion;
   std::vector<RoleModel> roleModels;  // cio, cto, hybrid as the sender used them
   std::vector<SessionProfile> profiles;
+  // Raters' values of the profiles' judgement fields (format 1.1), by
+  // profile in file order, then by rater.
+  std::vector<Rating> ratings;
+  WithheldSet withheld;  // left out of the file by its sender
 };
+
+// Leaves out of `session` what `withheld` names, as an export does.
+void withhold(Session& session, WithheldSet withheld);
 
 // Evaluates every profile with `set` (in parallel) and records the results.
 Session makeSession(std::string name, std::vector<Profile> profiles, const RoleModelSet& set,
@@ -82,6 +113,7 @@ struct ExportRequest {
   std::optional<std::string> sessionId;
   std::vector<std::string> profileIds;
   std::string name;
+  WithheldSet withhold;
 };
 // The session file's content: the profiles evaluated with the store's active
 // role models. Throws StoreError for a session that is not there.

@@ -101,6 +101,15 @@ struct SessionImport {
     std::string seen;  // the sender's result for it (JSON)
   };
   std::vector<Member> members;
+  // The file's ratings: a rater's rating of a profile replaces theirs here
+  // (kept as history); one of a profile in the bin is left out.
+  std::vector<Rating> ratings;
+};
+
+struct SessionImportWritten {
+  std::size_t profiles = 0;        // saved
+  std::size_t ratings = 0;         // added or replaced
+  std::size_t ratingsSkipped = 0;  // of profiles in the bin
 };
 
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
@@ -210,8 +219,8 @@ class Store {
   // profile id -> the result its sender saw (JSON); empty for one's own sessions.
   std::vector<std::pair<std::string, std::string>> sessionSeen(std::string_view id) const;
   // Every import's saves, session row and members in one BEGIN IMMEDIATE
-  // transaction: all files apply or none. Returns how many profiles were saved.
-  std::size_t applySessionImports(std::span<const SessionImport> imports, const Progress& progress = {});
+  // transaction: all files apply or none.
+  SessionImportWritten applySessionImports(std::span<const SessionImport> imports, const Progress& progress = {});
 
   // Ratings: raters' values of a profile's judgement fields (team/team.hpp).
   // Current ratings of a profile, by rater.
