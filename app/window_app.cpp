@@ -156,6 +156,11 @@ class FrameLoop {
 
  private:
   static constexpr int kSettleFrames = 3;
+  // After input: a click is down one frame and up the next, and a field it
+  // opens that asks for the keyboard gets it a frame after it is drawn; drawn
+  // any shorter, that field would take the keyboard with the first key typed
+  // and lose the key.
+  static constexpr int kFramesAfterInput = 4;
 
   // Sleeps until there is something to draw; false when the window is to close.
   bool waitForWork() {
@@ -167,7 +172,8 @@ class FrameLoop {
       return false;
     }
     const bool received = app_.receiveProfiles();  // every time: the reader's handover must not wait
-    if (events > 0 || received) framesToDraw_ = std::max(framesToDraw_, kSettleFrames);
+    if (events > 0) framesToDraw_ = std::max(framesToDraw_, kFramesAfterInput);
+    if (received) framesToDraw_ = std::max(framesToDraw_, kSettleFrames);
     drawing_ = true;
     if (!offscreen_ && framesToDraw_ == 0) {
       // Another copy may have written: a cheap pragma tells.

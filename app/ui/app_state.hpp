@@ -19,6 +19,7 @@
 #include "rolefit/session/merge.hpp"
 #include "rolefit/session/session.hpp"
 #include "rolefit/store/store.hpp"
+#include "rolefit/team/team.hpp"
 #include "ui/intents.hpp"
 
 namespace rolefit::ui {
@@ -66,6 +67,16 @@ struct Comparison {
   std::size_t selected = 0;                // how many are selected (only the first dozen are shown)
 };
 inline constexpr std::size_t kMostSideBySide = 12;
+
+// What the team view shows: one profile's ratings and what they add up to
+// (rolefit/team/team.hpp). Filled while the team view is open.
+struct TeamState {
+  std::optional<Profile> profile;        // the current profile, else the first by name
+  std::vector<Rating> ratings;           // current ones, by rater
+  std::optional<TeamEvaluation> result;  // when there are ratings
+  bool consensusDiffers = false;         // adopting it would change the profile
+  std::string raterSuggestion;           // the rating flow's first answer: who is rating
+};
 
 // The table's selected rows, in the order chosen, and hashed: the table asks
 // for every row it draws, and "Select all" on 100,000 profiles must not make
@@ -136,6 +147,7 @@ struct AppState {
   Selection selection;
   std::string currentId;
   Comparison comparison;  // filled while the compare view is open
+  TeamState team;         // filled while the team view is open
 
   EditorState editor;
   // The Edit menu's labels; empty when there is nothing to undo or redo.
@@ -147,6 +159,7 @@ struct AppState {
   std::vector<std::string> currentSessionMembers;
   std::optional<ImportPlan> importPlan;  // the preview of an import, while it is open
   SessionFormat exportFormat = SessionFormat::json;
+  WithheldSet exportWithheld;  // what exports leave out
   std::vector<std::string> recentFiles;  // newest first
   // The in-app question for a path, when the desktop has no file dialog.
   struct PathPrompt {

@@ -433,6 +433,7 @@ void Controller::beginFrame(double now) {
   inFrame_ = true;
   std::erase_if(state_.toasts, [now](const Toast& t) { return t.expiresAt <= now; });
   refreshComparison();
+  refreshTeam();
 }
 
 void Controller::endFrame() {
@@ -464,6 +465,8 @@ void Controller::apply(const Intent& intent) {
                  [&](const intent::RestoreRevision& i) { restoreRevision(i.id, i.revision); },
                  [&](const intent::DuplicateProfile& i) { duplicateProfile(i.id); },
                  [&](const intent::DeleteProfiles& i) { deleteProfiles(i.ids); },
+                 [&](const intent::SaveRating& i) { saveRating(i.rating); },
+                 [&](const intent::AdoptConsensus& i) { adoptConsensus(i.profileId); },
                  [&](const intent::Undo&) { undo(); },
                  [&](const intent::Redo&) { redo(); },
                  [&](const intent::CopyRoleModel& i) { copyRoleModel(i.role); },
@@ -488,6 +491,14 @@ void Controller::apply(const Intent& intent) {
                  },
                  [&](const intent::TakeField& i) { takeField(i.item, i.field, i.take); },
                  [&](const intent::SetExportFormat& i) { state_.exportFormat = i.format; },
+                 [&](const intent::SetExportWithheld& i) {
+                   WithheldSet next;
+                   for (std::size_t w = 0; w < kWithheldCount; ++w) {
+                     const auto field = static_cast<Withheld>(w);
+                     if (field == i.field ? i.withheld : state_.exportWithheld.has(field)) next.add(field);
+                   }
+                   state_.exportWithheld = next;
+                 },
                  [&](const intent::ReloadProfiles&) {
                    reloadProfiles();
                    if (state_.loadProgress.reading) toast("Reading the profiles again");

@@ -129,6 +129,11 @@ class Controller {
   void saveRoleModelCopy(RoleModelCopy copy);
   void deleteRoleModelCopy(const std::string& id);
 
+  // ---- team assessment (controller_team.cpp)
+  void refreshTeam();
+  void saveRating(const Rating& rating);
+  void adoptConsensus(const std::string& profileId);
+
   // ---- sessions and files (controller_sessions.cpp)
   void reloadSessions();
   // A read that fails throws: an empty list would look like an empty session.
@@ -183,6 +188,7 @@ class Controller {
     bool operator==(const ComparisonKey&) const = default;
   };
   std::optional<ComparisonKey> comparisonOf_;
+  std::optional<ComparisonKey> teamOf_;  // the team view's, made again after a rating is saved
 
   bool inFrame_ = false;
   double now_ = 0;

@@ -140,10 +140,14 @@ void Controller::exportTo(const std::string& path) {
     ExportRequest request;
     if (exportSessionId_) request.sessionId = *exportSessionId_;
     else if (!exportEverything_) request.profileIds = state_.selection.ids();  // none selected: all
+    // A backup keeps everything; what is withheld is for colleagues.
+    if (!exportEverything_) request.withhold = state_.exportWithheld;
     const Session session = sessionForExport(*store_, request, platform::userName());
     rolefit::exportSession(pathFromUtf8(path), session, state_.exportFormat);
     rememberFile(path);
-    toast(fmt::format("Exported {} to {}", countOf(session.profiles.size(), "profile"), path));
+    toast(fmt::format("Exported {}{} to {}{}", countOf(session.profiles.size(), "profile"),
+                      session.ratings.empty() ? "" : " and " + countOf(session.ratings.size(), "rating"), path,
+                      session.withheld.empty() ? "" : fmt::format(" (withheld: {})", fmt::join(session.withheld.names(), ", "))));
     if (afterFileWritten_) afterFileWritten_(path);
   } catch (const std::exception& e) {
     showError(fmt::format("Export failed: {}", e.what()));

@@ -115,7 +115,8 @@ void Frame::drawMenuBar(const AppState& state, const EmitIntent& emit) {
 // The views as tabs under the menu bar; on a phone-sized window they are the
 // main navigation, so they grow to finger size.
 void Frame::drawViewTabs(const AppState& state, const EmitIntent& emit) {
-  static constexpr ViewId kTabs[] = {ViewId::Profiles, ViewId::Editor, ViewId::Compare, ViewId::Roles, ViewId::Session};
+  static constexpr ViewId kTabs[] = {ViewId::Profiles, ViewId::Editor, ViewId::Compare,
+                                     ViewId::Team,     ViewId::Roles,  ViewId::Session};
   const bool narrow = isNarrow();
   if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.5f), em(0.6f)));
   if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
@@ -205,6 +206,7 @@ void Frame::drawMainArea(const AppState& state, const EmitIntent& emit) {
         case ViewId::Profiles: profiles_.draw(state, emit); break;
         case ViewId::Editor: editor_.draw(state, emit); break;
         case ViewId::Compare: drawCompareView(state, emit); break;
+        case ViewId::Team: team_.draw(state, emit); break;
         case ViewId::Roles: roles_.draw(state, emit); break;
         case ViewId::Session: session_.draw(state, emit); break;
       }

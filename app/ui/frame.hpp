@@ -11,6 +11,7 @@
 #include "ui/views/profiles_view.hpp"
 #include "ui/views/roles_view.hpp"
 #include "ui/views/session_view.hpp"
+#include "ui/views/team_view.hpp"
 
 namespace rolefit::ui {
 
@@ -29,6 +30,7 @@ class Frame {
   EditorView& editor() { return editor_; }
   RolesView& roles() { return roles_; }
   SessionView& session() { return session_; }
+  TeamView& team() { return team_; }
 
  private:
   void drawMenuBar(const AppState& state, const EmitIntent& emit);
@@ -41,6 +43,7 @@ class Frame {
   EditorView editor_;
   RolesView roles_;
   SessionView session_;
+  TeamView team_;
   ViewId tabShown_ = ViewId::Welcome;  // the view whose tab was open last frame
   std::string pathTyped_;               // the in-app path question's text
 };

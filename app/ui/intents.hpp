@@ -44,6 +44,10 @@ struct DeleteProfiles { std::vector<std::string> ids; };
 struct Undo {};
 struct Redo {};
 
+// Team assessment
+struct SaveRating { Rating rating; };
+struct AdoptConsensus { std::string profileId; };  // undoable: a new revision
+
 // Role-model copies (undoable)
 struct CopyRoleModel { std::string role; };
 struct SaveRoleModelCopy { RoleModelCopy copy; };
@@ -70,6 +74,7 @@ struct ChooseConflict { std::size_t item = 0; ConflictChoice choice = ConflictCh
 struct ChooseForAllConflicts { ConflictChoice choice = ConflictChoice::keepMine; };
 struct TakeField { std::size_t item = 0; std::string field; bool take = false; };
 struct SetExportFormat { SessionFormat format = SessionFormat::json; };
+struct SetExportWithheld { Withheld field = Withheld::notes; bool withheld = false; };
 
 // The database
 struct ReloadProfiles {};
@@ -93,13 +98,13 @@ struct CancelUnsaved {};
 using Intent = std::variant<intent::OpenView, intent::Select, intent::SelectAll, intent::PickSession,
                             intent::NewProfile, intent::OpenEditor, intent::EditDraft, intent::SaveEditor, intent::RevertEditor,
                             intent::CompareRevision, intent::RestoreRevision, intent::DuplicateProfile,
-                            intent::DeleteProfiles, intent::Undo, intent::Redo, intent::CopyRoleModel,
+                            intent::DeleteProfiles, intent::Undo, intent::Redo, intent::SaveRating, intent::AdoptConsensus, intent::CopyRoleModel,
                             intent::SaveRoleModelCopy, intent::DeleteRoleModelCopy,
                             intent::CreateSessionFromSelection, intent::RenameSession, intent::DeleteSession,
                             intent::AddSelectionToSession, intent::RemoveFromSession, intent::ChooseExportFile,
                             intent::ExportBackup, intent::ChooseReportFile, intent::ChooseImportFile, intent::PathChosen, intent::PreviewImport,
                             intent::ApplyImport, intent::CancelImport, intent::ChooseConflict,
-                            intent::ChooseForAllConflicts, intent::TakeField, intent::SetExportFormat,
+                            intent::ChooseForAllConflicts, intent::TakeField, intent::SetExportFormat, intent::SetExportWithheld,
                             intent::ReloadProfiles,
                             intent::RestoreNewestBackup, intent::SetTheme, intent::ShowAbout, intent::CloseAbout,
                             intent::CancelPathPrompt, intent::Quit,

@@ -6,10 +6,10 @@
 
 namespace rolefit::ui {
 
-enum class ViewId { Welcome, Profiles, Editor, Compare, Roles, Session };
-inline constexpr std::array<std::string_view, 6> kViewNames{"welcome", "profiles", "editor",
-                                                            "compare", "roles",    "session"};
-inline constexpr std::array<std::string_view, 6> kViewTitles{"Welcome", "Profiles", "Editor",
-                                                             "Compare", "Roles",    "Session"};
+enum class ViewId { Welcome, Profiles, Editor, Compare, Team, Roles, Session };
+inline constexpr std::array<std::string_view, 7> kViewNames{"welcome", "profiles", "editor", "compare",
+                                                            "team",    "roles",    "session"};
+inline constexpr std::array<std::string_view, 7> kViewTitles{"Welcome", "Profiles", "Editor", "Compare",
+                                                             "Team",    "Roles",    "Session"};
 
 }  // namespace rolefit::ui

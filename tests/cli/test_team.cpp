@@ -284,7 +284,7 @@ TEST_CASE("export --withhold leaves values out of the file, and the receiver's o
   // The preview says what was withheld; the facts are not taken unless chosen.
   const auto preview = receiver.run({"import", withheld.string(), "--dry-run"});
   REQUIRE(preview.exitCode == 0);
-  CHECK_THAT(preview.out, Catch::Contains("the sender withheld notes, revenue_musd, rater_names") &&
+  CHECK_THAT(preview.out, Catch::Contains("The sender withheld notes, revenue_musd, rater_names") &&
                               Catch::Contains("employees: yours \"260\", theirs \"240\""));
   CHECK(preview.out.find("notes: yours") == std::string::npos);
   CHECK(receiver.run({"import", withheld.string()}).exitCode == 1);  // a conflict needs a choice

@@ -4,6 +4,7 @@
 #include "ui/views/session_view.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 #include <imgui.h>
@@ -103,6 +104,8 @@ void previewFiles(const AppState& state, const ImportPlan& plan) {
                                   s.exportedBy.empty() ? "" : ", from " + s.exportedBy,
                                   s.exportedAt.empty() ? "" : " on " + s.exportedAt, s.roleModelVersion);
     ImGui::TextDisabled("%s", line.c_str());
+    if (!s.ratings.empty()) textView(fmt::format("{} of these companies come with it.", countOf(s.ratings.size(), "rating")));
+    if (!s.withheld.empty()) ImGui::TextColored(palette().warning, "%s", withheldNotice(s.withheld).c_str());
     for (const auto& notice : loaded.file.notices) textView(notice);
     if (s.roleModelVersion != state.roleModels.version) {
       const auto note = fmt::format("Their results used role models {}; yours are {}.", s.roleModelVersion,
@@ -194,6 +197,32 @@ void drawPreview(const AppState& state, const EmitIntent& emit) {
   ImGui::EndChild();
 }
 
+// What an export leaves out of the file, for the colleagues it goes to.
+void withholdCombo(const AppState& state, const EmitIntent& emit) {
+  static constexpr std::array<std::pair<Withheld, const char*>, kWithheldCount> kChoices{{
+      {Withheld::notes, "Notes"},
+      {Withheld::revenue_musd, "Revenue"},
+      {Withheld::leaders, "Today's leaders"},
+      {Withheld::ratings, "Ratings"},
+      {Withheld::rater_names, "Raters' names (numbered instead)"},
+      {Withheld::results, "Results"},
+  }};
+  const auto names = state.exportWithheld.names();
+  const std::string preview = names.empty() ? std::string("Withhold nothing")
+                                            : fmt::format("Withhold {}", countOf(names.size(), "item"));
+  ImGui::SetNextItemWidth(em(11));
+  if (ImGui::BeginCombo("##withhold", preview.c_str())) {
+    ImGui::TextDisabled("Left out of exported files:");
+    for (const auto& [field, label] : kChoices) {
+      bool on = state.exportWithheld.has(field);
+      if (ImGui::Checkbox(label, &on)) emit(intent::SetExportWithheld{field, on});
+    }
+    ImGui::EndCombo();
+  }
+  if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("##withhold"))
+    ImGui::SetTooltip("What exports leave out: absent from the file, and a colleague's import keeps their own values");
+}
+
 void filesBar(const AppState& state, const EmitIntent& emit) {
   ImGui::TextUnformatted("Format:");
   ImGui::SameLine();
@@ -203,6 +232,8 @@ void filesBar(const AppState& state, const EmitIntent& emit) {
   ImGui::SameLine();
   if (ImGui::RadioButton("Binary", &format, 1)) emit(intent::SetExportFormat{SessionFormat::binary});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Compact, with a checksum");
+  ImGui::SameLine();
+  withholdCombo(state, emit);
   ImGui::SameLine();
   if (ImGui::Button("Import...")) emit(intent::ChooseImportFile{});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Import session files (Ctrl+O); you can also drop them on the window");

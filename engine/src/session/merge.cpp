@@ -135,7 +135,7 @@ std::string ImportOutcome::counts() const {
 }
 
 std::string withheldNotice(WithheldSet withheld) {
-  std::string out = fmt::format("the sender withheld {}", joined(withheld.names()));
+  std::string out = fmt::format("The sender withheld {}", joined(withheld.names()));
   const bool keepsYours =
       withheld.has(Withheld::notes) || withheld.has(Withheld::revenue_musd) || withheld.has(Withheld::leaders);
   if (keepsYours) out += "; your values of those fields are kept";

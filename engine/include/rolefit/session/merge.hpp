@@ -69,7 +69,7 @@ struct ImportOutcome {
   std::string counts() const;
 };
 
-// "the sender withheld notes, revenue_musd; your values of those fields are
+// "The sender withheld notes, revenue_musd; your values of those fields are
 // kept": for the import preview and the notices after it.
 std::string withheldNotice(WithheldSet withheld);
 
