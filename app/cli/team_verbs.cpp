@@ -31,8 +31,7 @@ constexpr std::size_t kMaxNamedProblems = 200;
 
 // The one profile a key names (an id, or a name matching one profile), or
 // the reason it names none.
-std::variant<Profile, std::string> oneProfile(const Store& store, std::string_view key) {
-  auto found = store.findByIdOrName(key);
+std::variant<Profile, std::string> oneProfile(std::string_view key, std::vector<Profile> found) {
   if (found.empty()) return fmt::format("no profile with id or name {}", quoteForMessage(key));
   if (found.size() > 1)
     return fmt::format("{} names {} profiles; use an id ({}, {}, ...)", quoteForMessage(key), found.size(),
@@ -171,15 +170,21 @@ int importRatings(const fs::path& db, const fs::path& file) {
   if (!parsed.problems.empty()) return refuseAll(parsed.problems);
   if (!fs::exists(db)) return refuseAll({{0, "", fmt::format("{}: no such database to rate profiles in", db.string())}});
   Store store(db);
-  // Each profile named once, whatever the number of rows naming it.
+  // Each profile looked up once, whatever the number of rows naming it.
   std::map<std::string, std::variant<Profile, std::string>, std::less<>> profiles;
+  {
+    std::vector<std::string> keys;
+    for (const RatingRow& row : parsed.rows)
+      if (profiles.emplace(row.profile, std::string()).second) keys.push_back(row.profile);
+    auto found = store.findEachByIdOrName(keys);
+    for (std::size_t k = 0; k < keys.size(); ++k) profiles[keys[k]] = oneProfile(keys[k], std::move(found[k]));
+  }
   std::vector<Rating> ratings;
   std::vector<CsvProblem> problems;
   std::size_t unnamed = 0;
   ratings.reserve(parsed.rows.size());
   for (const RatingRow& row : parsed.rows) {
-    auto it = profiles.find(row.profile);
-    if (it == profiles.end()) it = profiles.emplace(row.profile, oneProfile(store, row.profile)).first;
+    const auto it = profiles.find(row.profile);
     if (const auto* reason = std::get_if<std::string>(&it->second)) {
       // As many as the CSV reader names, at most: enough to fix a file by.
       if (problems.size() < kMaxNamedProblems) problems.push_back({row.row, "profile", *reason});
@@ -229,7 +234,7 @@ int rateProfile(const fs::path& db, const std::string& key, const std::string& r
     return kExitRefused;
   }
   Store store(db);
-  auto found = oneProfile(store, key);
+  auto found = oneProfile(key, store.findByIdOrName(key));
   if (const auto* reason = std::get_if<std::string>(&found)) {
     refuse("rolefit: " + *reason);
     return kExitRefused;
@@ -273,7 +278,7 @@ int evaluateTeamOf(const fs::path& db, const std::vector<std::string>& keys, boo
     return kExitRefused;
   }
   Store store(db);
-  auto found = oneProfile(store, keys.front());
+  auto found = oneProfile(keys.front(), store.findByIdOrName(keys.front()));
   if (const auto* reason = std::get_if<std::string>(&found)) {
     refuse("rolefit: " + *reason);
     return kExitRefused;

@@ -7,10 +7,10 @@
 namespace rolefit::bench {
 namespace {
 
-std::string targetNote(double target, double ratio) {
+std::string targetNote(double target, double ratio, const std::string& goalOf = "issue 12") {
   if (target <= 0) return "";
-  char text[96];
-  std::snprintf(text, sizeof text, "; issue 12's goal %.2f %s", target, ratio <= target ? "met" : "NOT MET YET");
+  char text[128];
+  std::snprintf(text, sizeof text, "; %s's goal %.2f %s", goalOf.c_str(), target, ratio <= target ? "met" : "NOT MET YET");
   return text;
 }
 
@@ -24,21 +24,29 @@ double secondsOf(const std::function<void()>& body) {
 
 PairedResult measure(const Paired& paired, int rounds) {
   PairedResult r{1e30, 1e30, 0, false};
+  const auto floorRound = [&](int round) {
+    if (paired.beforeFloor) paired.beforeFloor(round);
+    r.floor = std::min(r.floor, secondsOf([&] { paired.floor(round); }));
+  };
+  const auto subjectRound = [&](int round) {
+    if (paired.beforeSubject) paired.beforeSubject(round);
+    r.subject = std::min(r.subject, secondsOf([&] { paired.subject(round); }));
+  };
   for (int round = 0; round < rounds; ++round) {
     // Which side goes first alternates too: the second of a pair meets the
     // caches the first one warmed.
     if (round % 2 == 0) {
-      r.floor = std::min(r.floor, secondsOf([&] { paired.floor(round); }));
-      r.subject = std::min(r.subject, secondsOf([&] { paired.subject(round); }));
+      floorRound(round);
+      subjectRound(round);
     } else {
-      r.subject = std::min(r.subject, secondsOf([&] { paired.subject(round); }));
-      r.floor = std::min(r.floor, secondsOf([&] { paired.floor(round); }));
+      subjectRound(round);
+      floorRound(round);
     }
   }
   r.ratio = r.subject / r.floor;
   r.withinLimit = r.ratio <= paired.limit;
   std::printf("%s: %.3f s; floor %.3f s; ratio %.2f (limit %.2f%s)%s\n  floor: %s\n", paired.what.c_str(), r.subject,
-              r.floor, r.ratio, paired.limit, targetNote(paired.target, r.ratio).c_str(),
+              r.floor, r.ratio, paired.limit, targetNote(paired.target, r.ratio, paired.goalOf).c_str(),
               r.withinLimit ? "" : "  OVER THE LIMIT", paired.floorWhat.c_str());
   std::fflush(stdout);
   return r;

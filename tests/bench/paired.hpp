@@ -18,6 +18,10 @@ struct Paired {
   double target = 0;
   std::function<void(int round)> subject;
   std::function<void(int round)> floor;
+  // Untimed, before each round of its side (a fresh copy of a database).
+  std::function<void(int round)> beforeSubject;
+  std::function<void(int round)> beforeFloor;
+  std::string goalOf = "issue 12";  // whose goal `target` is
 };
 
 struct PairedResult {

@@ -79,22 +79,24 @@ class RatingsReader {
     for (std::size_t c = 0; c < row.size(); ++c) {
       const std::string& cell = row[c];
       const int column = columns_[c];
-      const std::string field = column == kProfile ? "profile" : column == kRater ? "rater"
-                                                               : std::string(fields[static_cast<std::size_t>(column)]->key);
+      // A view: only a problem makes a string of it.
+      const std::string_view field = column == kProfile ? "profile"
+                                     : column == kRater ? "rater"
+                                                        : fields[static_cast<std::size_t>(column)]->key;
       if (!isValidUtf8(cell)) {
-        result_.problems.push_back({row_, field, "is not valid UTF-8 text"});
+        result_.problems.push_back({row_, std::string(field), "is not valid UTF-8 text"});
         continue;
       }
       if (column == kProfile) {
         out.profile = trim(cell);
-        if (out.profile.empty()) result_.problems.push_back({row_, field, "names no profile (an id or a name)"});
+        if (out.profile.empty()) result_.problems.push_back({row_, std::string(field), "names no profile (an id or a name)"});
         else if (utf8Length(out.profile) > kMaxNameLength)
-          result_.problems.push_back({row_, field, fmt::format("is longer than any profile's name or id ({} characters)", kMaxNameLength)});
+          result_.problems.push_back({row_, std::string(field), fmt::format("is longer than any profile's name or id ({} characters)", kMaxNameLength)});
         continue;
       }
       if (column == kRater) {
         out.rater = trim(cell);
-        if (auto problem = raterNameProblem(out.rater)) result_.problems.push_back({row_, field, *problem});
+        if (auto problem = raterNameProblem(out.rater)) result_.problems.push_back({row_, std::string(field), *problem});
         continue;
       }
       const FieldInfo& f = *fields[static_cast<std::size_t>(column)];
@@ -102,12 +104,12 @@ class RatingsReader {
       if (text.empty()) continue;  // the profile's own value
       const auto value = parseWholeNumber(text);
       if (!value) {
-        result_.problems.push_back({row_, field, fmt::format("{} is not a whole number", quoteForMessage(text))});
+        result_.problems.push_back({row_, std::string(field), fmt::format("{} is not a whole number", quoteForMessage(text))});
         continue;
       }
       if (static_cast<double>(*value) < f.min || static_cast<double>(*value) > f.max) {
         result_.problems.push_back(
-            {row_, field, fmt::format("{} is out of range {} to {}", *value, formatNumber(f.min), formatNumber(f.max))});
+            {row_, std::string(field), fmt::format("{} is out of range {} to {}", *value, formatNumber(f.min), formatNumber(f.max))});
         continue;
       }
       out.values[static_cast<std::size_t>(column)] = static_cast<std::int8_t>(*value);

@@ -89,12 +89,28 @@ std::optional<Profile> Store::profile(std::string_view id) const {
 }
 
 std::vector<Profile> Store::findByIdOrName(std::string_view key) const {
-  if (isUuid(key))
-    if (auto p = profile(lower(key))) return {*p};
-  SQLite::Statement q(*db_, selectSql() + " WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE ORDER BY id");
-  q.bind(1, std::string(key));
-  std::vector<Profile> out;
-  while (q.executeStep()) out.push_back(readRow(q));
+  const std::string keys[] = {std::string(key)};
+  return std::move(findEachByIdOrName(keys).front());
+}
+
+std::vector<std::vector<Profile>> Store::findEachByIdOrName(std::span<const std::string> keys) const {
+  // Prepared once for all keys: preparing was most of a lookup's cost.
+  SQLite::Statement byId(*db_, selectSql() + " WHERE id = ?");
+  SQLite::Statement byName(*db_, selectSql() + " WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE ORDER BY id");
+  std::vector<std::vector<Profile>> out(keys.size());
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (isUuid(keys[k])) {
+      byId.reset();
+      byId.bind(1, lower(keys[k]));
+      if (byId.executeStep()) {
+        out[k].push_back(readRow(byId));
+        continue;
+      }
+    }
+    byName.reset();
+    byName.bind(1, keys[k]);
+    while (byName.executeStep()) out[k].push_back(readRow(byName));
+  }
   return out;
 }
 

@@ -157,6 +157,8 @@ class Store {
   std::optional<Profile> profile(std::string_view id) const;
   // An exact id, else the profiles whose name matches (case-insensitive).
   std::vector<Profile> findByIdOrName(std::string_view key) const;
+  // The same for many keys at once (an import naming hundreds of profiles).
+  std::vector<std::vector<Profile>> findEachByIdOrName(std::span<const std::string> keys) const;
 
   // Validates, assigns id and timestamps, bumps the revision. Throws
   // ValidationError (nothing written) or StoreError.
