@@ -232,7 +232,8 @@ void filesBar(const AppState& state, const EmitIntent& emit) {
   ImGui::SameLine();
   if (ImGui::RadioButton("Binary", &format, 1)) emit(intent::SetExportFormat{SessionFormat::binary});
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Compact, with a checksum");
-  ImGui::SameLine();
+  // On a phone the withholding starts a line of its own: the line has no room.
+  if (!isNarrow()) ImGui::SameLine();
   withholdCombo(state, emit);
   ImGui::SameLine();
   if (ImGui::Button("Import...")) emit(intent::ChooseImportFile{});
