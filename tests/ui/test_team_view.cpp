@@ -50,7 +50,7 @@ std::string rateLumen(TestApp& t) {
 
 }  // namespace
 
-TEST_CASE("the team view shows the raters and the decisive difference; adopting the consensus is undoable", "[views][team]") {
+TEST_CASE("the team view shows the raters and the decisive difference, and adopting the consensus is undoable", "[views][team]") {
   TempDir dir;
   TestApp t;
   t.app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
