@@ -461,3 +461,21 @@ TEST_CASE("a withheld field the reader does not know, and hostile ratings, are r
   CHECK_THAT(refused(replaced("\"rater\": \"Chidi\"", "\"rater\": \"\"")), Catch::Contains("rating 3, rater"));
 
 }
+
+TEST_CASE("a file that withheld the results imports without a sender's result", "[session][team]") {
+  TempDir dir;
+  Session s = sampleSession(3);
+  WithheldSet withheld;
+  withheld.add(Withheld::results);
+  withhold(s, withheld);
+  for (auto format : {SessionFormat::json, SessionFormat::binary}) {
+    CAPTURE(toString(format));
+    Store store(dir / fmt::format("{}.db", toString(format)));
+    std::vector<LoadedSession> files{decodeSession(encodeSession(s, format), "memory")};
+    auto plan = planImport(&store, std::move(files), {"memory"});
+    const auto outcome = applyImport(store, plan);
+    CHECK(outcome.added == 3);
+    CHECK(store.sessionProfileIds(s.id).size() == 3);
+    CHECK(store.sessionSeen(s.id).empty());  // members with a sender's result
+  }
+}

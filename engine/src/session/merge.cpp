@@ -174,7 +174,12 @@ ImportOutcome applyImport(Store& store, const ImportPlan& plan, const Progress& 
   // spends a noticeable share of its time here otherwise.
   std::vector<std::string> seenJson(plan.items.size());
   parallelShares(plan.items.size(), 512, [&](std::size_t begin, std::size_t end, std::size_t) {
-    for (std::size_t i = begin; i < end; ++i) seenJson[i] = seenToJson(plan.incoming(plan.items[i]).seen);
+    for (std::size_t i = begin; i < end; ++i) {
+      // Withheld results: there is no sender's result to keep, not a zero one.
+      const auto& item = plan.items[i];
+      if (!plan.files[item.file].session.withheld.has(Withheld::results))
+        seenJson[i] = seenToJson(plan.incoming(item).seen);
+    }
   });
 
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
