@@ -459,6 +459,8 @@ TEST_CASE("a withheld field the reader does not know, and hostile ratings, are r
                               "\"profile_id\": \"00000000-0000-4000-8000-000000000000\"")),
              Catch::Contains("rating 1, profile_id: no profile with id"));
   CHECK_THAT(refused(replaced("\"rater\": \"Chidi\"", "\"rater\": \"\"")), Catch::Contains("rating 3, rater"));
+  CHECK_THAT(refused(replaced("\"rated_at\": \"2026-11-30T10:00:00Z\"", "\"rated_at\": \"last Tuesday\"")),
+             Catch::Contains("rating 1, rated_at: \"last Tuesday\" is not a UTC time"));
 
 }
 
@@ -478,4 +480,21 @@ TEST_CASE("a file that withheld the results imports without a sender's result", 
     CHECK(store.sessionProfileIds(s.id).size() == 3);
     CHECK(store.sessionSeen(s.id).empty());  // members with a sender's result
   }
+}
+
+TEST_CASE("an imported rating keeps the time it was made, and the same file again adds nothing", "[session][team]") {
+  TempDir dir;
+  const Session s = sessionWithRatings();
+  Store store(dir / "r.db");
+  const auto import = [&] {
+    std::vector<LoadedSession> files{decodeSession(encodeSession(s, SessionFormat::json), "memory")};
+    auto plan = planImport(&store, std::move(files), {"memory"});
+    return applyImport(store, plan);
+  };
+  CHECK(import().ratings == 6);
+  const auto ratings = store.ratings(s.profiles[0].profile.id);
+  REQUIRE(ratings.size() == 3);
+  for (const auto& r : ratings) CHECK(r.ratedAt == "2026-11-30T10:00:00Z");
+  CHECK(import().ratings == 0);
+  CHECK(store.ratingHistory(s.profiles[0].profile.id, "Björn").size() == 1);
 }

@@ -135,7 +135,10 @@ void checkSession(Session& s) {
       fail(fmt::format("no profile with id {} in the file", quoteForMessage(firstCharacters(r.profileId, 40))));
     tContext->item = "rater";
     if (auto problem = raterNameProblem(r.rater)) fail(*problem);
-    checkText("rated_at", r.ratedAt, 64, false);
+    tContext->item = "rated_at";
+    if (!r.ratedAt.empty() && !isUtcTimestamp(r.ratedAt))
+      fail(fmt::format("{} is not a UTC time such as 2026-11-30T10:00:00Z",
+                       quoteForMessage(firstCharacters(r.ratedAt, 40))));
     tContext->item = "values";
     if (const auto problems = validateJudgements(r.values); !problems.empty())
       fail(fmt::format("{}: {}", problems.front().field, problems.front().message));

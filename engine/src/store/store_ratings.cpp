@@ -164,7 +164,8 @@ RatingsWritten writeRatings(SQLite::Database& db, std::span<const Rating> rating
     insert.bind(1, ids[i]);
     insert.bind(2, r.rater);
     insert.bind(3, seq);
-    insert.bind(4, now);
+    // A colleague's rating from a session keeps the time it was made.
+    insert.bind(4, isUtcTimestamp(r.ratedAt) ? r.ratedAt : now);
     for (std::size_t v = 0; v < kJudgementCount; ++v) insert.bind(static_cast<int>(5 + v), r.values[v]);
     insert.exec();
     ++out.written;

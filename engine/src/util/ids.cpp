@@ -63,4 +63,21 @@ std::string utcNowIso8601() {
   return text;
 }
 
+bool isUtcTimestamp(std::string_view t) {
+  constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:ddZ";
+  if (t.size() != kShape.size()) return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const bool digit = t[i] >= '0' && t[i] <= '9';
+    if (kShape[i] == 'd' ? !digit : t[i] != kShape[i]) return false;
+  }
+  const auto number = [&](std::size_t at, std::size_t length) {
+    int n = 0;
+    for (std::size_t i = at; i < at + length; ++i) n = n * 10 + (t[i] - '0');
+    return n;
+  };
+  const int month = number(5, 2), day = number(8, 2);
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && number(11, 2) <= 23 && number(14, 2) <= 59 &&
+         number(17, 2) <= 60;
+}
+
 }  // namespace rolefit
