@@ -1,7 +1,7 @@
 // The team verbs: import-ratings, rate, and evaluate --team.
 #include "cli/verbs.hpp"
 
-#include <charconv>
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -152,74 +152,71 @@ std::string clipName(std::string_view name) {
   return std::string(firstCharacters(name, 23)) + "\u2026";
 }
 
+// Ratings go to the database as the file's blocks are read, in one
+// transaction committed only if every row is good (as import-csv does):
+// nothing of the file is held beyond a block and a row.
 int importRatings(const fs::path& db, const fs::path& file) {
   const std::string name = file.string();
-  RatingsCsvResult parsed;
-  try {
-    const FileBytes bytes = readWholeFile(file, kMaxCsvBytes, "CSV files");
-    parsed = readRatingsCsv(bytes.view());
-  } catch (const FileReadError& e) {
-    refuse(fmt::format("{}: {}", name, e.what()));
-    return kExitRefused;
-  }
-  auto refuseAll = [&](const std::vector<CsvProblem>& problems) {
+  auto refuseAll = [&](std::vector<CsvProblem> problems) {
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const CsvProblem& a, const CsvProblem& b) { return a.row < b.row; });
     for (const auto& problem : problems) refuse(describe(name, problem));
     refuse(fmt::format("{}: nothing imported ({})", name, countOf(problems.size(), "problem")));
     return kExitRefused;
   };
-  if (!parsed.problems.empty()) return refuseAll(parsed.problems);
   if (!fs::exists(db)) return refuseAll({{0, "", fmt::format("{}: no such database to rate profiles in", db.string())}});
   Store store(db);
+  auto finder = store.finder();
+  std::optional<Store::RatingBatch> batch;  // begun at the first good row
   // Each profile looked up once, whatever the number of rows naming it.
   std::map<std::string, std::variant<Profile, std::string>, std::less<>> profiles;
-  {
-    std::vector<std::string> keys;
-    for (const RatingRow& row : parsed.rows)
-      if (profiles.emplace(row.profile, std::string()).second) keys.push_back(row.profile);
-    auto found = store.findEachByIdOrName(keys);
-    for (std::size_t k = 0; k < keys.size(); ++k) profiles[keys[k]] = oneProfile(keys[k], std::move(found[k]));
-  }
-  std::vector<Rating> ratings;
-  std::vector<CsvProblem> problems;
-  std::size_t unnamed = 0;
-  ratings.reserve(parsed.rows.size());
-  for (const RatingRow& row : parsed.rows) {
-    const auto it = profiles.find(row.profile);
+  std::vector<CsvProblem> problems;  // the database's; the reader keeps its own
+  std::size_t unnamed = 0, imported = 0;
+  std::set<std::string, std::less<>> raters;
+  CsvRatingReader reader([&](RatingRow& row) {
+    auto it = profiles.find(row.profile);
+    if (it == profiles.end()) it = profiles.emplace(row.profile, oneProfile(row.profile, finder.find(row.profile))).first;
     if (const auto* reason = std::get_if<std::string>(&it->second)) {
       // As many as the CSV reader names, at most: enough to fix a file by.
       if (problems.size() < kMaxNamedProblems) problems.push_back({row.row, "profile", *reason});
       else ++unnamed;
-      continue;
+      return;
     }
+    if (!problems.empty()) return;  // nothing will be kept: only the lookups go on
     const Profile& p = std::get<Profile>(it->second);
-    Rating r{p.id, row.rater, judgementValues(p), ""};
+    Rating r{p.id, std::move(row.rater), judgementValues(p), ""};
     for (std::size_t i = 0; i < kJudgementCount; ++i)
       if (row.values[i]) r.values[i] = *row.values[i];
-    ratings.push_back(std::move(r));
-  }
-  if (unnamed > 0) problems.push_back({0, "", fmt::format("and {} more rows naming no profile", unnamed)});
-  if (!problems.empty()) return refuseAll(problems);
-  try {
-    store.saveRatings(ratings);
-  } catch (const ValidationError& e) {
-    // The store counts ratings; the file counts rows.
-    std::size_t index = 0;
-    const std::string_view what = e.what();
-    constexpr std::string_view kPrefix = "rating ";
-    if (what.starts_with(kPrefix))
-      std::from_chars(what.data() + kPrefix.size(), what.data() + what.size(), index);
-    if (index >= 1 && index <= parsed.rows.size()) {
-      const auto& problem = e.problems().front();
-      return refuseAll({{parsed.rows[index - 1].row, problem.field, problem.message}});
+    if (!batch) batch.emplace(store.beginRatings());
+    if (auto problem = batch->save(r)) {
+      problems.push_back({row.row, problem->field, problem->message});
+      batch.reset();  // rolled back
+      return;
     }
-    throw;
+    ++imported;
+    if (!raters.contains(r.rater)) raters.emplace(std::move(r.rater));
+  });
+  RatingsCsvResult read;
+  try {
+    readFileInBlocks(file, kMaxCsvBytes, "CSV files",
+                     [&](std::string_view block, std::size_t) { reader.feed(block); });
+    read = reader.finish();
+  } catch (const FileReadError& e) {
+    batch.reset();
+    refuse(fmt::format("{}: {}", name, e.what()));
+    return kExitRefused;
   }
-  std::set<std::string> raters;
-  for (const auto& r : ratings) raters.insert(r.rater);
+  problems.insert(problems.end(), read.problems.begin(), read.problems.end());
+  if (unnamed > 0) problems.push_back({0, "", fmt::format("and {} more rows naming no profile", unnamed)});
+  if (!problems.empty()) {
+    batch.reset();
+    return refuseAll(std::move(problems));
+  }
+  batch->commit();
   std::size_t rated = 0;
   for (const auto& [key, found] : profiles) rated += std::holds_alternative<Profile>(found) ? 1 : 0;
-  std::cout << fmt::format("Imported {} from {} into {}: {} by {}\n", countOf(ratings.size(), "rating"), name,
-                           db.string(), countOf(rated, "profile"), countOf(raters.size(), "rater"));
+  std::cout << fmt::format("Imported {} from {} into {}: {} by {}\n", countOf(imported, "rating"), name, db.string(),
+                           countOf(rated, "profile"), countOf(raters.size(), "rater"));
   return kExitOk;
 }
 

@@ -15,7 +15,7 @@ constexpr std::size_t kMaxProblems = 200;
 
 class RatingsReader {
  public:
-  explicit RatingsReader(RatingsCsvResult& result) : result_(result) {}
+  RatingsReader(RatingsCsvResult& result, RatingSink& take) : result_(result), take_(take) {}
 
   bool onRow(std::size_t rowNumber, std::span<const std::string> row) {
     row_ = rowNumber;
@@ -114,34 +114,63 @@ class RatingsReader {
       }
       out.values[static_cast<std::size_t>(column)] = static_cast<std::int8_t>(*value);
     }
-    if (result_.problems.size() == before) result_.rows.push_back(std::move(out));
+    // Handed on while the file is good so far: after a problem nothing will be kept.
+    if (result_.problems.size() == before && before == 0) take_(out);
   }
 
   RatingsCsvResult& result_;
+  RatingSink& take_;
   std::size_t row_ = 0;
   std::vector<int> columns_;
 };
 
 }  // namespace
 
-RatingsCsvResult readRatingsCsv(std::string_view content) {
+struct CsvRatingReader::State {
+  explicit State(RatingSink sink)
+      : take(std::move(sink)), reader(result, take),
+        rows([this](std::size_t row, std::span<const std::string> cells) { return reader.onRow(row, cells); }) {}
+
+  RatingSink take;
   RatingsCsvResult result;
-  RatingsReader reader(result);
-  csv_detail::RowReader rows([&](std::size_t row, std::span<const std::string> cells) { return reader.onRow(row, cells); });
-  rows.feed(content);
-  const auto end = rows.finish();
+  RatingsReader reader;
+  csv_detail::RowReader rows;
+  std::size_t handed = 0;
+};
+
+CsvRatingReader::CsvRatingReader(RatingSink take) : state_(std::make_unique<State>(std::move(take))) {
+  auto& s = *state_;
+  s.take = [&s, sink = std::move(s.take)](RatingRow& row) {
+    ++s.handed;
+    sink(row);
+  };
+}
+CsvRatingReader::~CsvRatingReader() = default;
+
+void CsvRatingReader::feed(std::string_view bytes) { state_->rows.feed(bytes); }
+
+RatingsCsvResult CsvRatingReader::finish() {
+  auto& s = *state_;
+  const auto end = s.rows.finish();
   auto fileProblem = [&](std::string message) {
     RatingsCsvResult only;
     only.problems.push_back({0, "", std::move(message)});
     return only;
   };
   if (end.fileProblem) return fileProblem(*end.fileProblem);
+  RatingsCsvResult& result = s.result;
   if (end.quoting) result.problems.push_back({end.rowsSeen + 1, "", *end.quoting});
-  if (!result.problems.empty()) {
-    result.rows.clear();
-    return result;
-  }
-  if (result.rows.empty()) return fileProblem("has a header but no rows");
+  if (!result.problems.empty()) return std::move(result);
+  if (s.handed == 0) return fileProblem("has a header but no rows");
+  return std::move(result);
+}
+
+RatingsCsvResult readRatingsCsv(std::string_view content) {
+  std::vector<RatingRow> rows;
+  CsvRatingReader reader([&](RatingRow& row) { rows.push_back(std::move(row)); });
+  reader.feed(content);
+  RatingsCsvResult result = reader.finish();
+  if (result.problems.empty()) result.rows = std::move(rows);
   return result;
 }
 

@@ -2,7 +2,9 @@
 // profiles table's SQL, reading and binding a row, checks, the writer a bulk
 // save runs through, and Store::write. Private to the store.
 #pragma once
+#include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -31,16 +33,37 @@ void bindRow(SQLite::Statement& q, const Profile& p);
 void throwIfInvalid(const Profile& p);  // ValidationError naming each field
 std::string lower(std::string_view text);
 
-// Writes ratings inside an open write transaction, each checked against the
-// database (its profile there and not in the bin, at most
-// kMaxRatersPerProfile raters), in key order; a rater's same values again
-// write nothing. With `skipUnrateable` a rating of a profile that is not
-// there or in the bin is left out instead of refused.
 struct RatingsWritten {
   std::size_t written = 0;
   std::size_t unchanged = 0;
   std::size_t skipped = 0;
 };
+
+// Writes ratings inside an open write transaction, each checked against the
+// database as it comes (its profile there and not in the bin, at most
+// kMaxRatersPerProfile raters); a rater's same values again write nothing.
+// Statements are prepared once for all of them.
+class RatingWriter {
+ public:
+  RatingWriter(SQLite::Database& db, std::string now);
+  // The problem when the rating cannot be stored (nothing written for it).
+  // With `skipUnrateable` a rating of a profile that is not there or is in
+  // the bin is left out (counted) instead.
+  std::optional<FieldProblem> write(const Rating& rating, bool skipUnrateable);
+  const RatingsWritten& counts() const { return counts_; }
+
+ private:
+  SQLite::Statement profile_, raters_, current_, replace_, next_, insert_;
+  std::string now_;
+  // The raters each profile has as the ratings so far leave them; none for
+  // a profile that cannot be rated.
+  std::map<std::string, std::optional<std::set<std::string, std::less<>>>, std::less<>> ratersOf_;
+  RatingsWritten counts_;
+};
+
+// All of `ratings` in the order given; the first problem throws
+// ValidationError ("rating N: field: ..."), the caller's transaction undoes
+// the rest.
 RatingsWritten writeRatings(SQLite::Database& db, std::span<const Rating> ratings, const std::string& now,
                             bool skipUnrateable);
 

@@ -88,31 +88,38 @@ std::optional<Profile> Store::profile(std::string_view id) const {
   return readRow(q);
 }
 
-std::vector<Profile> Store::findByIdOrName(std::string_view key) const {
-  const std::string keys[] = {std::string(key)};
-  return std::move(findEachByIdOrName(keys).front());
-}
+std::vector<Profile> Store::findByIdOrName(std::string_view key) const { return finder().find(key); }
 
-std::vector<std::vector<Profile>> Store::findEachByIdOrName(std::span<const std::string> keys) const {
-  // Prepared once for all keys: preparing was most of a lookup's cost.
-  SQLite::Statement byId(*db_, selectSql() + " WHERE id = ?");
-  SQLite::Statement byName(*db_, selectSql() + " WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE ORDER BY id");
-  std::vector<std::vector<Profile>> out(keys.size());
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    if (isUuid(keys[k])) {
-      byId.reset();
-      byId.bind(1, lower(keys[k]));
-      if (byId.executeStep()) {
-        out[k].push_back(readRow(byId));
-        continue;
-      }
+struct Store::Finder::Impl {
+  explicit Impl(SQLite::Database& db)
+      : byId(db, selectSql() + " WHERE id = ?"),
+        byName(db, selectSql() + " WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE ORDER BY id") {}
+  SQLite::Statement byId, byName;
+};
+
+Store::Finder::Finder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Finder::Finder(Finder&&) noexcept = default;
+Store::Finder::~Finder() = default;
+
+std::vector<Profile> Store::Finder::find(std::string_view key) {
+  std::vector<Profile> out;
+  if (isUuid(key)) {
+    auto& q = impl_->byId;
+    q.reset();
+    q.bind(1, lower(key));
+    if (q.executeStep()) {
+      out.push_back(readRow(q));
+      return out;
     }
-    byName.reset();
-    byName.bind(1, keys[k]);
-    while (byName.executeStep()) out[k].push_back(readRow(byName));
   }
+  auto& q = impl_->byName;
+  q.reset();
+  q.bind(1, std::string(key));
+  while (q.executeStep()) out.push_back(readRow(q));
   return out;
 }
+
+Store::Finder Store::finder() const { return Finder(std::make_unique<Finder::Impl>(*db_)); }
 
 Profile Store::save(const Profile& profile) {
   throwIfInvalid(profile);

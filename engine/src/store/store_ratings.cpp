@@ -6,6 +6,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
 #include "rolefit/store/store.hpp"
@@ -65,128 +66,152 @@ std::vector<Rating> Store::ratingHistory(std::string_view profileId, std::string
 
 namespace store_detail {
 
+RatingWriter::RatingWriter(SQLite::Database& db, std::string now)
+    : profile_(db, "SELECT deleted_at IS NULL FROM profiles WHERE id = ?"),
+      raters_(db, "SELECT rater FROM ratings WHERE profile_id = ? AND replaced_at IS NULL"),
+      current_(db, fmt::format("SELECT {} FROM ratings WHERE profile_id = ? AND rater = ? AND replaced_at IS NULL",
+                               valueColumns())),
+      replace_(db, "UPDATE ratings SET replaced_at = ? WHERE profile_id = ? AND rater = ? AND replaced_at IS NULL"),
+      next_(db, "SELECT coalesce(max(seq), 0) + 1 FROM ratings WHERE profile_id = ? AND rater = ?"),
+      insert_(db, [] {
+        std::string placeholders;
+        for (std::size_t i = 0; i < kJudgementCount; ++i) placeholders += ", ?";
+        return fmt::format("INSERT INTO ratings (profile_id, rater, seq, rated_at, replaced_at, {}) VALUES (?, ?, ?, "
+                           "?, NULL{})",
+                           valueColumns(), placeholders);
+      }()),
+      now_(std::move(now)) {}
+
+std::optional<FieldProblem> RatingWriter::write(const Rating& r, bool skipUnrateable) {
+  if (auto problem = raterNameProblem(r.rater)) return FieldProblem{"rater", *problem};
+  if (auto values = validateJudgements(r.values); !values.empty()) return values.front();
+  std::string id = lower(r.profileId);
+  auto known = ratersOf_.find(id);
+  if (known == ratersOf_.end()) {
+    // First time this profile comes up: is it there, and who rates it already.
+    profile_.reset();
+    profile_.bind(1, id);
+    std::optional<std::string> problem;
+    if (!profile_.executeStep()) problem = fmt::format("no profile with id {}", quoteForMessage(id));
+    else if (profile_.getColumn(0).getInt() == 0) problem = "the profile is in the bin";
+    std::optional<std::set<std::string, std::less<>>> present;
+    if (!problem) {
+      present.emplace();
+      raters_.reset();
+      raters_.bind(1, id);
+      while (raters_.executeStep()) present->insert(raters_.getColumn(0).getString());
+    }
+    known = ratersOf_.emplace(id, std::move(present)).first;
+    if (problem && !skipUnrateable) return FieldProblem{"profile", *problem};
+  }
+  if (!known->second) {
+    if (!skipUnrateable) return FieldProblem{"profile", "the profile is not there or is in the bin"};
+    ++counts_.skipped;
+    return std::nullopt;
+  }
+  auto& raters = *known->second;
+  const bool first = !raters.contains(r.rater);
+  if (first && raters.size() >= kMaxRatersPerProfile)
+    return FieldProblem{"rater", fmt::format("the profile would have more than {} raters", kMaxRatersPerProfile)};
+  // Ratings go only with their profile: a rater with no current rating has
+  // none at all, and this one is their first.
+  std::int64_t seq = 1;
+  if (first) {
+    raters.emplace(r.rater);
+  } else {
+    current_.reset();
+    current_.bind(1, id);
+    current_.bind(2, r.rater);
+    if (current_.executeStep()) {
+      bool same = true;
+      for (std::size_t v = 0; v < kJudgementCount; ++v) same &= current_.getColumn(static_cast<int>(v)).getInt64() == r.values[v];
+      if (same) {  // the same values again: nothing new to keep
+        ++counts_.unchanged;
+        return std::nullopt;
+      }
+    }
+    replace_.reset();
+    replace_.bind(1, now_);
+    replace_.bind(2, id);
+    replace_.bind(3, r.rater);
+    replace_.exec();
+    next_.reset();
+    next_.bind(1, id);
+    next_.bind(2, r.rater);
+    next_.executeStep();
+    seq = next_.getColumn(0).getInt64();
+  }
+  insert_.reset();
+  insert_.bindNoCopy(1, id);
+  insert_.bindNoCopy(2, r.rater);
+  insert_.bind(3, seq);
+  // A colleague's rating from a session keeps the time it was made.
+  insert_.bindNoCopy(4, isUtcTimestamp(r.ratedAt) ? r.ratedAt : now_);
+  for (std::size_t v = 0; v < kJudgementCount; ++v) insert_.bind(static_cast<int>(5 + v), r.values[v]);
+  insert_.exec();
+  ++counts_.written;
+  return std::nullopt;
+}
+
 RatingsWritten writeRatings(SQLite::Database& db, std::span<const Rating> ratings, const std::string& now,
                             bool skipUnrateable) {
-  auto refuse = [](std::size_t index, std::string field, std::string message) {
-    const std::string what = fmt::format("rating {}: {}: {}", index + 1, field, message);
-    throw ValidationError(what, {{std::move(field), std::move(message)}});
-  };
-  SQLite::Statement profile(db, "SELECT deleted_at IS NULL FROM profiles WHERE id = ?");
-  SQLite::Statement raters(db, "SELECT rater FROM ratings WHERE profile_id = ? AND replaced_at IS NULL");
-  SQLite::Statement current(db, fmt::format("SELECT {} FROM ratings WHERE profile_id = ? AND rater = ? AND "
-                                            "replaced_at IS NULL",
-                                            valueColumns()));
-  SQLite::Statement replace(db,
-                            "UPDATE ratings SET replaced_at = ? WHERE profile_id = ? AND rater = ? AND "
-                            "replaced_at IS NULL");
-  SQLite::Statement next(db, "SELECT coalesce(max(seq), 0) + 1 FROM ratings WHERE profile_id = ? AND rater = ?");
-  std::string placeholders;
-  for (std::size_t i = 0; i < kJudgementCount; ++i) placeholders += ", ?";
-  SQLite::Statement insert(db, fmt::format("INSERT INTO ratings (profile_id, rater, seq, rated_at, replaced_at, "
-                                           "{}) VALUES (?, ?, ?, ?, NULL{})",
-                                           valueColumns(), placeholders));
-  RatingsWritten out;
-  // Checked in the order given (problems name the first rating at fault),
-  // written in key order: a B-tree filled in order, not at random places.
-  // The raters each profile has, as the ratings so far leave them (none
-  // recorded for a profile that cannot be rated).
-  std::map<std::string, std::optional<std::set<std::string>>, std::less<>> ratersOf;
-  std::vector<std::string> ids(ratings.size());
-  std::vector<char> first(ratings.size());  // the rater's first rating of the profile
-  std::vector<char> skip(ratings.size());
-  for (std::size_t i = 0; i < ratings.size(); ++i) {
-    const Rating& r = ratings[i];
-    ids[i] = lower(r.profileId);
-    auto known = ratersOf.find(ids[i]);
-    if (known == ratersOf.end()) {
-      profile.reset();
-      profile.bind(1, ids[i]);
-      std::optional<std::string> problem;
-      if (!profile.executeStep()) problem = fmt::format("no profile with id {}", quoteForMessage(ids[i]));
-      else if (profile.getColumn(0).getInt() == 0) problem = "the profile is in the bin";
-      if (problem && !skipUnrateable) refuse(i, "profile", *problem);
-      std::optional<std::set<std::string>> present;
-      if (!problem) {
-        present.emplace();
-        raters.reset();
-        raters.bind(1, ids[i]);
-        while (raters.executeStep()) present->insert(raters.getColumn(0).getString());
-      }
-      known = ratersOf.emplace(ids[i], std::move(present)).first;
-    }
-    if (!known->second) {
-      skip[i] = 1;
-      ++out.skipped;
-      continue;
-    }
-    first[i] = known->second->insert(r.rater).second;
-    if (first[i] && known->second->size() > kMaxRatersPerProfile)
-      refuse(i, "rater", fmt::format("the profile would have more than {} raters", kMaxRatersPerProfile));
-  }
-  std::vector<std::size_t> order;
-  order.reserve(ratings.size());
+  RatingWriter writer(db, now);
   for (std::size_t i = 0; i < ratings.size(); ++i)
-    if (!skip[i]) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (ids[a] != ids[b]) return ids[a] < ids[b];
-    return ratings[a].rater < ratings[b].rater;
-  });
-  for (const std::size_t i : order) {
-    const Rating& r = ratings[i];
-    // Ratings go only with their profile: a rater with no current rating
-    // has none at all, and this one is their first.
-    std::int64_t seq = 1;
-    if (!first[i]) {
-      current.reset();
-      current.bind(1, ids[i]);
-      current.bind(2, r.rater);
-      if (current.executeStep()) {
-        bool same = true;
-        for (std::size_t v = 0; v < kJudgementCount; ++v)
-          same &= current.getColumn(static_cast<int>(v)).getInt64() == r.values[v];
-        if (same) {  // the same values again: nothing new to keep
-          ++out.unchanged;
-          continue;
-        }
-      }
-      replace.reset();
-      replace.bind(1, now);
-      replace.bind(2, ids[i]);
-      replace.bind(3, r.rater);
-      replace.exec();
-      next.reset();
-      next.bind(1, ids[i]);
-      next.bind(2, r.rater);
-      next.executeStep();
-      seq = next.getColumn(0).getInt64();
+    if (auto problem = writer.write(ratings[i], skipUnrateable)) {
+      const std::string what = fmt::format("rating {}: {}: {}", i + 1, problem->field, problem->message);
+      throw ValidationError(what, {std::move(*problem)});
     }
-    insert.reset();
-    insert.bind(1, ids[i]);
-    insert.bind(2, r.rater);
-    insert.bind(3, seq);
-    // A colleague's rating from a session keeps the time it was made.
-    insert.bind(4, isUtcTimestamp(r.ratedAt) ? r.ratedAt : now);
-    for (std::size_t v = 0; v < kJudgementCount; ++v) insert.bind(static_cast<int>(5 + v), r.values[v]);
-    insert.exec();
-    ++out.written;
-  }
-  return out;
+  return writer.counts();
 }
 
 }  // namespace store_detail
 
 std::size_t Store::saveRatings(std::span<const Rating> ratings) {
-  // Everything that needs no database first.
-  for (std::size_t i = 0; i < ratings.size(); ++i) {
-    std::optional<FieldProblem> problem;
-    if (auto name = raterNameProblem(ratings[i].rater)) problem = FieldProblem{"rater", *name};
-    else if (auto values = validateJudgements(ratings[i].values); !values.empty()) problem = values.front();
-    if (problem) {
-      const std::string what = fmt::format("rating {}: {}: {}", i + 1, problem->field, problem->message);
-      throw ValidationError(what, {*problem});
-    }
-  }
   return write([&] { return writeRatings(*db_, ratings, utcNowIso8601(), false).written; });
+}
+
+// ---------------------------------------------------------------- a batch
+
+struct Store::RatingBatch::Impl {
+  Impl(SQLite::Database& database, const std::filesystem::path& file)
+      : db(database), path(file), transaction(db, SQLite::TransactionBehavior::IMMEDIATE), writer(db, utcNowIso8601()) {}
+  SQLite::Database& db;
+  std::filesystem::path path;
+  SQLite::Transaction transaction;
+  RatingWriter writer;
+};
+
+Store::RatingBatch::RatingBatch(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::RatingBatch::RatingBatch(RatingBatch&&) noexcept = default;
+Store::RatingBatch::~RatingBatch() = default;  // an uncommitted SQLite::Transaction rolls back
+
+std::optional<FieldProblem> Store::RatingBatch::save(const Rating& rating) {
+  try {
+    return impl_->writer.write(rating, false);
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: {}", impl_->path.string(), describe(e)));
+  }
+}
+
+void Store::RatingBatch::commit() {
+  try {
+    impl_->transaction.commit();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: {}", impl_->path.string(), describe(e)));
+  }
+}
+
+std::size_t Store::RatingBatch::saved() const { return impl_->writer.counts().written; }
+
+Store::RatingBatch Store::beginRatings() {
+  if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
+  try {
+    auto impl = std::make_unique<RatingBatch::Impl>(*db_, path_);
+    throwIfMoved();
+    return RatingBatch(std::move(impl));
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: {}", path_.string(), describe(e)));
+  }
 }
 
 }  // namespace rolefit

@@ -5,6 +5,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,5 +31,23 @@ struct RatingsCsvResult {
 };
 
 RatingsCsvResult readRatingsCsv(std::string_view content);
+
+// Reads as the file's blocks arrive, handing each good row to `take` while
+// the file has no problem so far (a later problem means none is kept).
+using RatingSink = std::function<void(RatingRow&)>;
+class CsvRatingReader {
+ public:
+  explicit CsvRatingReader(RatingSink take);
+  ~CsvRatingReader();
+  CsvRatingReader(const CsvRatingReader&) = delete;
+  CsvRatingReader& operator=(const CsvRatingReader&) = delete;
+
+  void feed(std::string_view bytes);  // pieces may split anywhere, even inside a character
+  RatingsCsvResult finish();          // once, after the last piece; `rows` stays empty
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace rolefit

@@ -157,8 +157,21 @@ class Store {
   std::optional<Profile> profile(std::string_view id) const;
   // An exact id, else the profiles whose name matches (case-insensitive).
   std::vector<Profile> findByIdOrName(std::string_view key) const;
-  // The same for many keys at once (an import naming hundreds of profiles).
-  std::vector<std::vector<Profile>> findEachByIdOrName(std::span<const std::string> keys) const;
+  // The same with statements prepared once, for an import naming hundreds
+  // of profiles (preparing was most of a lookup's cost).
+  class Finder {
+   public:
+    Finder(Finder&&) noexcept;
+    ~Finder();
+    std::vector<Profile> find(std::string_view key);
+
+   private:
+    friend class Store;
+    struct Impl;
+    explicit Finder(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+  };
+  Finder finder() const;
 
   // Validates, assigns id and timestamps, bumps the revision. Throws
   // ValidationError (nothing written) or StoreError.
@@ -235,6 +248,26 @@ class Store {
   // an unknown profile or one in the bin, a bad rater name, a value out of
   // range, more than kMaxRatersPerProfile raters on one profile.
   std::size_t saveRatings(std::span<const Rating> ratings);
+  // Ratings stored one at a time as a file is read, in one transaction that
+  // is kept only if committed (an import that finds a bad row later drops
+  // the batch, and nothing was written).
+  class RatingBatch {
+   public:
+    RatingBatch(RatingBatch&&) noexcept;
+    ~RatingBatch();
+    // Checks the rating against the database and stores it; its problem
+    // (field and message) when it cannot be stored.
+    std::optional<FieldProblem> save(const Rating& rating);
+    void commit();
+    std::size_t saved() const;
+
+   private:
+    friend class Store;
+    struct Impl;
+    explicit RatingBatch(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+  };
+  RatingBatch beginRatings();
 
   // Changes whenever another connection commits: lets a window refresh.
   std::int64_t dataVersion() const;
