@@ -2,11 +2,16 @@
 #include "cli/verbs.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <exception>
 #include <iostream>
 #include <map>
 #include <optional>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <variant>
 
 #include <fmt/format.h>
@@ -152,9 +157,54 @@ std::string clipName(std::string_view name) {
   return std::string(firstCharacters(name, 23)) + "\u2026";
 }
 
-// Ratings go to the database as the file's blocks are read, in one
-// transaction committed only if every row is good (as import-csv does):
-// nothing of the file is held beyond a block and a row.
+// The file's rows, read and checked on a thread of their own and handed over
+// in batches: the reading overlaps the storing. At most a few batches wait,
+// so memory stays that deep whatever the file's size.
+class RowPipe {
+ public:
+  static constexpr std::size_t kBatch = 256, kWaiting = 4;
+
+  void put(std::vector<RatingRow>& rows) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return stopped_ || waiting_.size() < kWaiting; });
+    if (stopped_) throw Stopped{};
+    waiting_.push_back(std::move(rows));
+    rows.clear();
+    rows.reserve(kBatch);
+    ready_.notify_one();
+  }
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    ready_.notify_one();
+  }
+  // Empty once the reader is done and everything was taken.
+  std::vector<RatingRow> take() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return closed_ || !waiting_.empty(); });
+    if (waiting_.empty()) return {};
+    auto rows = std::move(waiting_.front());
+    waiting_.pop_front();
+    room_.notify_one();
+    return rows;
+  }
+  // The storing side gave up: the reader stops at its next batch.
+  void stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    room_.notify_one();
+  }
+  struct Stopped {};
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<std::vector<RatingRow>> waiting_;
+  bool closed_ = false, stopped_ = false;
+};
+
+// Ratings go to the database as the file is read, in one transaction
+// committed only if every row is good (as import-csv does).
 int importRatings(const fs::path& db, const fs::path& file) {
   const std::string name = file.string();
   auto refuseAll = [&](std::vector<CsvProblem> problems) {
@@ -165,7 +215,41 @@ int importRatings(const fs::path& db, const fs::path& file) {
     return kExitRefused;
   };
   if (!fs::exists(db)) return refuseAll({{0, "", fmt::format("{}: no such database to rate profiles in", db.string())}});
-  Store store(db);
+
+  RowPipe pipe;
+  RatingsCsvResult read;
+  std::optional<std::string> fileError;
+  std::exception_ptr readerFailed;
+  std::thread reader([&] {
+    try {
+      std::vector<RatingRow> rows;
+      rows.reserve(RowPipe::kBatch);
+      CsvRatingReader csv([&](RatingRow& row) {
+        rows.push_back(std::move(row));
+        if (rows.size() == RowPipe::kBatch) pipe.put(rows);
+      });
+      readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t) { csv.feed(block); });
+      read = csv.finish();
+      if (!rows.empty()) pipe.put(rows);
+    } catch (const FileReadError& e) {
+      fileError = e.what();
+    } catch (const RowPipe::Stopped&) {
+    } catch (...) {
+      readerFailed = std::current_exception();
+    }
+    pipe.close();
+  });
+  // The reader is always waited for, however storing ends.
+  struct Join {
+    RowPipe& pipe;
+    std::thread& thread;
+    ~Join() {
+      pipe.stop();
+      if (thread.joinable()) thread.join();
+    }
+  } join{pipe, reader};
+
+  Store store(db);  // opened (and checked) while the first rows are read
   auto finder = store.finder();
   std::optional<Store::RatingBatch> batch;  // begun at the first good row
   // Each profile looked up once, whatever the number of rows naming it.
@@ -173,37 +257,39 @@ int importRatings(const fs::path& db, const fs::path& file) {
   std::vector<CsvProblem> problems;  // the database's; the reader keeps its own
   std::size_t unnamed = 0, imported = 0;
   std::set<std::string, std::less<>> raters;
-  CsvRatingReader reader([&](RatingRow& row) {
-    auto it = profiles.find(row.profile);
-    if (it == profiles.end()) it = profiles.emplace(row.profile, oneProfile(row.profile, finder.find(row.profile))).first;
-    if (const auto* reason = std::get_if<std::string>(&it->second)) {
-      // As many as the CSV reader names, at most: enough to fix a file by.
-      if (problems.size() < kMaxNamedProblems) problems.push_back({row.row, "profile", *reason});
-      else ++unnamed;
-      return;
+  auto last = profiles.end();  // a survey's rows come by profile: the last one's serves the next
+  for (auto rows = pipe.take(); !rows.empty(); rows = pipe.take()) {
+    for (RatingRow& row : rows) {
+      auto it = last != profiles.end() && last->first == row.profile ? last : profiles.find(row.profile);
+      if (it == profiles.end())
+        it = profiles.emplace(row.profile, oneProfile(row.profile, finder.find(row.profile))).first;
+      last = it;
+      if (const auto* reason = std::get_if<std::string>(&it->second)) {
+        // As many as the CSV reader names, at most: enough to fix a file by.
+        if (problems.size() < kMaxNamedProblems) problems.push_back({row.row, "profile", *reason});
+        else ++unnamed;
+        continue;
+      }
+      if (!problems.empty()) continue;  // nothing will be kept: only the lookups go on
+      const Profile& p = std::get<Profile>(it->second);
+      Rating r{p.id, std::move(row.rater), judgementValues(p), ""};
+      for (std::size_t i = 0; i < kJudgementCount; ++i)
+        if (row.values[i]) r.values[i] = *row.values[i];
+      if (!batch) batch.emplace(store.beginRatings());
+      if (auto problem = batch->save(r)) {
+        problems.push_back({row.row, problem->field, problem->message});
+        batch.reset();  // rolled back
+        continue;
+      }
+      ++imported;
+      if (!raters.contains(r.rater)) raters.emplace(std::move(r.rater));
     }
-    if (!problems.empty()) return;  // nothing will be kept: only the lookups go on
-    const Profile& p = std::get<Profile>(it->second);
-    Rating r{p.id, std::move(row.rater), judgementValues(p), ""};
-    for (std::size_t i = 0; i < kJudgementCount; ++i)
-      if (row.values[i]) r.values[i] = *row.values[i];
-    if (!batch) batch.emplace(store.beginRatings());
-    if (auto problem = batch->save(r)) {
-      problems.push_back({row.row, problem->field, problem->message});
-      batch.reset();  // rolled back
-      return;
-    }
-    ++imported;
-    if (!raters.contains(r.rater)) raters.emplace(std::move(r.rater));
-  });
-  RatingsCsvResult read;
-  try {
-    readFileInBlocks(file, kMaxCsvBytes, "CSV files",
-                     [&](std::string_view block, std::size_t) { reader.feed(block); });
-    read = reader.finish();
-  } catch (const FileReadError& e) {
+  }
+  reader.join();
+  if (readerFailed) std::rethrow_exception(readerFailed);
+  if (fileError) {
     batch.reset();
-    refuse(fmt::format("{}: {}", name, e.what()));
+    refuse(fmt::format("{}: {}", name, *fileError));
     return kExitRefused;
   }
   problems.insert(problems.end(), read.problems.begin(), read.problems.end());

@@ -57,7 +57,10 @@ class RatingWriter {
   std::string now_;
   // The raters each profile has as the ratings so far leave them; none for
   // a profile that cannot be rated.
-  std::map<std::string, std::optional<std::set<std::string, std::less<>>>, std::less<>> ratersOf_;
+  using RatersOf = std::map<std::string, std::optional<std::set<std::string, std::less<>>>, std::less<>>;
+  RatersOf ratersOf_;
+  RatersOf::iterator last_ = ratersOf_.end();  // the last rating's profile
+  std::string lastProfileId_, lastId_;         // its id as given, and lower-case
   RatingsWritten counts_;
 };
 

@@ -85,8 +85,14 @@ RatingWriter::RatingWriter(SQLite::Database& db, std::string now)
 std::optional<FieldProblem> RatingWriter::write(const Rating& r, bool skipUnrateable) {
   if (auto problem = raterNameProblem(r.rater)) return FieldProblem{"rater", *problem};
   if (auto values = validateJudgements(r.values); !values.empty()) return values.front();
-  std::string id = lower(r.profileId);
-  auto known = ratersOf_.find(id);
+  // A file's ratings come by profile: the last one's entry serves the next.
+  if (r.profileId != lastProfileId_) {
+    lastProfileId_ = r.profileId;
+    lastId_ = lower(r.profileId);
+    last_ = ratersOf_.end();
+  }
+  const std::string& id = lastId_;
+  auto known = last_ != ratersOf_.end() ? last_ : ratersOf_.find(id);
   if (known == ratersOf_.end()) {
     // First time this profile comes up: is it there, and who rates it already.
     profile_.reset();
@@ -104,21 +110,22 @@ std::optional<FieldProblem> RatingWriter::write(const Rating& r, bool skipUnrate
     known = ratersOf_.emplace(id, std::move(present)).first;
     if (problem && !skipUnrateable) return FieldProblem{"profile", *problem};
   }
+  last_ = known;
   if (!known->second) {
     if (!skipUnrateable) return FieldProblem{"profile", "the profile is not there or is in the bin"};
     ++counts_.skipped;
     return std::nullopt;
   }
   auto& raters = *known->second;
-  const bool first = !raters.contains(r.rater);
-  if (first && raters.size() >= kMaxRatersPerProfile)
+  const auto [rater, first] = raters.insert(r.rater);
+  if (first && raters.size() > kMaxRatersPerProfile) {
+    raters.erase(rater);
     return FieldProblem{"rater", fmt::format("the profile would have more than {} raters", kMaxRatersPerProfile)};
+  }
   // Ratings go only with their profile: a rater with no current rating has
   // none at all, and this one is their first.
   std::int64_t seq = 1;
-  if (first) {
-    raters.emplace(r.rater);
-  } else {
+  if (!first) {
     current_.reset();
     current_.bind(1, id);
     current_.bind(2, r.rater);
