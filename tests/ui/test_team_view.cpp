@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "rolefit/model/fields.hpp"
+#include "rolefit/session/session.hpp"
 #include "rolefit/team/team.hpp"
 #include "support/headless.hpp"
 #include "support/support.hpp"
@@ -142,4 +143,34 @@ TEST_CASE("Rate this company, answered from the keyboard at phone size, saves th
   REQUIRE(state.team.result);
   CHECK(state.team.result->raters.size() == 6);
   CHECK(state.errorText.empty());
+}
+
+TEST_CASE("the window's export withholds what the Session view's choice says, and a backup withholds nothing", "[views][team]") {
+  TempDir dir;
+  TestApp t;
+  t.app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  rateLumen(t);
+  t.app.setFileDialog([&](ui::FileChoice choice, const std::string& suggestion) -> ui::DialogAnswer {
+    REQUIRE(choice == ui::FileChoice::ExportSession);
+    return {true, (dir / suggestion).string()};
+  });
+  t.emit(ui::intent::SetExportWithheld{Withheld::notes, true});
+  t.emit(ui::intent::SetExportWithheld{Withheld::rater_names, true});
+  t.emit(ui::intent::SetExportWithheld{Withheld::results, true});
+  t.emit(ui::intent::SetExportWithheld{Withheld::results, false});  // changed their mind
+  t.emit(ui::intent::ChooseExportFile{});
+  const auto shared = readSessionFile(dir / "session.json");
+  CHECK(shared.session.withheld.names() == std::vector<std::string_view>{"notes", "rater_names"});
+  REQUIRE(shared.session.ratings.size() == 5);
+  CHECK(shared.session.ratings.front().rater == "Rater 1");
+  const std::string bytes = test::readFile(dir / "session.json");
+  CHECK(bytes.find("Sample company.") == std::string::npos);  // every sample's notes end so
+  CHECK(bytes.find("Alice") == std::string::npos);
+
+  t.emit(ui::intent::ExportBackup{});
+  const auto backup = readSessionFile(dir / "rolefit-backup.json");
+  CHECK(backup.session.withheld.empty());
+  CHECK(backup.session.ratings.size() == 5);
+  CHECK(test::readFile(dir / "rolefit-backup.json").find("Alice") != std::string::npos);
+  CHECK(t.state().errorText.empty());
 }
