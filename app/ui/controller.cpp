@@ -491,14 +491,7 @@ void Controller::apply(const Intent& intent) {
                  },
                  [&](const intent::TakeField& i) { takeField(i.item, i.field, i.take); },
                  [&](const intent::SetExportFormat& i) { state_.exportFormat = i.format; },
-                 [&](const intent::SetExportWithheld& i) {
-                   WithheldSet next;
-                   for (std::size_t w = 0; w < kWithheldCount; ++w) {
-                     const auto field = static_cast<Withheld>(w);
-                     if (field == i.field ? i.withheld : state_.exportWithheld.has(field)) next.add(field);
-                   }
-                   state_.exportWithheld = next;
-                 },
+                 [&](const intent::SetExportWithheld& i) { state_.exportWithheld.set(i.field, i.withheld); },
                  [&](const intent::ReloadProfiles&) {
                    reloadProfiles();
                    if (state_.loadProgress.reading) toast("Reading the profiles again");

@@ -19,16 +19,8 @@
 
 using namespace rolefit::test;
 using rolefit::bench::Paired;
+using rolefit::bench::require;
 namespace fs = std::filesystem;
-
-namespace {
-
-bool require(bool ok, const char* what) {
-  if (!ok) std::fprintf(stderr, "bench: %s failed\n", what);
-  return ok;
-}
-
-}  // namespace
 
 int main() {
   TempDir dir;

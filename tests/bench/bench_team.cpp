@@ -13,27 +13,14 @@
 #include <rapidjson/document.h>
 
 #include "bench/paired.hpp"
+#include "rolefit/model/fields.hpp"
 #include "support/process.hpp"
 #include "support/support.hpp"
 
 using namespace rolefit::test;
 using rolefit::bench::Paired;
+using rolefit::bench::require;
 namespace fs = std::filesystem;
-
-namespace {
-
-bool require(bool ok, const char* what) {
-  if (!ok) std::fprintf(stderr, "bench: %s failed\n", what);
-  return ok;
-}
-
-constexpr const char* kJudgements[] = {
-    "regulatory_burden", "it_complexity",      "goal_efficiency",        "goal_cost",   "goal_innovation",
-    "goal_growth",       "goal_customer",      "goal_security",          "goal_transformation",
-    "goal_information",  "cap_infrastructure", "cap_security",           "cap_information",
-    "cap_enterprise_systems", "cap_vendor",    "cap_engineering",        "cap_innovation", "cap_architecture"};
-
-}  // namespace
 
 int main() {
   TempDir dir;
@@ -51,16 +38,17 @@ int main() {
 
   // A survey tool's export: one row per company and rater, every field answered.
   std::string csv = "profile,rater";
-  for (const char* key : kJudgements) csv += fmt::format(",{}", key);
+  const auto fields = rolefit::judgementFields();
+  for (const auto* field : fields) csv += fmt::format(",{}", field->key);
   csv += "\n";
   unsigned value = 1;
   for (const auto& p : list.GetArray())
     for (int r = 0; r < kRaters; ++r) {
       csv += fmt::format("{},Rater {:02}", p["id"].GetString(), r + 1);
-      for (const char* key : kJudgements) {
-        const bool goal = std::string_view(key).rfind("goal_", 0) == 0;
+      for (const auto* field : fields) {  // anywhere in the field's range
         value = value * 1103515245u + 12345u;
-        csv += fmt::format(",{}", goal ? (value >> 16) % 6 : 1 + (value >> 16) % 5);
+        const auto low = static_cast<unsigned>(field->min), span = static_cast<unsigned>(field->max) - low + 1;
+        csv += fmt::format(",{}", low + (value >> 16) % span);
       }
       csv += "\n";
     }

@@ -16,6 +16,11 @@ std::string targetNote(double target, double ratio, const std::string& goalOf = 
 
 }  // namespace
 
+bool require(bool ok, const char* what) {
+  if (!ok) std::fprintf(stderr, "bench: %s failed\n", what);
+  return ok;
+}
+
 double secondsOf(const std::function<void()>& body) {
   const auto start = std::chrono::steady_clock::now();
   body();

@@ -42,4 +42,7 @@ bool report(const std::string& what, double subject, double floor, double limit,
 
 double secondsOf(const std::function<void()>& body);
 
+// `ok`, saying on stderr that `what` failed when it did not hold.
+bool require(bool ok, const char* what);
+
 }  // namespace rolefit::bench

@@ -49,16 +49,22 @@ std::string rateLumen(TestApp& t) {
   return lumen.id;
 }
 
+// The samples with Lumen rated by five, Lumen picked and the Team view open.
+std::string openTeamOnLumen(TestApp& t, const TempDir& dir) {
+  t.app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  const std::string id = rateLumen(t);
+  t.emit(ui::intent::Select{id});
+  t.emit(ui::intent::OpenView{ui::ViewId::Team});
+  return id;
+}
+
 }  // namespace
 
 TEST_CASE("the team view shows the raters and the decisive difference, and adopting the consensus is undoable", "[views][team]") {
   TempDir dir;
   TestApp t;
-  t.app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
   const ui::AppState& state = t.state();
-  const std::string id = rateLumen(t);
-  t.emit(ui::intent::Select{id});
-  t.emit(ui::intent::OpenView{ui::ViewId::Team});
+  const std::string id = openTeamOnLumen(t, dir);
   for (auto size : {ImVec2(1280, 800), ImVec2(390, 844)}) {
     HeadlessImGui imgui(size.x, size.y);
     imgui.frames(3, t.drawer());
@@ -103,11 +109,8 @@ TEST_CASE("the team view shows the raters and the decisive difference, and adopt
 TEST_CASE("Rate this company, answered from the keyboard at phone size, saves the rater's rating", "[views][team]") {
   TempDir dir;
   TestApp t;
-  t.app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
   const ui::AppState& state = t.state();
-  const std::string id = rateLumen(t);
-  t.emit(ui::intent::Select{id});
-  t.emit(ui::intent::OpenView{ui::ViewId::Team});
+  const std::string id = openTeamOnLumen(t, dir);
   HeadlessImGui imgui(390, 844);
   imgui.frames(3, t.drawer());
   ui::TeamView& view = t.frame.team();

@@ -49,12 +49,6 @@ void keepReceiversValues(Profile& theirs, const Profile& mine, WithheldSet withh
   if (withheld.has(Withheld::leaders)) theirs.leaders = mine.leaders;
 }
 
-std::string joined(const std::vector<std::string_view>& names) {
-  std::string out;
-  for (const auto n : names) out += (out.empty() ? "" : ", ") + std::string(n);
-  return out;
-}
-
 }  // namespace
 
 std::string_view toString(ImportStatus s) { return kStatusNames.at(static_cast<std::size_t>(s)); }
@@ -135,7 +129,7 @@ std::string ImportOutcome::counts() const {
 }
 
 std::string withheldNotice(WithheldSet withheld) {
-  std::string out = fmt::format("The sender withheld {}", joined(withheld.names()));
+  std::string out = fmt::format("The sender withheld {}", fmt::join(withheld.names(), ", "));
   const bool keepsYours =
       withheld.has(Withheld::notes) || withheld.has(Withheld::revenue_musd) || withheld.has(Withheld::leaders);
   if (keepsYours) out += "; your values of those fields are kept";

@@ -71,7 +71,11 @@ std::optional<Withheld> withheldFrom(std::string_view name);
 class WithheldSet {
  public:
   bool has(Withheld w) const { return (bits_ >> static_cast<unsigned>(w)) & 1u; }
-  void add(Withheld w) { bits_ = static_cast<std::uint8_t>(bits_ | (1u << static_cast<unsigned>(w))); }
+  void add(Withheld w) { set(w, true); }
+  void set(Withheld w, bool withheld) {
+    const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(w));
+    bits_ = static_cast<std::uint8_t>(withheld ? bits_ | bit : bits_ & ~bit);
+  }
   bool empty() const { return bits_ == 0; }
   std::vector<std::string_view> names() const;  // in enum order
   // "notes,revenue_musd": std::nullopt and `problem` set for an unknown name.
