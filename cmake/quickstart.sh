@@ -14,6 +14,12 @@ mode="${1:-app}"
 shift || true
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# Each step of the test command says when it starts, so a slow CI run shows
+# which step grew.
+step() {
+  printf '\n== quickstart %s: %s\n' "$(printf '%dm%02ds' $((SECONDS / 60)) $((SECONDS % 60)))" "$1"
+}
+
 # The browser build: Debian's sources of its C and C++ libraries (fetched
 # once into a per-user cache), then emscripten through the web preset.
 build_web() {
@@ -49,14 +55,17 @@ case "$mode" in
     exec build/release/app/rolefit "$@"
     ;;
   test)
+    step "installing what is missing"
     bash cmake/setup.sh test
     werror=OFF
     [[ "${CI:-}" == "true" ]] && werror=ON
     # Optimised build: the whole suite, then the benchmarks in a step of
     # their own, one at a time (their ratios only mean something with
     # optimisation on and nothing else running).
+    step "optimised build"
     cmake --preset release -DROLEFIT_BUILD_TESTS=ON -DROLEFIT_WERROR="$werror" >/dev/null
     cmake --build --preset release -j "$jobs"
+    step "optimised build: the suite"
     ctest --preset release -LE bench
     # The window's libraries load with its module, only for the window: a
     # verb's process maps none of them.
@@ -64,14 +73,18 @@ case "$mode" in
       echo "quickstart: rolefit links a window library; it belongs in rolefit-window.so" >&2
       exit 1
     fi
+    step "benchmarks"
     ctest --preset release -L bench -j 1 --verbose
     # Sanitizer build: the same suite under ASan + UBSan (benchmarks left out:
     # their ratios mean nothing there).
+    step "sanitizer build"
     cmake --preset asan -DROLEFIT_BUILD_TESTS=ON -DROLEFIT_WERROR="$werror" >/dev/null
     cmake --build --preset asan -j "$jobs"
+    step "sanitizer build: the suite"
     ctest --preset asan -LE bench
     # The command line alone: every verb and its tests, linking no ImGui,
     # GLFW or OpenGL.
+    step "command line alone"
     cmake --preset cli -DROLEFIT_WERROR="$werror" >/dev/null
     cmake --build --preset cli -j "$jobs"
     ctest --preset cli
@@ -82,19 +95,26 @@ case "$mode" in
     # The browser build, then RoleFit in Debian's headless chromium as a
     # phone (tests/web: puppeteer-core from npm, pinned by its lock file; no
     # browser is downloaded). The desktop binary checks what the page stored.
+    step "browser build"
     build_web
+    step "browser tests"
     npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
     node tests/web/test_web.mjs build/web/site build/release/app/rolefit build/web/screenshots
     node tests/web/bench_web.mjs build/web
     # The Windows download, cross-built, tested under wine against the
     # window-less Linux binary built above.
+    step "Windows build"
     build_windows "$werror"
+    step "Windows tests under wine"
     test_windows build/cli/app/rolefit
     # libFuzzer (clang): the session readers and the import path, a bounded
     # run from the seeds in tests/ (ROLEFIT_FUZZ_SECONDS per target).
+    step "fuzz build"
     cmake --preset fuzz >/dev/null
     cmake --build --preset fuzz -j "$jobs"
+    step "fuzzing"
     bash tests/fuzz/run.sh "${ROLEFIT_FUZZ_SECONDS:-30}"
+    step "all passed"
     ;;
   web)
     bash cmake/setup.sh web

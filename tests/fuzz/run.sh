@@ -30,11 +30,22 @@ fuzz() {
   return "${PIPESTATUS[0]}"
 }
 
+# A libFuzzer process keeps one core busy: the targets run as many at a time
+# as there are cores, each printing when it ends, in the order started.
+targets=(fuzz_session_json:text fuzz_session_binary:binary fuzz_import:import fuzz_csv:csv)
+at_once=$(nproc 2>/dev/null || echo 1)
 status=0
-fuzz fuzz_session_json text || status=1
-fuzz fuzz_session_binary binary || status=1
-fuzz fuzz_import import || status=1
-fuzz fuzz_csv csv || status=1
+for ((first = 0; first < ${#targets[@]}; first += at_once)); do
+  pids=()
+  for ((i = first; i < first + at_once && i < ${#targets[@]}; i++)); do
+    fuzz "${targets[$i]%%:*}" "${targets[$i]#*:}" > "$work/out-$i" &
+    pids+=("$!:$i")
+  done
+  for entry in "${pids[@]}"; do
+    wait "${entry%%:*}" || status=1
+    cat "$work/out-${entry#*:}"
+  done
+done
 if [[ $status -ne 0 ]]; then
   echo "fuzzing found a problem: see $findings" >&2
 fi
