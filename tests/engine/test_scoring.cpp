@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <random>
 
 #include <rapidjson/stringbuffer.h>
@@ -231,36 +234,59 @@ TEST_CASE("properties hold over many generated profiles") {
   }
 }
 
-TEST_CASE("the what-if's bound never clears a rating value that would change the advice") {
-  // The what-if search skips a rating's values when a bound says none of
-  // them can change the advice; every value it would skip is scored here.
+TEST_CASE("the what-if's bound never clears a value that would change the advice") {
+  // The what-if search skips a monotone field's values (a rating, revenue
+  // from technology, head count, product lines) when a bound says none of
+  // them can change the advice; every value it would skip, and the values
+  // between them, are scored here.
   using scoring_detail::OneChangeScorer;
+  using scoring_detail::StructureInputs;
   std::mt19937 random(20261202);
-  int cleared = 0, kept = 0;
+  std::map<std::string, std::pair<int, int>> clearedKept;
   for (int i = 0; i < 600; ++i) {
     const Profile p = randomProfile(random);
     CAPTURE(i, json(p).substr(0, 300));
     const Structure current = score(p, set()).recommendation;
     OneChangeScorer scorer(p, set());
     for (const FieldInfo& f : profileFields()) {
-      const bool rating = f.group == FieldGroup::Goals || f.group == FieldGroup::Capabilities ||
-                          f.key == "regulatory_burden" || f.key == "it_complexity";
-      if (!rating) continue;
+      // Each field's values, ascending: what the search tries and more.
+      std::vector<double> values;
+      if (isJudgement(f)) {
+        for (double v = f.min; v <= f.max; v += 1) values.push_back(v);
+      } else if (f.key == "tech_revenue_pct") {
+        for (double v = 0; v <= 100; v += 1) values.push_back(v);
+      } else if (f.key == "product_lines") {
+        for (double v = 0; v <= 14; v += 1) values.push_back(v);
+      } else if (f.key == "employees") {
+        for (double v = 1; v <= 1e7; v *= 1.25) values.push_back(std::round(v));
+        values.insert(values.end(), {999, 1000, 1001});
+        std::sort(values.begin(), values.end());
+      } else {
+        continue;
+      }
       const double now = fieldNumber(p, f);
       // The whole range, and each side of the profile's value.
-      for (const auto& [from, to] : {std::pair{f.min, f.max}, std::pair{f.min, now}, std::pair{now, f.max}}) {
+      for (const auto& [from, to] : {std::pair{values.front(), values.back()}, std::pair{values.front(), now},
+                                     std::pair{now, values.back()}}) {
         const DimensionValues a = scorer.needsWith(f, from), b = scorer.needsWith(f, to);
         DimensionValues low{}, high{};
         for (std::size_t d = 0; d < kDimensionCount; ++d) {
           low[d] = std::min(a[d], b[d]);
           high[d] = std::max(a[d], b[d]);
         }
-        if (scoring_detail::mayChangeRecommendation(low, high, p, set(), current)) {
+        StructureInputs inputs = StructureInputs::of(p);
+        const double lo = std::min(from, to), hi = std::max(from, to);
+        if (f.key == "tech_revenue_pct") inputs.techRevenueLow = lo, inputs.techRevenueHigh = hi;
+        if (f.key == "employees") inputs.employeesLow = std::llround(lo), inputs.employeesHigh = std::llround(hi);
+        if (f.key == "product_lines") inputs.productLinesLow = std::llround(lo), inputs.productLinesHigh = std::llround(hi);
+        auto& [cleared, kept] = clearedKept[std::string(f.key)];
+        if (scoring_detail::mayChangeRecommendation(low, high, p, set(), current, inputs)) {
           ++kept;
           continue;
         }
         ++cleared;
-        for (double v = from; v <= to; v += 1) {
+        for (const double v : values) {
+          if (v < lo || v > hi) continue;
           Profile changed = p;
           setFieldNumber(changed, f, v);
           CAPTURE(f.key, v);
@@ -269,9 +295,14 @@ TEST_CASE("the what-if's bound never clears a rating value that would change the
       }
     }
   }
-  // Both answers occur: the bound does clear values, and is not blind.
-  CHECK(cleared > 1000);
-  CHECK(kept > 100);
+  // Both answers occur for every kind of field: the bound does clear values,
+  // and is not blind.
+  for (const char* key : {"goal_growth", "cap_security", "regulatory_burden", "tech_revenue_pct", "employees",
+                          "product_lines"}) {
+    CAPTURE(key);
+    CHECK(clearedKept[key].first > 50);
+    CHECK(clearedKept[key].second > 10);
+  }
 }
 
 TEST_CASE("responsibilities follow the structure and today's leaders") {

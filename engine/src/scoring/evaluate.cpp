@@ -90,10 +90,33 @@ struct CandidateValues {
   std::vector<double> values;
   std::vector<double> logValues;  // log10 of each value, for the logarithmic distance
   double span = 1;
-  // A rating that acts on needs only, each in proportion to its value: the
-  // needs of all values on one side of the profile's lie between the needs
-  // at its value and at that side's end, and one bound can clear them all.
-  bool proportionalNeedsOnly = false;
+  // Every need and structure input the field acts on moves one way as its
+  // value grows (a rating, revenue from technology, head count, product
+  // lines): whatever all values between two ends give lies between what the
+  // ends give, and one bound can clear them all.
+  bool monotone = false;
+  // Which structure input it is, if any: a bound lets it span its values.
+  enum class Input { none, techRevenue, employees, productLines } input = Input::none;
+
+  // `inputs` with this field's input spanning [from, to].
+  void spread(StructureInputs& inputs, double from, double to) const {
+    const double low = std::min(from, to), high = std::max(from, to);
+    switch (input) {
+      case Input::none: break;
+      case Input::techRevenue:
+        inputs.techRevenueLow = low;
+        inputs.techRevenueHigh = high;
+        break;
+      case Input::employees:
+        inputs.employeesLow = std::llround(low);
+        inputs.employeesHigh = std::llround(high);
+        break;
+      case Input::productLines:
+        inputs.productLinesLow = std::llround(low);
+        inputs.productLinesHigh = std::llround(high);
+        break;
+    }
+  }
 
   double distanceOf(std::size_t i, double current, double logCurrent) const {
     switch (distance) {
@@ -122,16 +145,22 @@ const std::vector<CandidateValues>& candidateFields() {
         c.span = 7.0;
         c.values = {1.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1e3, 2e3, 5e3, 1e4, 2e4, 5e4, 1e5, 1e6, 1e7};
         for (double v : c.values) c.logValues.push_back(std::log10(v));
+        c.monotone = true;
+        c.input = CandidateValues::Input::employees;
       } else if (f.key == "tech_revenue_pct") {
         c.span = 100.0;
         for (int v = 0; v <= 100; v += 5) c.values.push_back(v);
+        c.monotone = true;
+        c.input = CandidateValues::Input::techRevenue;
       } else if (f.key == "product_lines") {
         c.span = 12.0;
         for (int v = 0; v <= 12; ++v) c.values.push_back(v);
+        c.monotone = true;
+        c.input = CandidateValues::Input::productLines;
       } else {
         c.span = f.max - f.min;
         for (double v = f.min; v <= f.max; v += 1) c.values.push_back(v);
-        c.proportionalNeedsOnly = isJudgement(f);
+        c.monotone = isJudgement(f);  // acts on needs alone, in proportion to its value
       }
       out.push_back(std::move(c));
     }
@@ -242,11 +271,11 @@ std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current) {
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), later);
     NearestFirst& field = *heap.back().field;
-    // A rating's candidates are bounded before the first is scored: all of
-    // them at once, else each side with several left. If no value there can
-    // change the advice, none of them is scored. One bound costs about what
-    // scoring one candidate does.
-    if (field.values().proportionalNeedsOnly) {
+    // A monotone field's candidates are bounded before the first is scored:
+    // all of them at once, else each side with several left. If no value
+    // there can change the advice, none of them is scored. One bound costs
+    // about what scoring one or two candidates does.
+    if (field.values().monotone) {
       const bool below = field.nextIsBelow();
       const CandidateValues& values = field.values();
       const auto cannotChange = [&](double from, double to) {
@@ -256,7 +285,9 @@ std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current) {
           low[d] = std::min(a[d], b[d]);
           high[d] = std::max(a[d], b[d]);
         }
-        return !mayChangeRecommendation(low, high, profile, scorer.set(), current);
+        StructureInputs inputs = StructureInputs::of(profile);
+        values.spread(inputs, from, to);
+        return !mayChangeRecommendation(low, high, profile, scorer.set(), current, inputs);
       };
       bool drop = false;
       if (field.firstOfField()) {

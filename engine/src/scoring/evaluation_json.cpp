@@ -1,7 +1,5 @@
 #include "rolefit/scoring/evaluation_json.hpp"
 
-#include <algorithm>
-
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -25,7 +23,7 @@ EvaluationJsonParts::EvaluationJsonParts(const RoleModelSet& set) {
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
     w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
-    quoted_.emplace_back(std::string(text), std::string(buffer.GetString(), buffer.GetSize()));
+    quoted_.try_emplace(text.data(), text.size(), std::string(buffer.GetString(), buffer.GetSize()));
   };
   for (const auto& r : set.rules) {
     add(r.text);
@@ -36,14 +34,6 @@ EvaluationJsonParts::EvaluationJsonParts(const RoleModelSet& set) {
     add(referenceSource(ref));
   }
   add(tensionNote());
-  std::sort(quoted_.begin(), quoted_.end());
-  quoted_.erase(std::unique(quoted_.begin(), quoted_.end()), quoted_.end());
-}
-
-const std::string* EvaluationJsonParts::quoted(std::string_view text) const {
-  const auto it = std::lower_bound(quoted_.begin(), quoted_.end(), text,
-                                   [](const auto& entry, std::string_view t) { return std::string_view(entry.first) < t; });
-  return it != quoted_.end() && it->first == text ? &it->second : nullptr;
 }
 
 }  // namespace rolefit

@@ -176,6 +176,14 @@ double bothRolesScale(Stage stage) {
   return scale[static_cast<std::size_t>(stage)];
 }
 
+// A CTO per product line: 4 points a line beyond the first, in full from half
+// of the revenue from technology. Never falls as either input grows.
+double perLineBonus(std::int64_t productLines, double techRevenuePct) {
+  if (productLines < 2) return 0.0;
+  const double lines = static_cast<double>(std::min<std::int64_t>(productLines, 6));
+  return 4.0 * (lines - 1) * std::clamp(techRevenuePct / kLinesFullTechRevenuePct, 0.0, 1.0);
+}
+
 // Which needs each input acts on, as a bit per dimension, indexed by the
 // field's position in profileFields(). Found once by running every rule with
 // every choice and with each number at its ends and middle: a rule may act
@@ -249,11 +257,9 @@ Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const Role
   // A CTO per product line where those lines are technology sold at scale
   // (Cisco, 004): the per-line case grows with the share of revenue they
   // bring, full from half of it, not with their count alone.
-  const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 6));
-  const double lineShare = std::clamp(p.tech_revenue_pct / kLinesFullTechRevenuePct, 0.0, 1.0);
-  const double perLine = p.product_lines >= 2 ? 4.0 * (lines - 1) * lineShare : 0.0;
   s.structure[idx(Structure::cio_and_product_ctos)] =
-      std::min(100.0, both + effect("product_lines", "cto_per_product_line", Structure::cio_and_product_ctos, perLine));
+      std::min(100.0, both + effect("product_lines", "cto_per_product_line", Structure::cio_and_product_ctos,
+                                    perLineBonus(p.product_lines, p.tech_revenue_pct)));
 
   const bool canPayTwo = p.leadership_budget != LeadershipBudget::one;
   s.eligible = {true, true, canPayTwo, true, p.leadership_budget == LeadershipBudget::more && p.product_lines >= 2};
@@ -291,14 +297,14 @@ Range sumRange(Range a, Range b) { return {a.low + b.low, a.high + b.high}; }
 }  // namespace
 
 bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& high, const Profile& p,
-                             const RoleModelSet& set, Structure current) {
+                             const RoleModelSet& set, Structure current, const StructureInputs& inputs) {
   // The corners of the box: each fit is a ratio of two sums linear in every
   // need, so it is monotone along each dimension and meets its ends there.
   std::array<std::size_t, kDimensionCount> varying{};
   std::size_t varyingCount = 0;
   for (std::size_t d = 0; d < kDimensionCount; ++d)
     if (low[d] != high[d]) varying[varyingCount++] = d;
-  if (varyingCount > 3) return true;  // not worth the corners: let the search try them
+  if (varyingCount > 4) return true;  // not worth the corners: let the search try them
 
   std::array<Range, 3> fit{};
   for (auto& f : fit) f = {100.0, 0.0};
@@ -314,28 +320,30 @@ bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& 
     }
   }
 
-  // The rest as scoreFromNeeds has it, over ranges.
+  // The rest as scoreFromNeeds has it, over ranges; every structure input
+  // moves its terms one way, so its ends bound them.
   const Range cio = fit[0], cto = fit[1];
   const Range difference{cio.low - cto.high, cio.high - cto.low};
   const Range distance = difference.low >= 0   ? difference
                          : difference.high <= 0 ? Range{-difference.high, -difference.low}
                                                 : Range{0.0, std::max(-difference.low, difference.high)};
   const Range balance{1.0 - distance.high / 100.0, 1.0 - distance.low / 100.0};
-  const double workload = p.employees > 1000 ? 10.0 : 0.0;
-  const Range hybrid{std::max(0.0, fit[2].low * balance.low - workload),
-                     std::max(0.0, fit[2].high * balance.high - workload)};
+  const Range workload{inputs.employeesLow > 1000 ? 10.0 : 0.0, inputs.employeesHigh > 1000 ? 10.0 : 0.0};
+  const Range hybrid{std::max(0.0, fit[2].low * balance.low - workload.high),
+                     std::max(0.0, fit[2].high * balance.high - workload.low)};
   const Range inward{sideAverage(low, true), sideAverage(high, true)};
   const Range outwardSide{sideAverage(low, false), sideAverage(high, false)};
-  const double scale = 0.5 * bothRolesScale(p.stage) * std::clamp(p.tech_revenue_pct / kPairFullTechRevenuePct, 0.0, 1.0);
-  const Range pairBonus{std::min(inward.low, outwardSide.low) * scale, std::min(inward.high, outwardSide.high) * scale};
+  const auto pairScale = [&](double techRevenuePct) {
+    return 0.5 * bothRolesScale(p.stage) * std::clamp(techRevenuePct / kPairFullTechRevenuePct, 0.0, 1.0);
+  };
+  const Range pairBonus{std::min(inward.low, outwardSide.low) * pairScale(inputs.techRevenueLow),
+                        std::min(inward.high, outwardSide.high) * pairScale(inputs.techRevenueHigh)};
   const Range pairBase = sumRange(cio, cto);
   const Range both{std::min(100.0, pairBase.low / 2 + pairBonus.low), std::min(100.0, pairBase.high / 2 + pairBonus.high)};
-  const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 6));
-  const double perLine =
-      p.product_lines >= 2 ? 4.0 * (lines - 1) * std::clamp(p.tech_revenue_pct / kLinesFullTechRevenuePct, 0.0, 1.0)
-                           : 0.0;
-  const Range lineCtos{std::min(100.0, pairBase.low / 2 + pairBonus.low + perLine),
-                       std::min(100.0, pairBase.high / 2 + pairBonus.high + perLine)};
+  const Range perLine{perLineBonus(inputs.productLinesLow, inputs.techRevenueLow),
+                      perLineBonus(inputs.productLinesHigh, inputs.techRevenueHigh)};
+  const Range lineCtos{std::min(100.0, pairBase.low / 2 + pairBonus.low + perLine.low),
+                       std::min(100.0, pairBase.high / 2 + pairBonus.high + perLine.high)};
 
   std::array<Range, kStructureCount> score{};
   score[idx(Structure::cio_led)] = cio;
@@ -344,13 +352,18 @@ bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& 
   score[idx(Structure::cio_and_cto)] = both;
   score[idx(Structure::cio_and_product_ctos)] = lineCtos;
   const bool canPayTwo = p.leadership_budget != LeadershipBudget::one;
-  const std::array<bool, kStructureCount> eligible{
-      true, true, canPayTwo, true, p.leadership_budget == LeadershipBudget::more && p.product_lines >= 2};
+  const bool mayPayLines = p.leadership_budget == LeadershipBudget::more;
+  // Eligible for some value in the ranges, and for every one.
+  const std::array<bool, kStructureCount> mayBeEligible{true, true, canPayTwo, true,
+                                                        mayPayLines && inputs.productLinesHigh >= 2};
+  const std::array<bool, kStructureCount> alwaysEligible{true, true, canPayTwo, true,
+                                                         mayPayLines && inputs.productLinesLow >= 2};
+  if (!alwaysEligible[idx(current)]) return true;
   // Bounds summed in another order than the score may differ in the last
   // bits: a margin far above that keeps the answer sound.
   constexpr double kRounding = 1e-6;
   for (std::size_t s = 0; s < kStructureCount; ++s)
-    if (s != idx(current) && eligible[s] && score[s].high > score[idx(current)].low - kRounding) return true;
+    if (s != idx(current) && mayBeEligible[s] && score[s].high > score[idx(current)].low - kRounding) return true;
   return false;
 }
 

@@ -60,12 +60,28 @@ DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contri
 Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const RoleModelSet& set,
                       std::vector<StructureEffect>* effects);
 
+// The inputs the structure scores read besides the needs, each as a range:
+// a what-if bound lets the one it varies span its candidates' values.
+struct StructureInputs {
+  double techRevenueLow, techRevenueHigh;
+  std::int64_t employeesLow, employeesHigh;
+  std::int64_t productLinesLow, productLinesHigh;
+  static StructureInputs of(const Profile& p) {
+    return {p.tech_revenue_pct, p.tech_revenue_pct, p.employees, p.employees, p.product_lines, p.product_lines};
+  }
+};
+
 // False only when no needs within [low, high] (each dimension a range of
-// clamped needs, the profile's other inputs as they are) can give another
-// recommendation than `current`: the what-if search skips such candidates
-// without scoring each. Sound, not exact: it may answer true needlessly.
+// clamped needs), with the structure inputs anywhere in their ranges and the
+// profile's other inputs as they are, can give another recommendation than
+// `current`: the what-if search skips such candidates without scoring each.
+// Sound, not exact: it may answer true needlessly.
 bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& high, const Profile& p,
-                             const RoleModelSet& set, Structure current);
+                             const RoleModelSet& set, Structure current, const StructureInputs& inputs);
+inline bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& high, const Profile& p,
+                                    const RoleModelSet& set, Structure current) {
+  return mayChangeRecommendation(low, high, p, set, current, StructureInputs::of(p));
+}
 
 // Which needs each input acts on, as a bit per dimension, indexed by the
 // field's position in profileFields() (needs.cpp says how it is found).

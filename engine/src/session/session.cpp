@@ -88,7 +88,7 @@ SeenEvaluation seenEvaluation(const Evaluation& e) {
   for (std::size_t d = 0; d < kDimensionCount; ++d) s.needs[d] = std::round(e.scores.needs[d] * 10.0) / 10.0;
   s.reasons.reserve(e.reasons.size());
   for (const auto& r : e.reasons)
-    s.reasons.push_back({r.field, r.factor, r.rule, r.source, std::round(r.weight * 10.0) / 10.0});
+    s.reasons.push_back({r.field, r.factor, std::string(r.rule), std::string(r.source), std::round(r.weight * 10.0) / 10.0});
   if (e.whatIf) s.whatIf = e.whatIf->text;
   return s;
 }

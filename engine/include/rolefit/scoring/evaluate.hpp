@@ -41,13 +41,15 @@ struct StructureEffect {
 Scores score(const Profile& profile, const RoleModelSet& set, std::vector<Contribution>* contributions = nullptr,
              std::vector<StructureEffect>* effects = nullptr);
 
+// The rule's words point into the RoleModelSet the evaluation was made with,
+// as the responsibilities do.
 struct Reason {
-  std::string field;   // contract key
-  std::string factor;  // "Operational efficiency goal: 5 of 5"
-  std::string rule;    // the rule's text
-  std::string ruleId;
-  std::string source;  // "000, 002"
-  double weight = 0;   // points it moved towards the recommendation
+  std::string field;        // contract key
+  std::string factor;       // "Operational efficiency goal: 5 of 5"
+  std::string_view rule;    // the rule's text
+  std::string_view ruleId;
+  std::string_view source;  // "000, 002"
+  double weight = 0;        // points it moved towards the recommendation
 };
 
 struct WhatIf {

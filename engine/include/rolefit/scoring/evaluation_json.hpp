@@ -1,9 +1,11 @@
 // An evaluation as the contract's JSON object (SPEC.md: evaluate --json).
 #pragma once
-#include <cmath>
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -19,6 +21,56 @@
 
 namespace rolefit {
 
+// A RapidJSON writer that copies ready-made JSON in one block (the stock
+// RawValue copies it a character at a time, checking each).
+template <typename Stream>
+class BlockWriter : public rapidjson::Writer<Stream> {
+ public:
+  using rapidjson::Writer<Stream>::Writer;
+  void RawBlock(std::string_view json, rapidjson::Type type) {
+    this->Prefix(type);
+    std::memcpy(this->os_->Push(json.size()), json.data(), json.size());
+    this->EndValue(true);
+  }
+
+  // Keys are plain names ("recommendation", "cio"): copied whole between
+  // quotes instead of escaped a character at a time, the same bytes either
+  // way. A key with anything to escape goes the stock way.
+  bool Key(const char* key) { return Key(key, static_cast<rapidjson::SizeType>(std::strlen(key))); }
+  bool Key(const char* key, rapidjson::SizeType length, bool copy = false) {
+    for (rapidjson::SizeType i = 0; i < length; ++i) {
+      const auto c = static_cast<unsigned char>(key[i]);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return rapidjson::Writer<Stream>::Key(key, length, copy);
+    }
+    return PlainKey(key, length);
+  }
+  // A key with nothing to escape, as detail::key writes the code's own.
+  bool PlainKey(const char* key, std::size_t length) {
+    this->Prefix(rapidjson::kStringType);
+    char* out = this->os_->Push(length + 2);
+    out[0] = '"';
+    std::memcpy(out + 1, key, length);
+    out[length + 1] = '"';
+    return this->EndValue(true);
+  }
+};
+
+namespace detail {
+template <typename Writer>
+void writeRaw(Writer& w, std::string_view json, rapidjson::Type type) {
+  if constexpr (requires { w.RawBlock(json, type); }) w.RawBlock(json, type);
+  else w.RawValue(json.data(), json.size(), type);
+}
+
+// A key the code names ("recommendation"): plain text known when compiled,
+// so a BlockWriter copies it without looking for characters to escape.
+template <typename Writer, std::size_t N>
+void key(Writer& w, const char (&name)[N]) {
+  if constexpr (requires { w.PlainKey(name, N - 1); }) w.PlainKey(name, N - 1);
+  else w.Key(name, static_cast<rapidjson::SizeType>(N - 1));
+}
+}  // namespace detail
+
 // Scores are shown to one decimal: enough to rank, stable to read and diff.
 inline double roundedScore(double v) { return std::round(v * 10.0) / 10.0; }
 
@@ -30,12 +82,12 @@ void writeScore(Writer& w, double v) {
   const long long tenths = std::llround(v * 10.0);
   const long long whole = tenths / 10, digit = tenths % 10;
   char text[32];
-  int n = 0;
-  if (tenths < 0 && whole == 0) text[n++] = '-';
-  for (char c : std::to_string(whole)) text[n++] = c;
-  text[n++] = '.';
-  text[n++] = static_cast<char>('0' + (digit < 0 ? -digit : digit));
-  w.RawValue(text, static_cast<std::size_t>(n), rapidjson::kNumberType);
+  char* end = text;
+  if (tenths < 0 && whole == 0) *end++ = '-';
+  end = std::to_chars(end, text + sizeof text - 2, whole).ptr;
+  *end++ = '.';
+  *end++ = static_cast<char>('0' + (digit < 0 ? -digit : digit));
+  detail::writeRaw(w, std::string_view(text, static_cast<std::size_t>(end - text)), rapidjson::kNumberType);
 }
 
 template <typename Writer>
@@ -50,11 +102,11 @@ void writeResponsibilities(Writer& w, const std::vector<ResponsibilityAssignment
     w.StartObject();
     // By id: the wording and sources are in the role models (and in reports),
     // not repeated in every profile's result.
-    w.Key("responsibility");
+    detail::key(w, "responsibility");
     writeString(w, r.item->id);
-    w.Key("owner");
+    detail::key(w, "owner");
     writeString(w, toString(r.owner));
-    w.Key("covered");
+    detail::key(w, "covered");
     w.Bool(r.covered);
     w.EndObject();
   }
@@ -81,13 +133,13 @@ void writeDifference(Writer& w, const std::optional<LeadershipGap>& gap, Leaders
     return;
   }
   w.StartObject();
-  w.Key("today");
+  detail::key(w, "today");
   writeString(w, toString(today));
-  w.Key("text");
+  detail::key(w, "text");
   writeString(w, gap->text);
-  w.Key("source");
+  detail::key(w, "source");
   writeString(w, gap->sources);
-  w.Key("responsibilities");
+  detail::key(w, "responsibilities");
   w.StartArray();
   for (const Responsibility* r : gapResponsibilities(*gap, assignments)) writeString(w, r->id);
   w.EndArray();
@@ -107,52 +159,21 @@ class EvaluationJsonParts {
   const std::string& difference(Structure recommendation, Leaders leaders) const {
     return difference_[static_cast<std::size_t>(recommendation)][static_cast<std::size_t>(leaders)];
   }
-  // The text as a quoted JSON string, when it is one of the set's texts.
-  const std::string* quoted(std::string_view text) const;
+  // The text as a quoted JSON string, when it is one of the set's texts
+  // itself (a view of the set's own string, as a result's rule or source is).
+  const std::string* quoted(std::string_view text) const {
+    const auto it = quoted_.find(text.data());
+    return it != quoted_.end() && it->second.first == text.size() ? &it->second.second : nullptr;
+  }
 
  private:
   std::array<std::array<std::string, 5>, kStructureCount> responsibilities_;
   std::array<std::array<std::string, 5>, kStructureCount> difference_;
-  std::vector<std::pair<std::string, std::string>> quoted_;  // text -> "escaped", sorted by text
-};
-
-// A RapidJSON writer that copies ready-made JSON in one block (the stock
-// RawValue copies it a character at a time, checking each).
-template <typename Stream>
-class BlockWriter : public rapidjson::Writer<Stream> {
- public:
-  using rapidjson::Writer<Stream>::Writer;
-  void RawBlock(std::string_view json, rapidjson::Type type) {
-    this->Prefix(type);
-    std::memcpy(this->os_->Push(json.size()), json.data(), json.size());
-    this->EndValue(true);
-  }
-
-  // Keys are plain names ("recommendation", "cio"): copied whole between
-  // quotes instead of escaped a character at a time, the same bytes either
-  // way. A key with anything to escape goes the stock way.
-  bool Key(const char* key) { return Key(key, static_cast<rapidjson::SizeType>(std::strlen(key))); }
-  bool Key(const char* key, rapidjson::SizeType length, bool copy = false) {
-    for (rapidjson::SizeType i = 0; i < length; ++i) {
-      const auto c = static_cast<unsigned char>(key[i]);
-      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return rapidjson::Writer<Stream>::Key(key, length, copy);
-    }
-    this->Prefix(rapidjson::kStringType);
-    char* out = this->os_->Push(length + 2);
-    out[0] = '"';
-    std::memcpy(out + 1, key, length);
-    out[length + 1] = '"';
-    return this->EndValue(true);
-  }
+  // By where the set's text lies: the text's length and its "escaped" form.
+  std::unordered_map<const char*, std::pair<std::size_t, std::string>> quoted_;
 };
 
 namespace detail {
-template <typename Writer>
-void writeRaw(Writer& w, std::string_view json, rapidjson::Type type) {
-  if constexpr (requires { w.RawBlock(json, type); }) w.RawBlock(json, type);
-  else w.RawValue(json.data(), json.size(), type);
-}
-
 template <typename Writer>
 void writeText(Writer& w, std::string_view text, const EvaluationJsonParts* parts) {
   if (parts)
@@ -170,106 +191,106 @@ template <typename Writer>
 void writeEvaluationJson(Writer& w, const Profile& p, const Evaluation& e, const RoleModelSet& set,
                          const EvaluationJsonParts* parts = nullptr) {
   w.StartObject();
-  w.Key("id");
+  detail::key(w, "id");
   writeString(w, p.id);
-  w.Key("name");
+  detail::key(w, "name");
   writeString(w, p.name);
-  w.Key("recommendation");
+  detail::key(w, "recommendation");
   writeString(w, toString(e.scores.recommendation));
-  w.Key("runner_up");
+  detail::key(w, "runner_up");
   writeString(w, toString(e.scores.runnerUp));
-  w.Key("margin");
+  detail::key(w, "margin");
   writeScore(w, (e.margin));
-  w.Key("confidence");
+  detail::key(w, "confidence");
   writeString(w, toString(e.confidence));
-  w.Key("uncertain_inputs");
+  detail::key(w, "uncertain_inputs");
   w.StartArray();
   for (const auto& key : e.uncertainInputs) writeString(w, key);
   w.EndArray();
-  w.Key("fit");
+  detail::key(w, "fit");
   writeFit(w, e.scores.fit, set);
-  w.Key("needs");
+  detail::key(w, "needs");
   w.StartObject();
   for (std::size_t d = 0; d < kDimensionCount; ++d) {
     w.Key(set.dimensions[d].id.c_str());
     writeScore(w, (e.scores.needs[d]));
   }
   w.EndObject();
-  w.Key("reasons");
+  detail::key(w, "reasons");
   w.StartArray();
   for (const auto& r : e.reasons) {
     w.StartObject();
-    w.Key("factor");
+    detail::key(w, "factor");
     writeString(w, r.factor);
-    w.Key("rule");
+    detail::key(w, "rule");
     detail::writeText(w, r.rule, parts);
-    w.Key("source");
+    detail::key(w, "source");
     detail::writeText(w, r.source, parts);
-    w.Key("field");
+    detail::key(w, "field");
     writeString(w, r.field);
-    w.Key("weight");
+    detail::key(w, "weight");
     writeScore(w, (r.weight));
     w.EndObject();
   }
   w.EndArray();
-  w.Key("what_if");
+  detail::key(w, "what_if");
   if (e.whatIf) {
     w.StartObject();
-    w.Key("field");
+    detail::key(w, "field");
     writeString(w, e.whatIf->field);
-    w.Key("from");
+    detail::key(w, "from");
     writeString(w, e.whatIf->from);
-    w.Key("to");
+    detail::key(w, "to");
     writeString(w, e.whatIf->to);
-    w.Key("recommendation");
+    detail::key(w, "recommendation");
     writeString(w, toString(e.whatIf->result));
-    w.Key("text");
+    detail::key(w, "text");
     writeString(w, e.whatIf->text);
     w.EndObject();
   } else {
     w.Null();
   }
-  w.Key("responsibilities");
+  detail::key(w, "responsibilities");
   if (parts) {
     detail::writeRaw(w, parts->responsibilities(e.scores.recommendation, p.leaders), rapidjson::kArrayType);
   } else {
     writeResponsibilities(w, e.responsibilities);
   }
-  w.Key("difference");
+  detail::key(w, "difference");
   if (parts) {
     detail::writeRaw(w, parts->difference(e.scores.recommendation, p.leaders),
                      e.gap ? rapidjson::kObjectType : rapidjson::kNullType);
   } else {
     writeDifference(w, e.gap, p.leaders, e.responsibilities);
   }
-  w.Key("nearest_references");
+  detail::key(w, "nearest_references");
   w.StartArray();
   for (const auto& n : e.nearest) {
     const ReferenceCompany& c = *n.company;
     w.StartObject();
-    w.Key("id");
+    detail::key(w, "id");
     writeString(w, c.id);
-    w.Key("name");
+    detail::key(w, "name");
     detail::writeText(w, c.name, parts);
-    w.Key("kind");
+    detail::key(w, "kind");
     writeString(w, toString(c.kind));
-    w.Key("year");
+    detail::key(w, "year");
     if (c.kind == ReferenceKind::real) w.Int(c.year);
     else w.Null();
-    w.Key("structure");
+    detail::key(w, "structure");
     writeString(w, toString(c.structure));
-    w.Key("similarity");
+    detail::key(w, "similarity");
     writeScore(w, (n.similarity));
-    w.Key("source");
+    detail::key(w, "source");
     detail::writeText(w, referenceSource(c), parts);
     w.EndObject();
   }
   w.EndArray();
   if (!e.tension.empty()) {
-    w.Key("tension");
+    detail::key(w, "tension");
     detail::writeText(w, e.tension, parts);
   }
-  w.Key("role_model_version");
+  detail::key(w, "role_model_version");
   writeString(w, e.roleModelVersion);
   w.EndObject();
 }
