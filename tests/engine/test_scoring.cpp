@@ -305,6 +305,24 @@ TEST_CASE("the what-if's bound never clears a value that would change the advice
   }
 }
 
+TEST_CASE("the what-if's bounds change nothing: every profile's what-if is the one scoring each candidate finds") {
+  std::mt19937 random(20261203);
+  int found = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const Profile p = randomProfile(random);
+    CAPTURE(i, json(p).substr(0, 300));
+    const auto bounded = scoring_detail::whatIfOf(p, set(), true);
+    const auto scored = scoring_detail::whatIfOf(p, set(), false);
+    REQUIRE(bounded.has_value() == scored.has_value());
+    if (!bounded) continue;
+    ++found;
+    CHECK(bounded->field == scored->field);
+    CHECK(bounded->to == scored->to);
+    CHECK(bounded->result == scored->result);
+  }
+  CHECK(found > 2500);
+}
+
 TEST_CASE("responsibilities follow the structure and today's leaders") {
   Profile p = baseline();
   p.leaders = Leaders::cio;

@@ -59,6 +59,55 @@ bool coveredToday(Leaders leaders, Structure s, Owner owner) {
   return (hat == Owner::cio) == (leaders == Leaders::cio);
 }
 
+// A field whose rules add to needs in proportion to its value alone (the
+// ratings, revenue from technology): the points it adds to each need per
+// step. Found once and checked at both ends and a step in, on profiles unlike
+// each other, so that a bound can take a field's needs at any value from the
+// profile's own without running the rules.
+bool isLinear(const FieldInfo& f) { return isJudgement(f) || f.key == "tech_revenue_pct"; }
+
+const std::array<DimensionValues, kMaxFields>& linearSlopes() {
+  static const auto slopes = [] {
+    std::array<DimensionValues, kMaxFields> out{};
+    std::array<Profile, 3> probes{};
+    for (const FieldInfo& f : profileFields()) {
+      if (f.kind == FieldKind::Text) continue;
+      setFieldNumber(probes[1], f, f.kind == FieldKind::Choice ? static_cast<double>(f.choices.size() - 1) : f.max);
+      setFieldNumber(probes[2], f, f.kind == FieldKind::Choice ? 1.0 : std::floor((f.min + f.max) / 2));
+    }
+    for (const FieldInfo& f : profileFields()) {
+      if (!isLinear(f)) continue;
+      for (std::size_t probe = 0; probe < probes.size(); ++probe) {
+        const auto rawAt = [&](double value) {
+          Profile p = probes[probe];
+          setFieldNumber(p, f, value);
+          NeedsBuilder needs(nullptr);
+          addNeeds(p, needs);
+          return needs.raw();
+        };
+        const DimensionValues low = rawAt(f.min), next = rawAt(f.min + 1), high = rawAt(f.max);
+        for (std::size_t d = 0; d < kDimensionCount; ++d) {
+          const double slope = (high[d] - low[d]) / (f.max - f.min);
+          if (probe == 0) out[f.position][d] = slope;
+          if (std::fabs(slope - out[f.position][d]) > 1e-9 || std::fabs(next[d] - low[d] - slope) > 1e-9)
+            throw std::logic_error("linearSlopes: a rule is not linear in " + std::string(f.key));
+        }
+      }
+    }
+    return out;
+  }();
+  return slopes;
+}
+
+// The one need a rating acts on, or kDimensionCount when it acts on several.
+std::size_t onlyNeedOf(const FieldInfo& f) {
+  const std::uint8_t acted = needsActedOn()[f.position];
+  if (acted == 0 || (acted & (acted - 1)) != 0) return kDimensionCount;
+  std::size_t d = 0;
+  while (!(acted & (1u << d))) ++d;
+  return d;
+}
+
 // What-if candidates: every other value of a field that can move the result,
 // with its distance as a share of the field's range (ordinal steps for ordered
 // choices, a fixed half for unordered ones). They are tried nearest first;
@@ -95,6 +144,12 @@ struct CandidateValues {
   // lines): whatever all values between two ends give lies between what the
   // ends give, and one bound can clear them all.
   bool monotone = false;
+  // Its needs follow from the profile's by linearSlopes().
+  bool linear = false;
+  // A rating that acts on one need alone: that need (else kDimensionCount),
+  // and the points it adds to it per step of its value.
+  std::size_t onlyNeed = kDimensionCount;
+  double slope = 0;
   // Which structure input it is, if any: a bound lets it span its values.
   enum class Input { none, techRevenue, employees, productLines } input = Input::none;
 
@@ -161,7 +216,12 @@ const std::vector<CandidateValues>& candidateFields() {
         c.span = f.max - f.min;
         for (double v = f.min; v <= f.max; v += 1) c.values.push_back(v);
         c.monotone = isJudgement(f);  // acts on needs alone, in proportion to its value
+        if (c.monotone) {
+          c.onlyNeed = onlyNeedOf(f);
+          if (c.onlyNeed < kDimensionCount) c.slope = linearSlopes()[f.position][c.onlyNeed];
+        }
       }
+      c.linear = isLinear(f);
       out.push_back(std::move(c));
     }
     return out;
@@ -192,6 +252,7 @@ class NearestFirst {
   }
 
   bool done() const { return below_ == kNone && above_ == kNone; }
+  double current() const { return current_; }
   std::uint64_t key() const { return std::min(below_, above_); }
   const CandidateValues& values() const { return *c_; }
 
@@ -251,7 +312,7 @@ class NearestFirst {
 // The nearest candidate whose change alters the recommendation. A small heap
 // of the fields' next candidates yields them nearest first, each made only
 // when its turn comes: the search usually stops long before the end.
-std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current) {
+std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current, bool useBounds) {
   const Profile& profile = scorer.profile();
   // The heap holds each field's next key beside it: one integer compare a step.
   struct Next {
@@ -268,22 +329,61 @@ std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current) {
   const auto later = [](const Next& a, const Next& b) { return a.key > b.key; };
   std::make_heap(heap.begin(), heap.end(), later);
 
+  // The ratings that act on one need alone are bounded together, once per
+  // need: any one of them changed moves that need only, within the union of
+  // their ranges. One cheap bound so clears several fields.
+  std::array<bool, kDimensionCount> groupTried{};
+  const auto boundGroup = [&](std::size_t need) {
+    groupTried[need] = true;
+    const double raw = scorer.rawNeeds()[need];
+    double low = raw, high = raw;
+    for (const NearestFirst& f : fields) {
+      const CandidateValues& c = f.values();
+      if (c.onlyNeed != need) continue;
+      const double a = raw + c.slope * (c.values.front() - f.current()), b = raw + c.slope * (c.values.back() - f.current());
+      low = std::min({low, a, b});
+      high = std::max({high, a, b});
+    }
+    DimensionValues lows = scorer.needs(), highs = lows;
+    lows[need] = std::clamp(low, 0.0, 100.0);
+    highs[need] = std::clamp(high, 0.0, 100.0);
+    if (mayChangeRecommendation(lows, highs, profile, scorer.set(), current)) return;
+    for (NearestFirst& f : fields)
+      if (f.values().onlyNeed == need) f.dropAll();
+  };
+
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), later);
     NearestFirst& field = *heap.back().field;
+    const std::size_t need = field.values().onlyNeed;
+    if (useBounds && need < kDimensionCount && !groupTried[need]) boundGroup(need);
+    if (field.done()) {  // cleared with its group
+      heap.pop_back();
+      continue;
+    }
     // A monotone field's candidates are bounded before the first is scored:
     // all of them at once, else each side with several left. If no value
     // there can change the advice, none of them is scored. One bound costs
     // about what scoring one or two candidates does.
-    if (field.values().monotone) {
+    if (useBounds && field.values().monotone) {
       const bool below = field.nextIsBelow();
       const CandidateValues& values = field.values();
       const auto cannotChange = [&](double from, double to) {
-        const DimensionValues a = scorer.needsWith(*values.field, from), b = scorer.needsWith(*values.field, to);
         DimensionValues low{}, high{};
-        for (std::size_t d = 0; d < kDimensionCount; ++d) {
-          low[d] = std::min(a[d], b[d]);
-          high[d] = std::max(a[d], b[d]);
+        if (values.linear) {
+          const DimensionValues& raw = scorer.rawNeeds();
+          const DimensionValues& slope = linearSlopes()[values.field->position];
+          for (std::size_t d = 0; d < kDimensionCount; ++d) {
+            const double a = raw[d] + slope[d] * (from - field.current()), b = raw[d] + slope[d] * (to - field.current());
+            low[d] = std::clamp(std::min(a, b), 0.0, 100.0);
+            high[d] = std::clamp(std::max(a, b), 0.0, 100.0);
+          }
+        } else {
+          const DimensionValues a = scorer.needsWith(*values.field, from), b = scorer.needsWith(*values.field, to);
+          for (std::size_t d = 0; d < kDimensionCount; ++d) {
+            low[d] = std::min(a[d], b[d]);
+            high[d] = std::max(a[d], b[d]);
+          }
         }
         StructureInputs inputs = StructureInputs::of(profile);
         values.spread(inputs, from, to);
@@ -295,7 +395,7 @@ std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current) {
         if (drop) field.dropAll();
       }
       if (!drop && field.firstOfSide(below) && field.leftOnSide(below) >= 2) {
-        drop = cannotChange(fieldNumber(profile, *values.field), field.farthestOnSide(below));
+        drop = cannotChange(field.current(), field.farthestOnSide(below));
         if (drop) field.dropSide(below);
       }
       if (drop) {
@@ -454,6 +554,13 @@ std::vector<std::string> findUncertainInputs(OneChangeScorer& scorer, Structure 
 
 }  // namespace
 
+namespace scoring_detail {
+std::optional<WhatIf> whatIfOf(const Profile& profile, const RoleModelSet& set, bool useBounds) {
+  OneChangeScorer scorer(profile, set);
+  return findWhatIf(scorer, score(profile, set).recommendation, useBounds);
+}
+}  // namespace scoring_detail
+
 Confidence confidenceFor(double margin) {
   if (margin >= kClearMargin) return Confidence::clear;
   if (margin >= kLikelyMargin) return Confidence::likely;
@@ -500,7 +607,7 @@ Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
 
   OneChangeScorer scorer(profile, set);
   e.reasons = findReasons(scorer, set, e.scores, contributions, effects);
-  e.whatIf = findWhatIf(scorer, rec);
+  e.whatIf = findWhatIf(scorer, rec, true);
   e.confidence = confidenceFor(e.margin);
   if (e.confidence == Confidence::close_call) e.uncertainInputs = findUncertainInputs(scorer, rec);
 

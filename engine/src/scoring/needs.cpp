@@ -306,16 +306,31 @@ bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& 
     if (low[d] != high[d]) varying[varyingCount++] = d;
   if (varyingCount > 4) return true;  // not worth the corners: let the search try them
 
+  // The sums over the needs that do not vary are made once; each corner adds
+  // the varying ones (another order of adding than roleFit's: the margin
+  // below covers the last bits).
+  double fixedTotal = 0;
+  std::array<double, 3> fixedCovered{};
+  for (std::size_t d = 0; d < kDimensionCount; ++d) {
+    if (low[d] != high[d]) continue;
+    fixedTotal += low[d];
+    for (std::size_t r = 0; r < 3; ++r) fixedCovered[r] += set.roleModels[r].weights[d] * low[d];
+  }
   std::array<Range, 3> fit{};
   for (auto& f : fit) f = {100.0, 0.0};
   for (std::size_t corner = 0; corner < (std::size_t{1} << varyingCount); ++corner) {
-    DimensionValues needs = low;
-    for (std::size_t i = 0; i < varyingCount; ++i)
-      if (corner & (std::size_t{1} << i)) needs[varying[i]] = high[varying[i]];
-    const double total = needsTotal(needs);
+    double total = fixedTotal;
+    std::array<double, 3> covered = fixedCovered;
+    for (std::size_t i = 0; i < varyingCount; ++i) {
+      const std::size_t d = varying[i];
+      const double need = corner & (std::size_t{1} << i) ? high[d] : low[d];
+      total += need;
+      for (std::size_t r = 0; r < 3; ++r) covered[r] += set.roleModels[r].weights[d] * need;
+    }
     if (total <= 0) return true;
     for (std::size_t r = 0; r < 3; ++r) {
-      const double f = roleFit(set.roleModels[r], needs, total, p.stage);
+      const double f = std::clamp(100.0 * (covered[r] / total) * set.roleModels[r].stageFactor[static_cast<std::size_t>(p.stage)],
+                                  0.0, 100.0);
       fit[r] = {std::min(fit[r].low, f), std::max(fit[r].high, f)};
     }
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <type_traits>
 #include <vector>
@@ -88,6 +89,10 @@ inline bool mayChangeRecommendation(const DimensionValues& low, const DimensionV
 constexpr std::size_t kMaxFields = 32;
 const std::array<std::uint8_t, kMaxFields>& needsActedOn();
 
+// The what-if of a profile, as evaluate() finds it (`useBounds`), or by
+// scoring every candidate nearer than the answer: the two must agree.
+std::optional<WhatIf> whatIfOf(const Profile& profile, const RoleModelSet& set, bool useBounds);
+
 // Scores a profile with one input changed at a time, as the what-if search
 // and the reasons do a hundred times per profile: only the needs that input
 // acts on are recomputed, each in full and in order, so every score is the
@@ -104,6 +109,9 @@ class OneChangeScorer {
       return scoreFromNeeds(needs, profile_, set_, nullptr);
     });
   }
+
+  // The profile's own needs before they are clamped to 0..100.
+  const DimensionValues& rawNeeds() const { return base_; }
 
   // The profile's own (clamped) needs.
   DimensionValues needs() const {
