@@ -422,6 +422,31 @@ TEST_CASE("the ready-made JSON parts give byte-identical evaluations") {
   }
 }
 
+TEST_CASE("the block writer writes every string and key as RapidJSON's own writer does") {
+  // Every byte value at every place of strings up to 19 bytes long: the
+  // eight-byte check and the byte-at-a-time tail both see each one.
+  for (std::size_t length = 1; length < 20; ++length)
+    for (std::size_t at = 0; at < length; ++at)
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string text(length, 'a');
+        text[at] = static_cast<char>(byte);
+        rapidjson::StringBuffer plain, fast;
+        rapidjson::Writer<rapidjson::StringBuffer> plainWriter(plain);
+        BlockWriter<rapidjson::StringBuffer> fastWriter(fast);
+        plainWriter.StartObject();
+        fastWriter.StartObject();
+        const auto size = static_cast<rapidjson::SizeType>(text.size());
+        plainWriter.Key(text.data(), size);
+        fastWriter.Key(text.data(), size);
+        plainWriter.String(text.data(), size);
+        fastWriter.String(text.data(), size);
+        plainWriter.EndObject();
+        fastWriter.EndObject();
+        CAPTURE(length, at, byte);
+        REQUIRE(std::string(plain.GetString(), plain.GetSize()) == std::string(fast.GetString(), fast.GetSize()));
+      }
+}
+
 TEST_CASE("confidence follows the margin, and a close call names the ratings that would flip it") {
   CHECK(confidenceFor(0) == Confidence::close_call);
   CHECK(confidenceFor(kLikelyMargin - 0.01) == Confidence::close_call);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
@@ -34,24 +35,51 @@ class BlockWriter : public rapidjson::Writer<Stream> {
   }
 
   // Keys are plain names ("recommendation", "cio"): copied whole between
-  // quotes instead of escaped a character at a time, the same bytes either
-  // way. A key with anything to escape goes the stock way.
+  // quotes instead of escaped a character at a time.
   bool Key(const char* key) { return Key(key, static_cast<rapidjson::SizeType>(std::strlen(key))); }
-  bool Key(const char* key, rapidjson::SizeType length, bool copy = false) {
-    for (rapidjson::SizeType i = 0; i < length; ++i) {
-      const auto c = static_cast<unsigned char>(key[i]);
-      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return rapidjson::Writer<Stream>::Key(key, length, copy);
-    }
-    return PlainKey(key, length);
+  // Strings the same way: most of a result's strings (ids, names, rule
+  // texts, the what-if) have nothing to escape and are copied whole; one
+  // that has goes the stock way. The same bytes either way.
+  bool String(const char* text, rapidjson::SizeType length, bool copy = false) {
+    if (!isPlain(text, length)) return rapidjson::Writer<Stream>::String(text, length, copy);
+    return PlainString(text, length);
   }
-  // A key with nothing to escape, as detail::key writes the code's own.
-  bool PlainKey(const char* key, std::size_t length) {
+  bool Key(const char* key, rapidjson::SizeType length, bool copy = false) {
+    if (!isPlain(key, length)) return rapidjson::Writer<Stream>::Key(key, length, copy);
+    return PlainString(key, length);
+  }
+  // A string or key with nothing to escape (detail::key writes the code's own).
+  bool PlainString(const char* key, std::size_t length) {
     this->Prefix(rapidjson::kStringType);
     char* out = this->os_->Push(length + 2);
     out[0] = '"';
     std::memcpy(out + 1, key, length);
     out[length + 1] = '"';
     return this->EndValue(true);
+  }
+
+ private:
+  // Printable ASCII other than a quote or a backslash (anything beyond
+  // ASCII also goes the stock way, which keeps it as it is).
+  static bool isPlain(const char* text, std::size_t length) {
+    // Eight bytes at a time (the bit tricks are exact): a byte below 0x20,
+    // above 0x7E, or equal to '"' or '\\'.
+    constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+    std::size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text + i, 8);
+      const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+      const std::uint64_t below = (w - ones * 0x20) & ~w;
+      const std::uint64_t above = (w + ones * (127 - 0x7E)) | w;
+      const std::uint64_t isQuote = (quote - ones) & ~quote, isBackslash = (backslash - ones) & ~backslash;
+      if ((below | above | isQuote | isBackslash) & highs) return false;
+    }
+    for (; i < length; ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
+    }
+    return true;
   }
 };
 
@@ -66,7 +94,7 @@ void writeRaw(Writer& w, std::string_view json, rapidjson::Type type) {
 // so a BlockWriter copies it without looking for characters to escape.
 template <typename Writer, std::size_t N>
 void key(Writer& w, const char (&name)[N]) {
-  if constexpr (requires { w.PlainKey(name, N - 1); }) w.PlainKey(name, N - 1);
+  if constexpr (requires { w.PlainString(name, N - 1); }) w.PlainString(name, N - 1);
   else w.Key(name, static_cast<rapidjson::SizeType>(N - 1));
 }
 }  // namespace detail
