@@ -306,8 +306,10 @@ int importRatings(const fs::path& db, const fs::path& file) {
   return kExitOk;
 }
 
-int rateProfile(const fs::path& db, const std::string& key, const std::string& rater,
+int rateProfile(const fs::path& db, const std::string& key, const std::string& raterArgument,
                 const std::vector<std::string>& assignments) {
+  // As a rating file's rater cell is: "Zoë " and "Zoë" are one rater.
+  const std::string rater = trim(raterArgument);
   if (!fs::exists(db)) {
     refuse(fmt::format("rolefit: {}: no such database", db.string()));
     return kExitRefused;

@@ -164,6 +164,13 @@ TEST_CASE("rate saves one rating, and rating again keeps the earlier one as hist
   CHECK(team["consensus"]["values"]["goal_innovation"].GetInt() == 2);
   CHECK(team["consensus"]["values"]["cap_security"].GetInt() == 5);
 
+  // A name with spaces around it is the same rater, as in a rating file.
+  REQUIRE(db.run({"rate", "Lumen Analytics", "--rater", "  Zoë ", "goal_innovation=3"}).exitCode == 0);
+  team = db.json({"evaluate", "Lumen Analytics", "--team", "--json"});
+  CHECK(team["raters"].Size() == 1);
+  CHECK(std::string(team["raters"][0]["rater"].GetString()) == "Zoë");
+  CHECK(team["consensus"]["values"]["goal_innovation"].GetInt() == 3);
+
   CHECK(db.run({"rate", "Lumen Analytics", "--rater", "Zoë", "goal_innovation=7"}).exitCode == 1);
   CHECK(db.run({"rate", "Lumen Analytics", "--rater", "Zoë", "employees=7"}).exitCode == 2);
   CHECK(db.run({"rate", "No Such Company", "--rater", "Zoë", "goal_cost=1"}).exitCode == 1);

@@ -248,7 +248,7 @@ void TeamView::drawReview(const AppState& state, const EmitIntent& emit) {
   if (ImGui::Button("Back", ImVec2(half, narrow ? em(2.6f) : 0))) --flow.step;
   ImGui::SameLine();
   if (ImGui::Button("Save my rating", ImVec2(half, narrow ? em(2.6f) : 0))) {
-    emit(intent::SaveRating{Rating{flow.profileId, flow.rater, flow.values, ""}});
+    emit(intent::SaveRating{Rating{flow.profileId, trim(flow.rater), flow.values, ""}});  // as a rating file's rater cell
     flow_.reset();
   }
 }
