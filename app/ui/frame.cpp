@@ -118,7 +118,9 @@ void Frame::drawViewTabs(const AppState& state, const EmitIntent& emit) {
   static constexpr ViewId kTabs[] = {ViewId::Profiles, ViewId::Editor, ViewId::Compare,
                                      ViewId::Team,     ViewId::Roles,  ViewId::Session};
   const bool narrow = isNarrow();
-  if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.5f), em(0.6f)));
+  // Finger-tall, but narrow at the sides: six whole names fit across a phone
+  // ("Comp..." and "Sessio..." did not tell what they open).
+  if (narrow) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(em(0.25f), em(0.6f)));
   if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
     for (const ViewId id : kTabs) {
       const std::string title(viewTitle(id));

@@ -146,13 +146,13 @@ void TeamView::drawRaterStep(const AppState& state) {
   if (ImGui::IsItemEdited()) {
     flow.values = flow.own;
     for (const auto& r : state.team.ratings)
-      if (r.rater == flow.rater) flow.values = r.values;
+      if (r.rater == trimmed(flow.rater)) flow.values = r.values;
   }
   nameEntered_ = ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
   if (const auto problem = raterNameProblem(flow.rater); problem && !flow.rater.empty())
     ImGui::TextColored(palette().danger, "%s", problem->c_str());
   for (const auto& r : state.team.ratings)
-    if (r.rater == flow.rater) {
+    if (r.rater == trimmed(flow.rater)) {
       ImGui::PushTextWrapPos(0);
       ImGui::TextDisabled("You rated it on %s: your answers start from that rating, and saving keeps it as history.",
                           r.ratedAt.substr(0, 10).c_str());
@@ -211,7 +211,7 @@ void TeamView::drawQuestion(std::size_t index) {
 
 void TeamView::drawReview(const AppState& state, const EmitIntent& emit) {
   Flow& flow = *flow_;
-  heading(fmt::format("{}'s rating of {}", flow.rater, state.team.profile->name));
+  heading(fmt::format("{}'s rating of {}", trimmed(flow.rater), state.team.profile->name));
   std::size_t changed = 0;
   for (std::size_t i = 0; i < kJudgementCount; ++i) changed += flow.values[i] != flow.own[i];
   ImGui::TextDisabled("%s", fmt::format("{} of {} answers differ from the profile's values.", changed, kQuestions).c_str());
