@@ -34,26 +34,26 @@ class BlockWriter : public rapidjson::Writer<Stream> {
     this->EndValue(true);
   }
 
-  // Keys are plain names ("recommendation", "cio"): copied whole between
-  // quotes instead of escaped a character at a time.
+  // Keys and strings with nothing to escape (ids, names, "recommendation",
+  // rule texts, the what-if) are copied whole between quotes instead of
+  // escaped a character at a time; one that has goes the stock way. The
+  // same bytes either way.
   bool Key(const char* key) { return Key(key, static_cast<rapidjson::SizeType>(std::strlen(key))); }
-  // Strings the same way: most of a result's strings (ids, names, rule
-  // texts, the what-if) have nothing to escape and are copied whole; one
-  // that has goes the stock way. The same bytes either way.
-  bool String(const char* text, rapidjson::SizeType length, bool copy = false) {
-    if (!isPlain(text, length)) return rapidjson::Writer<Stream>::String(text, length, copy);
-    return PlainString(text, length);
-  }
   bool Key(const char* key, rapidjson::SizeType length, bool copy = false) {
     if (!isPlain(key, length)) return rapidjson::Writer<Stream>::Key(key, length, copy);
     return PlainString(key, length);
   }
-  // A string or key with nothing to escape (detail::key writes the code's own).
-  bool PlainString(const char* key, std::size_t length) {
+  bool String(const char* text, rapidjson::SizeType length, bool copy = false) {
+    if (!isPlain(text, length)) return rapidjson::Writer<Stream>::String(text, length, copy);
+    return PlainString(text, length);
+  }
+  // A string or key known to have nothing to escape (detail::key writes the
+  // code's own names through it unchecked).
+  bool PlainString(const char* text, std::size_t length) {
     this->Prefix(rapidjson::kStringType);
     char* out = this->os_->Push(length + 2);
     out[0] = '"';
-    std::memcpy(out + 1, key, length);
+    std::memcpy(out + 1, text, length);
     out[length + 1] = '"';
     return this->EndValue(true);
   }
