@@ -1,17 +1,15 @@
 // The team verbs: import-ratings, rate, and evaluate --team.
 #include "cli/verbs.hpp"
 
+#include "cli/row_pipe.hpp"
+
 #include <algorithm>
-#include <condition_variable>
 #include <cstdio>
-#include <deque>
 #include <exception>
 #include <iostream>
 #include <map>
 #include <optional>
-#include <mutex>
 #include <set>
-#include <thread>
 #include <variant>
 
 #include <fmt/format.h>
@@ -157,52 +155,6 @@ std::string clipName(std::string_view name) {
   return std::string(firstCharacters(name, 23)) + "\u2026";
 }
 
-// The file's rows, read and checked on a thread of their own and handed over
-// in batches: the reading overlaps the storing. At most a few batches wait,
-// so memory stays that deep whatever the file's size.
-class RowPipe {
- public:
-  static constexpr std::size_t kBatch = 256, kWaiting = 4;
-
-  void put(std::vector<RatingRow>& rows) {
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [&] { return stopped_ || waiting_.size() < kWaiting; });
-    if (stopped_) throw Stopped{};
-    waiting_.push_back(std::move(rows));
-    rows.clear();
-    rows.reserve(kBatch);
-    ready_.notify_one();
-  }
-  void close() {
-    std::lock_guard lock(mutex_);
-    closed_ = true;
-    ready_.notify_one();
-  }
-  // Empty once the reader is done and everything was taken.
-  std::vector<RatingRow> take() {
-    std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return closed_ || !waiting_.empty(); });
-    if (waiting_.empty()) return {};
-    auto rows = std::move(waiting_.front());
-    waiting_.pop_front();
-    room_.notify_one();
-    return rows;
-  }
-  // The storing side gave up: the reader stops at its next batch.
-  void stop() {
-    std::lock_guard lock(mutex_);
-    stopped_ = true;
-    room_.notify_one();
-  }
-  struct Stopped {};
-
- private:
-  std::mutex mutex_;
-  std::condition_variable ready_, room_;
-  std::deque<std::vector<RatingRow>> waiting_;
-  bool closed_ = false, stopped_ = false;
-};
-
 // Ratings go to the database as the file is read, in one transaction
 // committed only if every row is good (as import-csv does).
 int importRatings(const fs::path& db, const fs::path& file) {
@@ -216,38 +168,29 @@ int importRatings(const fs::path& db, const fs::path& file) {
   };
   if (!fs::exists(db)) return refuseAll({{0, "", fmt::format("{}: no such database to rate profiles in", db.string())}});
 
-  RowPipe pipe;
+  RowPipe<RatingRow> pipe;
   RatingsCsvResult read;
   std::optional<std::string> fileError;
   std::exception_ptr readerFailed;
-  std::thread reader([&] {
+  PipeReader<RatingRow> reader(pipe, [&] {
     try {
       std::vector<RatingRow> rows;
-      rows.reserve(RowPipe::kBatch);
+      rows.reserve(RowPipe<RatingRow>::kBatch);
       CsvRatingReader csv([&](RatingRow& row) {
         rows.push_back(std::move(row));
-        if (rows.size() == RowPipe::kBatch) pipe.put(rows);
+        if (rows.size() == RowPipe<RatingRow>::kBatch) pipe.put(rows);
       });
       readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t) { csv.feed(block); });
       read = csv.finish();
       if (!rows.empty()) pipe.put(rows);
     } catch (const FileReadError& e) {
       fileError = e.what();
-    } catch (const RowPipe::Stopped&) {
+    } catch (const RowPipe<RatingRow>::Stopped&) {
     } catch (...) {
       readerFailed = std::current_exception();
     }
     pipe.close();
   });
-  // The reader is always waited for, however storing ends.
-  struct Join {
-    RowPipe& pipe;
-    std::thread& thread;
-    ~Join() {
-      pipe.stop();
-      if (thread.joinable()) thread.join();
-    }
-  } join{pipe, reader};
 
   Store store(db);  // opened (and checked) while the first rows are read
   auto finder = store.finder();

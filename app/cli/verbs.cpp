@@ -1,8 +1,12 @@
 #include "cli/verbs.hpp"
 
+#include "cli/row_pipe.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <cstdio>
 #include <optional>
 #include <iostream>
@@ -377,11 +381,40 @@ int reportProfile(const fs::path& db, const std::string& key, const std::string&
 
 int importCsv(const fs::path& db, const fs::path& file) {
   const std::string name = file.string();
-  // Rows go to the database as the file's blocks are read, in one
-  // transaction committed only if every row is good: memory stays a block
-  // and a row deep. The store opens at the first good row, so a file refused
-  // at its header never creates a database; one refused later removes the
-  // database it created.
+  // Rows go to the database as the file's blocks are read (on a thread of
+  // their own, checked there), in one transaction committed only if every
+  // row is good: memory stays a few batches deep. The store opens at the
+  // first good row, so a file refused at its header never creates a
+  // database; one refused later removes the database it created.
+  RowPipe<Profile> pipe;
+  CsvReadResult result;
+  std::optional<std::string> fileError;
+  std::exception_ptr readerFailed;
+  std::atomic<std::size_t> bytesRead = 0, fileSize = 0;
+  PipeReader<Profile> reader(pipe, [&] {
+    try {
+      std::vector<Profile> rows;
+      rows.reserve(RowPipe<Profile>::kBatch);
+      CsvProfileReader csv([&](Profile& profile) {
+        rows.push_back(std::move(profile));
+        if (rows.size() == RowPipe<Profile>::kBatch) pipe.put(rows);
+      });
+      readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t size) {
+        fileSize = size;
+        bytesRead += block.size();
+        csv.feed(block);
+      });
+      result = csv.finish();
+      if (!rows.empty()) pipe.put(rows);
+    } catch (const FileReadError& e) {
+      fileError = e.what();
+    } catch (const RowPipe<Profile>::Stopped&) {
+    } catch (...) {
+      readerFailed = std::current_exception();
+    }
+    pipe.close();
+  });
+
   const bool dbIsNew = !fs::exists(db);
   std::optional<Store> store;
   std::optional<Store::Batch> batch;
@@ -391,30 +424,27 @@ int importCsv(const fs::path& db, const fs::path& file) {
     store.reset();
     if (created) Store::removeIfUnused(db);
   };
-  std::size_t bytesRead = 0;
-  std::size_t fileSize = 0;
   // By bytes of the file read: how many rows it holds is known only at its end.
   ProgressBar bar(256 * 1024);
-  CsvProfileReader reader([&](Profile& profile) {
-    if (!batch) batch.emplace(store.emplace(db).beginBatch());
-    batch->save(profile);
-    if (batch->saved() % 256 == 0) bar.update(bytesRead, fileSize, countOf(batch->saved(), "profile"));
-  });
-  CsvReadResult result;
   try {
-    readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t size) {
-      fileSize = size;
-      bytesRead += block.size();
-      reader.feed(block);
-    });
-    result = reader.finish();
-  } catch (const FileReadError& e) {
-    abandon();
-    refuse(fmt::format("{}: {}", name, e.what()));
-    return kExitRefused;
+    for (auto rows = pipe.take(); !rows.empty(); rows = pipe.take()) {
+      if (!batch) batch.emplace(store.emplace(db).beginBatch());
+      for (Profile& profile : rows) batch->save(profile);
+      bar.update(bytesRead, fileSize, countOf(batch->saved(), "profile"));
+    }
   } catch (...) {
     abandon();
-    throw;
+    throw;  // the reader is stopped and waited for on the way out
+  }
+  reader.join();
+  if (readerFailed) {
+    abandon();
+    std::rethrow_exception(readerFailed);
+  }
+  if (fileError) {
+    abandon();
+    refuse(fmt::format("{}: {}", name, *fileError));
+    return kExitRefused;
   }
   if (!result.problems.empty()) {
     abandon();
@@ -422,7 +452,7 @@ int importCsv(const fs::path& db, const fs::path& file) {
     refuse(fmt::format("{}: nothing imported ({})", name, countOf(result.problems.size(), "problem")));
     return kExitRefused;
   }
-  batch->commit();
+  if (batch) batch->commit();
   bar.update(fileSize, fileSize, countOf(result.rows, "profile"));
   std::cout << fmt::format("Imported {} from {} into {}\n", countOf(result.rows, "profile"), name, db.string());
   return kExitOk;
