@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include "rolefit/csv/profiles_csv.hpp"
@@ -262,6 +265,42 @@ TEST_CASE("profiles are found by id or by name, case-insensitively") {
   CHECK(store.findByIdOrName(upper).size() == 1);
   CHECK(store.findByIdOrName("round trip \xE2\x82\xAC co").size() == 1);
   CHECK(store.findByIdOrName("nobody").empty());
+}
+
+TEST_CASE("profiles are listed by name from an index that leaves out the bin, never sorted whole") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  Profile p = everyFieldSet();
+  const std::vector<std::string> names{"beta", "Alpha", "alpha", "Gamma", "ALPHA", "delta"};
+  std::vector<std::string> ids;
+  for (const auto& name : names) {
+    p.name = name;
+    ids.push_back(store.save(p).id);
+  }
+  store.moveToBin(ids[5]);  // "delta"
+  std::vector<std::pair<std::string, std::string>> expected;
+  for (std::size_t i = 0; i < 5; ++i) {
+    std::string folded = names[i];
+    for (auto& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    expected.emplace_back(folded, ids[i]);
+  }
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::pair<std::string, std::string>> listed;
+  store.forEachProfile([&](Profile&& q) {
+    std::string folded = q.name;
+    for (auto& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    listed.emplace_back(folded, q.id);
+  });
+  CHECK(listed == expected);
+  // Sorting would read every row before the first could be handed out.
+  SQLite::Statement plan(store.database(),
+                         "EXPLAIN QUERY PLAN SELECT * FROM profiles WHERE deleted_at IS NULL "
+                         "ORDER BY name COLLATE NOCASE, id");
+  std::string steps;
+  while (plan.executeStep()) steps += plan.getColumn(3).getString() + "\n";
+  CHECK(steps.find("USING INDEX profiles_by_name") != std::string::npos);
+  CHECK(steps.find("TEMP B-TREE") == std::string::npos);
+  CHECK(store.findByIdOrName("ALPHA").size() == 3);
 }
 
 TEST_CASE("a database newer than the app is refused and left untouched") {
