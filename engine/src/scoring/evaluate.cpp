@@ -229,6 +229,19 @@ const std::vector<CandidateValues>& candidateFields() {
   return all;
 }
 
+// For each need, the candidate fields (by their place in candidateFields())
+// that act on it alone: bounded together, once per need.
+const std::array<std::vector<std::size_t>, kDimensionCount>& oneNeedGroups() {
+  static const auto groups = [] {
+    std::array<std::vector<std::size_t>, kDimensionCount> out;
+    const auto& fields = candidateFields();
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (fields[i].onlyNeed < kDimensionCount) out[fields[i].onlyNeed].push_back(i);
+    return out;
+  }();
+  return groups;
+}
+
 // One field's candidates, nearest first, made one at a time: values are
 // ascending and a distance grows away from the profile's value, so the order
 // is a merge of the values below it (walking down) and above it (walking up);
@@ -337,9 +350,9 @@ std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current, boo
     groupTried[need] = true;
     const double raw = scorer.rawNeeds()[need];
     double low = raw, high = raw;
-    for (const NearestFirst& f : fields) {
+    for (const std::size_t i : oneNeedGroups()[need]) {
+      const NearestFirst& f = fields[i];
       const CandidateValues& c = f.values();
-      if (c.onlyNeed != need) continue;
       const double a = raw + c.slope * (c.values.front() - f.current()), b = raw + c.slope * (c.values.back() - f.current());
       low = std::min({low, a, b});
       high = std::max({high, a, b});
@@ -348,8 +361,7 @@ std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current, boo
     lows[need] = std::clamp(low, 0.0, 100.0);
     highs[need] = std::clamp(high, 0.0, 100.0);
     if (mayChangeRecommendation(lows, highs, profile, scorer.set(), current)) return;
-    for (NearestFirst& f : fields)
-      if (f.values().onlyNeed == need) f.dropAll();
+    for (const std::size_t i : oneNeedGroups()[need]) fields[i].dropAll();
   };
 
   while (!heap.empty()) {

@@ -150,11 +150,18 @@ double needsTotal(const DimensionValues& needs) {
   return total;
 }
 
+// A role's fit: the share of the needs its weights cover, scaled for the
+// stage. The bound's corners (mayChangeRecommendation) sum `covered` and
+// `total` their own way and share the rest.
+double fitFrom(const RoleModel& role, double covered, double total, Stage stage) {
+  const double share = total > 0 ? covered / total : 0.0;
+  return std::clamp(100.0 * share * role.stageFactor[static_cast<std::size_t>(stage)], 0.0, 100.0);
+}
+
 double roleFit(const RoleModel& role, const DimensionValues& needs, double total, Stage stage) {
   double covered = 0;
   for (std::size_t d = 0; d < kDimensionCount; ++d) covered += role.weights[d] * needs[d];
-  const double share = total > 0 ? covered / total : 0.0;
-  return std::clamp(100.0 * share * role.stageFactor[static_cast<std::size_t>(stage)], 0.0, 100.0);
+  return fitFrom(role, covered, total, stage);
 }
 
 double sideAverage(const DimensionValues& needs, bool inward) {
@@ -174,6 +181,22 @@ constexpr double kLinesFullTechRevenuePct = 50.0;
 double bothRolesScale(Stage stage) {
   constexpr std::array<double, 4> scale{0.2, 0.5, 0.8, 1.0};
   return scale[static_cast<std::size_t>(stage)];
+}
+
+// The pair's bonus for size: half the smaller side's average need, by stage.
+double pairSizeBonus(double smallerSide, Stage stage) { return 0.5 * smallerSide * bothRolesScale(stage); }
+
+// How much of the pair's size bonus counts: all of it from a fifth of
+// revenue from technology, none without any.
+double pairOutwardShare(double techRevenuePct) {
+  return std::clamp(techRevenuePct / kPairFullTechRevenuePct, 0.0, 1.0);
+}
+
+// Which structures the budget (and, for a CTO per line, the number of product
+// lines) allows, indexed by Structure.
+std::array<bool, kStructureCount> eligibleStructures(LeadershipBudget budget, std::int64_t productLines) {
+  const bool canPayTwo = budget != LeadershipBudget::one;
+  return {true, true, canPayTwo, true, budget == LeadershipBudget::more && productLines >= 2};
 }
 
 // A CTO per product line: 4 points a line beyond the first, in full from half
@@ -248,9 +271,8 @@ Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const Role
   // The pair's bonus grows with size, but rests on technology sold to
   // customers: where there is little, the CTO has little to do with products
   // and the CIO leads (003, 004). Full from a fifth of revenue.
-  const double sizeBonus =
-      0.5 * std::min(sideAverage(s.needs, true), sideAverage(s.needs, false)) * bothRolesScale(p.stage);
-  const double outward = std::clamp(p.tech_revenue_pct / kPairFullTechRevenuePct, 0.0, 1.0);
+  const double sizeBonus = pairSizeBonus(std::min(sideAverage(s.needs, true), sideAverage(s.needs, false)), p.stage);
+  const double outward = pairOutwardShare(p.tech_revenue_pct);
   double both = (cio + cto) / 2 + effect("stage", "both_roles", Structure::cio_and_cto, sizeBonus);
   both += effect("tech_revenue_pct", "both_roles_outward", Structure::cio_and_cto, sizeBonus * (outward - 1.0));
   s.structure[idx(Structure::cio_and_cto)] = std::min(100.0, both);
@@ -261,9 +283,8 @@ Scores scoreFromNeeds(const DimensionValues& needs, const Profile& p, const Role
       std::min(100.0, both + effect("product_lines", "cto_per_product_line", Structure::cio_and_product_ctos,
                                     perLineBonus(p.product_lines, p.tech_revenue_pct)));
 
-  const bool canPayTwo = p.leadership_budget != LeadershipBudget::one;
-  s.eligible = {true, true, canPayTwo, true, p.leadership_budget == LeadershipBudget::more && p.product_lines >= 2};
-  if (!canPayTwo) effect("leadership_budget", "budget_one", Structure::cio_and_cto, 0);
+  s.eligible = eligibleStructures(p.leadership_budget, p.product_lines);
+  if (!s.eligible[idx(Structure::cio_and_cto)]) effect("leadership_budget", "budget_one", Structure::cio_and_cto, 0);
 
   // Highest eligible score wins; ties go to the simpler structure (enum order).
   // An ineligible structure is never the runner-up while an eligible one remains.
@@ -329,8 +350,7 @@ bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& 
     }
     if (total <= 0) return true;
     for (std::size_t r = 0; r < 3; ++r) {
-      const double f = std::clamp(100.0 * (covered[r] / total) * set.roleModels[r].stageFactor[static_cast<std::size_t>(p.stage)],
-                                  0.0, 100.0);
+      const double f = fitFrom(set.roleModels[r], covered[r], total, p.stage);
       fit[r] = {std::min(fit[r].low, f), std::max(fit[r].high, f)};
     }
   }
@@ -348,11 +368,9 @@ bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& 
                      std::max(0.0, fit[2].high * balance.high - workload.low)};
   const Range inward{sideAverage(low, true), sideAverage(high, true)};
   const Range outwardSide{sideAverage(low, false), sideAverage(high, false)};
-  const auto pairScale = [&](double techRevenuePct) {
-    return 0.5 * bothRolesScale(p.stage) * std::clamp(techRevenuePct / kPairFullTechRevenuePct, 0.0, 1.0);
-  };
-  const Range pairBonus{std::min(inward.low, outwardSide.low) * pairScale(inputs.techRevenueLow),
-                        std::min(inward.high, outwardSide.high) * pairScale(inputs.techRevenueHigh)};
+  const Range pairBonus{
+      pairSizeBonus(std::min(inward.low, outwardSide.low), p.stage) * pairOutwardShare(inputs.techRevenueLow),
+      pairSizeBonus(std::min(inward.high, outwardSide.high), p.stage) * pairOutwardShare(inputs.techRevenueHigh)};
   const Range pairBase = sumRange(cio, cto);
   const Range both{std::min(100.0, pairBase.low / 2 + pairBonus.low), std::min(100.0, pairBase.high / 2 + pairBonus.high)};
   const Range perLine{perLineBonus(inputs.productLinesLow, inputs.techRevenueLow),
@@ -366,13 +384,10 @@ bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& 
   score[idx(Structure::hybrid)] = hybrid;
   score[idx(Structure::cio_and_cto)] = both;
   score[idx(Structure::cio_and_product_ctos)] = lineCtos;
-  const bool canPayTwo = p.leadership_budget != LeadershipBudget::one;
-  const bool mayPayLines = p.leadership_budget == LeadershipBudget::more;
-  // Eligible for some value in the ranges, and for every one.
-  const std::array<bool, kStructureCount> mayBeEligible{true, true, canPayTwo, true,
-                                                        mayPayLines && inputs.productLinesHigh >= 2};
-  const std::array<bool, kStructureCount> alwaysEligible{true, true, canPayTwo, true,
-                                                         mayPayLines && inputs.productLinesLow >= 2};
+  // Eligible for some value in the ranges, and for every one (more lines
+  // never make a structure ineligible).
+  const auto mayBeEligible = eligibleStructures(p.leadership_budget, inputs.productLinesHigh);
+  const auto alwaysEligible = eligibleStructures(p.leadership_budget, inputs.productLinesLow);
   if (!alwaysEligible[idx(current)]) return true;
   // Bounds summed in another order than the score may differ in the last
   // bits: a margin far above that keeps the answer sound.
