@@ -170,8 +170,6 @@ double sideAverage(const DimensionValues& needs, bool inward) {
   return sum / 4.0;
 }
 
-}  // namespace
-
 // How much a company's size makes a second executive worthwhile.
 // Revenue from technology (%) at which the structure rules count in full:
 // the pair's bonus (both_roles_outward) and a CTO per product line.
@@ -206,6 +204,8 @@ double perLineBonus(std::int64_t productLines, double techRevenuePct) {
   const double lines = static_cast<double>(std::min<std::int64_t>(productLines, 6));
   return 4.0 * (lines - 1) * std::clamp(techRevenuePct / kLinesFullTechRevenuePct, 0.0, 1.0);
 }
+
+}  // namespace
 
 // Which needs each input acts on, as a bit per dimension, indexed by the
 // field's position in profileFields(). Found once by running every rule with
