@@ -319,40 +319,50 @@ Range sumRange(Range a, Range b) { return {a.low + b.low, a.high + b.high}; }
 
 bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& high, const Profile& p,
                              const RoleModelSet& set, Structure current, const StructureInputs& inputs) {
-  // The corners of the box: each fit is a ratio of two sums linear in every
-  // need, so it is monotone along each dimension and meets its ends there.
+  // Each fit is a ratio of two sums linear in every need (covered / total),
+  // scaled by a stage factor that is never negative. Raising a need raises
+  // the ratio exactly when its weight is above the ratio so far: from the
+  // box's all-low corner, the highest ratio raises the varying needs in
+  // order of weight while each is above, the lowest in reverse order while
+  // each is below.
   std::array<std::size_t, kDimensionCount> varying{};
   std::size_t varyingCount = 0;
   for (std::size_t d = 0; d < kDimensionCount; ++d)
     if (low[d] != high[d]) varying[varyingCount++] = d;
-  if (varyingCount > 4) return true;  // not worth the corners: let the search try them
+  // Over more, the bound rarely clears anything (measured): let the search try them.
+  if (varyingCount > 4) return true;
 
-  // The sums over the needs that do not vary are made once; each corner adds
-  // the varying ones (another order of adding than roleFit's: the margin
-  // below covers the last bits).
-  double fixedTotal = 0;
-  std::array<double, 3> fixedCovered{};
+  double lowTotal = 0;
+  std::array<double, 3> lowCovered{};
   for (std::size_t d = 0; d < kDimensionCount; ++d) {
-    if (low[d] != high[d]) continue;
-    fixedTotal += low[d];
-    for (std::size_t r = 0; r < 3; ++r) fixedCovered[r] += set.roleModels[r].weights[d] * low[d];
+    lowTotal += low[d];
+    for (std::size_t r = 0; r < 3; ++r) lowCovered[r] += set.roleModels[r].weights[d] * low[d];
   }
+  if (lowTotal <= 0) return true;  // the ratio is undefined at that corner
   std::array<Range, 3> fit{};
-  for (auto& f : fit) f = {100.0, 0.0};
-  for (std::size_t corner = 0; corner < (std::size_t{1} << varyingCount); ++corner) {
-    double total = fixedTotal;
-    std::array<double, 3> covered = fixedCovered;
+  for (std::size_t r = 0; r < 3; ++r) {
+    const RoleModel& role = set.roleModels[r];
+    std::array<std::size_t, kDimensionCount> byWeight = varying;  // heaviest first
+    for (std::size_t i = 1; i < varyingCount; ++i)
+      for (std::size_t j = i; j > 0 && role.weights[byWeight[j]] > role.weights[byWeight[j - 1]]; --j)
+        std::swap(byWeight[j], byWeight[j - 1]);
+    double covered = lowCovered[r], total = lowTotal;
     for (std::size_t i = 0; i < varyingCount; ++i) {
-      const std::size_t d = varying[i];
-      const double need = corner & (std::size_t{1} << i) ? high[d] : low[d];
-      total += need;
-      for (std::size_t r = 0; r < 3; ++r) covered[r] += set.roleModels[r].weights[d] * need;
+      const std::size_t d = byWeight[i];
+      if (role.weights[d] * total <= covered) break;
+      covered += role.weights[d] * (high[d] - low[d]);
+      total += high[d] - low[d];
     }
-    if (total <= 0) return true;
-    for (std::size_t r = 0; r < 3; ++r) {
-      const double f = fitFrom(set.roleModels[r], covered[r], total, p.stage);
-      fit[r] = {std::min(fit[r].low, f), std::max(fit[r].high, f)};
+    fit[r].high = fitFrom(role, covered, total, p.stage);
+    covered = lowCovered[r];
+    total = lowTotal;
+    for (std::size_t i = varyingCount; i-- > 0;) {
+      const std::size_t d = byWeight[i];
+      if (role.weights[d] * total >= covered) break;
+      covered += role.weights[d] * (high[d] - low[d]);
+      total += high[d] - low[d];
     }
+    fit[r].low = fitFrom(role, covered, total, p.stage);
   }
 
   // The rest as scoreFromNeeds has it, over ranges; every structure input
@@ -390,7 +400,9 @@ bool mayChangeRecommendation(const DimensionValues& low, const DimensionValues& 
   const auto alwaysEligible = eligibleStructures(p.leadership_budget, inputs.productLinesLow);
   if (!alwaysEligible[idx(current)]) return true;
   // Bounds summed in another order than the score may differ in the last
-  // bits: a margin far above that keeps the answer sound.
+  // bits (and a weight a hair from the ratio may be taken or left either
+  // way, which moves the ratio by as little): a margin far above that keeps
+  // the answer sound.
   constexpr double kRounding = 1e-6;
   for (std::size_t s = 0; s < kStructureCount; ++s)
     if (s != idx(current) && mayBeEligible[s] && score[s].high > score[idx(current)].low - kRounding) return true;
