@@ -386,18 +386,18 @@ int importCsv(const fs::path& db, const fs::path& file) {
   // row is good: memory stays a few batches deep. The store opens at the
   // first good row, so a file refused at its header never creates a
   // database; one refused later removes the database it created.
-  RowPipe<Profile> pipe;
+  RowPipe<CheckedProfile> pipe;
   CsvReadResult result;
   std::optional<std::string> fileError;
   std::exception_ptr readerFailed;
   std::atomic<std::size_t> bytesRead = 0, fileSize = 0;
-  PipeReader<Profile> reader(pipe, [&] {
+  PipeReader<CheckedProfile> reader(pipe, [&] {
     try {
-      std::vector<Profile> rows;
-      rows.reserve(RowPipe<Profile>::kBatch);
+      std::vector<CheckedProfile> rows;
+      rows.reserve(RowPipe<CheckedProfile>::kBatch);
       CsvProfileReader csv([&](Profile& profile) {
-        rows.push_back(std::move(profile));
-        if (rows.size() == RowPipe<Profile>::kBatch) pipe.put(rows);
+        rows.emplace_back(std::move(profile));  // checked here, off the storing thread
+        if (rows.size() == RowPipe<CheckedProfile>::kBatch) pipe.put(rows);
       });
       readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t size) {
         fileSize = size;
@@ -408,7 +408,7 @@ int importCsv(const fs::path& db, const fs::path& file) {
       if (!rows.empty()) pipe.put(rows);
     } catch (const FileReadError& e) {
       fileError = e.what();
-    } catch (const RowPipe<Profile>::Stopped&) {
+    } catch (const RowPipe<CheckedProfile>::Stopped&) {
     } catch (...) {
       readerFailed = std::current_exception();
     }
@@ -429,7 +429,7 @@ int importCsv(const fs::path& db, const fs::path& file) {
   try {
     for (auto rows = pipe.take(); !rows.empty(); rows = pipe.take()) {
       if (!batch) batch.emplace(store.emplace(db).beginBatch());
-      for (Profile& profile : rows) batch->save(profile);
+      for (CheckedProfile& profile : rows) batch->save(profile);
       bar.update(bytesRead, fileSize, countOf(batch->saved(), "profile"));
     }
   } catch (...) {

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <optional>
+#include <thread>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -152,6 +154,34 @@ TEST_CASE("a batch saves profiles one at a time and stores them only when commit
   batch.commit();
   CHECK(store.profileCount() == 600);
   CHECK(store.profile(profiles[599].id)->sameContent(profiles[599]));
+}
+
+TEST_CASE("a profile checked on one thread is stored on another without a second check") {
+  TempDir dir;
+  Store store(dir / "r.db");
+  Profile bad = everyFieldSet();
+  bad.employees = 0;
+  bad.name = "";
+  try {
+    CheckedProfile{bad};
+    FAIL("an invalid profile was taken as checked");
+  } catch (const ValidationError& e) {
+    CHECK(e.problems().size() == 2);  // each problem named, not only the first
+  }
+  Profile badId = everyFieldSet();
+  badId.id = "not-a-uuid";
+  CHECK_THROWS_AS(CheckedProfile{badId}, ValidationError);
+
+  std::optional<CheckedProfile> checked;
+  std::thread([&] { checked.emplace(everyFieldSet()); }).join();
+  auto batch = store.beginBatch();
+  batch.save(*checked);
+  batch.commit();
+  REQUIRE_FALSE(checked->profile().id.empty());  // bookkeeping filled in place
+  const auto stored = store.profile(checked->profile().id);
+  REQUIRE(stored);
+  CHECK(stored->sameContent(everyFieldSet()));
+  CHECK(stored->revision == 1);
 }
 
 TEST_CASE("a database file deleted or replaced while open is not written into") {

@@ -208,6 +208,15 @@ void Store::Batch::save(Profile& profile) {
   });
 }
 
+void Store::Batch::save(CheckedProfile& checked) {
+  impl_->translating([&] {
+    impl_->writer.save(checked.profile_, impl_->now);
+    if (++impl_->saved % 1024 == 0) impl_->sizeCache();
+  });
+}
+
+CheckedProfile::CheckedProfile(Profile profile) : profile_(std::move(profile)) { throwIfInvalid(profile_); }
+
 void Store::Batch::commit() {
   impl_->translating([&] { impl_->transaction.commit(); });
 }

@@ -116,6 +116,8 @@ using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
 inline constexpr std::int32_t kApplicationId = 0x52464954;  // "RFIT"
 
+class CheckedProfile;
+
 class Store {
  public:
   explicit Store(const std::filesystem::path& path, StoreOptions options = {});
@@ -189,6 +191,8 @@ class Store {
     ~Batch();
     // Checks `profile`, stores it and fills in its id, revision and times.
     void save(Profile& profile);
+    // The same for a profile checked already (on another thread, say).
+    void save(CheckedProfile& profile);
     void commit();
     std::size_t saved() const;
 
@@ -296,6 +300,20 @@ class Store {
   std::filesystem::path path_;
   StoreOptions options_;
   std::unique_ptr<SQLite::Database> db_;
+};
+
+// A profile that passed the store's checks (validate(), and an id, when it
+// has one, that is a UUID). Made only by checking one, on whatever thread: a
+// bulk import checks each row on the thread that reads it, and the thread
+// that stores the rows does not check them again.
+class CheckedProfile {
+ public:
+  explicit CheckedProfile(Profile profile);  // throws ValidationError naming each problem
+  const Profile& profile() const { return profile_; }
+
+ private:
+  friend class Store::Batch;  // fills in the bookkeeping as it stores it
+  Profile profile_;
 };
 
 }  // namespace rolefit
