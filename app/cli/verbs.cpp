@@ -243,7 +243,7 @@ class EvaluationPipeline {
       }
       // Sized for a batch up front: growing, it would copy itself onto fresh pages.
       if (!out) out = std::make_unique<rapidjson::StringBuffer>(nullptr, kBatch * kBytesPerResult);
-      BlockWriter<rapidjson::StringBuffer> writer(*out);
+      CompactJsonWriter<rapidjson::StringBuffer> writer(*out);
       for (std::size_t i = 0; i < profiles.size(); ++i) {
         if (i > 0) out->Put(',');
         writer.Reset(*out);  // one complete object per profile, joined by commas

@@ -411,18 +411,21 @@ TEST_CASE("the ready-made JSON parts give byte-identical evaluations") {
   const EvaluationJsonParts parts(set());
   std::mt19937 random(99);
   for (int i = 0; i < 300; ++i) {
-    const Profile p = randomProfile(random);
+    Profile p = randomProfile(random);
+    // Names with something to escape, and beyond ASCII, go the stock way.
+    if (i % 3 == 1) p.name = "Caf\xC3\xA9 \"Quoted\" \\ Co";
+    if (i % 3 == 2) p.name = "Tab\there, line\nbreak \x01";
     const Evaluation e = evaluate(p, set());
     rapidjson::StringBuffer plain, fast;
     rapidjson::Writer<rapidjson::StringBuffer> plainWriter(plain);
-    BlockWriter<rapidjson::StringBuffer> fastWriter(fast);
+    CompactJsonWriter<rapidjson::StringBuffer> fastWriter(fast);
     writeEvaluationJson(plainWriter, p, e, set());
     writeEvaluationJson(fastWriter, p, e, set(), &parts);
     REQUIRE(std::string(plain.GetString()) == std::string(fast.GetString()));
   }
 }
 
-TEST_CASE("the block writer writes every string and key as RapidJSON's own writer does") {
+TEST_CASE("the compact writer writes every string and key as RapidJSON's own writer does") {
   // Every byte value at every place of strings up to 19 bytes long: the
   // eight-byte check and the byte-at-a-time tail both see each one.
   for (std::size_t length = 1; length < 20; ++length)
@@ -432,7 +435,7 @@ TEST_CASE("the block writer writes every string and key as RapidJSON's own write
         text[at] = static_cast<char>(byte);
         rapidjson::StringBuffer plain, fast;
         rapidjson::Writer<rapidjson::StringBuffer> plainWriter(plain);
-        BlockWriter<rapidjson::StringBuffer> fastWriter(fast);
+        CompactJsonWriter<rapidjson::StringBuffer> fastWriter(fast);
         plainWriter.StartObject();
         fastWriter.StartObject();
         const auto size = static_cast<rapidjson::SizeType>(text.size());
@@ -445,6 +448,65 @@ TEST_CASE("the block writer writes every string and key as RapidJSON's own write
         CAPTURE(length, at, byte);
         REQUIRE(std::string(plain.GetString(), plain.GetSize()) == std::string(fast.GetString(), fast.GetSize()));
       }
+}
+
+TEST_CASE("the compact writer nests, separates and writes literals as RapidJSON's own writer does") {
+  const auto both = [](auto&& write) {
+    rapidjson::StringBuffer plain, fast;
+    rapidjson::Writer<rapidjson::StringBuffer> plainWriter(plain);
+    CompactJsonWriter<rapidjson::StringBuffer> fastWriter(fast);
+    write(plainWriter);
+    write(fastWriter);
+    return std::pair{std::string(plain.GetString(), plain.GetSize()), std::string(fast.GetString(), fast.GetSize())};
+  };
+  const auto [plain, fast] = both([](auto& w) {
+    w.StartObject();
+    w.Key("empty object");
+    w.StartObject();
+    w.EndObject();
+    w.Key("empty array");
+    w.StartArray();
+    w.EndArray();
+    w.Key("values");
+    w.StartArray();
+    w.Null();
+    w.Bool(true);
+    w.Bool(false);
+    for (const int i : {0, 7, -1, 42, -2147483647 - 1, 2147483647}) w.Int(i);
+    w.StartArray();
+    w.StartObject();
+    w.Key("deep");
+    w.StartArray();
+    w.String("x", 1);
+    w.String("", 0);
+    w.EndArray();
+    w.EndObject();
+    w.StartObject();
+    w.EndObject();
+    w.EndArray();
+    w.String("last", 4);
+    w.EndArray();
+    w.Key("after");
+    w.Null();
+    w.EndObject();
+  });
+  CHECK(plain == fast);
+  CHECK(fast.find("[null,true,false,0,7,-1,42,-2147483648,2147483647,[{\"deep\":[\"x\",\"\"]},{}],\"last\"]") !=
+        std::string::npos);
+
+  // A reset starts a new top-level value with no separator, as the pipeline
+  // joins evaluations with its own commas.
+  rapidjson::StringBuffer out;
+  CompactJsonWriter<rapidjson::StringBuffer> w(out);
+  w.StartArray();
+  w.EndArray();
+  out.Put(',');
+  w.Reset(out);
+  w.StartObject();
+  w.Key("a");
+  w.Int(1);
+  w.EndObject();
+  CHECK(std::string(out.GetString(), out.GetSize()) == "[],{\"a\":1}");
 }
 
 TEST_CASE("confidence follows the margin, and a close call names the ratings that would flip it") {

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -22,65 +23,142 @@
 
 namespace rolefit {
 
-// A RapidJSON writer that copies ready-made JSON in one block (the stock
-// RawValue copies it a character at a time, checking each).
+namespace detail {
+// Printable ASCII other than a quote or a backslash: such a string is its
+// own JSON text between quotes (anything else goes through RapidJSON's
+// writer, which keeps bytes beyond ASCII as they are).
+inline bool isPlainJsonText(const char* text, std::size_t length) {
+  // Eight bytes at a time (the bit tricks are exact): a byte below 0x20,
+  // above 0x7E, or equal to '"' or '\\'.
+  constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
+  const auto plainWord = [&](std::uint64_t w) {
+    const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    const std::uint64_t below = (w - ones * 0x20) & ~w;
+    const std::uint64_t above = (w + ones * (127 - 0x7E)) | w;
+    const std::uint64_t isQuote = (quote - ones) & ~quote, isBackslash = (backslash - ones) & ~backslash;
+    return ((below | above | isQuote | isBackslash) & highs) == 0;
+  };
+  std::uint64_t w;
+  if (length < 8) {  // padded with a plain byte
+    w = ones * 'a';
+    std::memcpy(&w, text, length);
+    return plainWord(w);
+  }
+  for (std::size_t i = 0; i + 8 <= length; i += 8) {
+    std::memcpy(&w, text + i, 8);
+    if (!plainWord(w)) return false;
+  }
+  std::memcpy(&w, text + length - 8, 8);  // the last eight, overlapping the words before
+  return plainWord(w);
+}
+}  // namespace detail
+
+// Writes JSON straight into a RapidJSON string buffer, the same bytes as
+// rapidjson::Writer (tests compare them) without its per-value bookkeeping
+// (a state check, and a stack of levels, at every value: most of the cost of
+// writing thousands of evaluations). Keys and strings with nothing to escape
+// are copied whole, the rest go through RapidJSON's own writer. It offers the
+// calls writeEvaluationJson makes and checks nothing: keys and values come in
+// the order the caller gives them.
 template <typename Stream>
-class BlockWriter : public rapidjson::Writer<Stream> {
+class CompactJsonWriter {
  public:
-  using rapidjson::Writer<Stream>::Writer;
-  void RawBlock(std::string_view json, rapidjson::Type type) {
-    this->Prefix(type);
-    std::memcpy(this->os_->Push(json.size()), json.data(), json.size());
-    this->EndValue(true);
+  explicit CompactJsonWriter(Stream& os) : os_(&os) {}
+  // Starts a new top-level value, written into `os`.
+  void Reset(Stream& os) {
+    os_ = &os;
+    depth_ = 0;
+    first_[0] = true;
+    afterKey_ = false;
   }
 
-  // Keys and strings with nothing to escape (ids, names, "recommendation",
-  // rule texts, the what-if) are copied whole between quotes instead of
-  // escaped a character at a time; one that has goes the stock way. The
-  // same bytes either way.
+  bool StartObject() { return open('{'); }
+  bool EndObject(rapidjson::SizeType = 0) { return close('}'); }
+  bool StartArray() { return open('['); }
+  bool EndArray(rapidjson::SizeType = 0) { return close(']'); }
+
   bool Key(const char* key) { return Key(key, static_cast<rapidjson::SizeType>(std::strlen(key))); }
-  bool Key(const char* key, rapidjson::SizeType length, bool copy = false) {
-    if (!isPlain(key, length)) return rapidjson::Writer<Stream>::Key(key, length, copy);
-    return PlainString(key, length);
-  }
-  bool String(const char* text, rapidjson::SizeType length, bool copy = false) {
-    if (!isPlain(text, length)) return rapidjson::Writer<Stream>::String(text, length, copy);
-    return PlainString(text, length);
-  }
-  // A string or key known to have nothing to escape (detail::key writes the
-  // code's own names through it unchecked).
-  bool PlainString(const char* text, std::size_t length) {
-    this->Prefix(rapidjson::kStringType);
-    char* out = this->os_->Push(length + 2);
-    out[0] = '"';
-    std::memcpy(out + 1, text, length);
-    out[length + 1] = '"';
-    return this->EndValue(true);
-  }
-
- private:
-  // Printable ASCII other than a quote or a backslash (anything beyond
-  // ASCII also goes the stock way, which keeps it as it is).
-  static bool isPlain(const char* text, std::size_t length) {
-    // Eight bytes at a time (the bit tricks are exact): a byte below 0x20,
-    // above 0x7E, or equal to '"' or '\\'.
-    constexpr std::uint64_t ones = 0x0101010101010101, highs = 0x8080808080808080;
-    std::size_t i = 0;
-    for (; i + 8 <= length; i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, text + i, 8);
-      const std::uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-      const std::uint64_t below = (w - ones * 0x20) & ~w;
-      const std::uint64_t above = (w + ones * (127 - 0x7E)) | w;
-      const std::uint64_t isQuote = (quote - ones) & ~quote, isBackslash = (backslash - ones) & ~backslash;
-      if ((below | above | isQuote | isBackslash) & highs) return false;
-    }
-    for (; i < length; ++i) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') return false;
-    }
+  bool Key(const char* key, rapidjson::SizeType length, bool = false) {
+    separate();
+    string(key, length);
+    os_->Put(':');
+    afterKey_ = true;
     return true;
   }
+  // A key the code names, known to have nothing to escape (detail::key):
+  // its length is known when compiled, so the copy is a few moves.
+  template <std::size_t N>
+  [[gnu::always_inline]] bool PlainKey(const char (&key)[N]) {
+    separate();
+    char* out = os_->Push(N + 2);
+    out[0] = '"';
+    std::memcpy(out + 1, key, N - 1);
+    out[N] = '"';
+    out[N + 1] = ':';
+    afterKey_ = true;
+    return true;
+  }
+  bool String(const char* text, rapidjson::SizeType length, bool = false) {
+    beforeValue();
+    string(text, length);
+    return true;
+  }
+  bool Bool(bool value) { return literal(value ? std::string_view("true") : std::string_view("false")); }
+  bool Null() { return literal("null"); }
+  bool Int(int value) {
+    char text[16];
+    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    return literal(std::string_view(text, static_cast<std::size_t>(end - text)));
+  }
+  // Ready-made JSON of one value, copied in one block.
+  void RawBlock(std::string_view json, rapidjson::Type) { literal(json); }
+
+ private:
+  static constexpr std::size_t kMaxDepth = 16;
+
+  void separate() {
+    if (!first_[depth_]) os_->Put(',');
+    first_[depth_] = false;
+  }
+  // A value right after its key needs no separator; one in an array (or a
+  // second one at the top) does.
+  void beforeValue() {
+    if (afterKey_) afterKey_ = false;
+    else separate();
+  }
+  bool open(char bracket) {
+    beforeValue();
+    if (depth_ + 1 >= kMaxDepth) throw std::logic_error("CompactJsonWriter: nested too deep");
+    os_->Put(bracket);
+    first_[++depth_] = true;
+    return true;
+  }
+  bool close(char bracket) {
+    --depth_;
+    os_->Put(bracket);
+    return true;
+  }
+  bool literal(std::string_view json) {
+    beforeValue();
+    std::memcpy(os_->Push(json.size()), json.data(), json.size());
+    return true;
+  }
+  void string(const char* text, std::size_t length) {
+    if (detail::isPlainJsonText(text, length)) {
+      char* out = os_->Push(length + 2);
+      out[0] = '"';
+      std::memcpy(out + 1, text, length);
+      out[length + 1] = '"';
+      return;
+    }
+    rapidjson::Writer<Stream> escaping(*os_);  // a top-level string: no separators of its own
+    escaping.String(text, static_cast<rapidjson::SizeType>(length));
+  }
+
+  Stream* os_;
+  std::size_t depth_ = 0;
+  std::array<bool, kMaxDepth> first_{true};
+  bool afterKey_ = false;
 };
 
 namespace detail {
@@ -91,10 +169,10 @@ void writeRaw(Writer& w, std::string_view json, rapidjson::Type type) {
 }
 
 // A key the code names ("recommendation"): plain text known when compiled,
-// so a BlockWriter copies it without looking for characters to escape.
+// so a CompactJsonWriter copies it without looking for characters to escape.
 template <typename Writer, std::size_t N>
 void key(Writer& w, const char (&name)[N]) {
-  if constexpr (requires { w.PlainString(name, N - 1); }) w.PlainString(name, N - 1);
+  if constexpr (requires { w.PlainKey(name); }) w.PlainKey(name);
   else w.Key(name, static_cast<rapidjson::SizeType>(N - 1));
 }
 }  // namespace detail
