@@ -93,30 +93,63 @@ const std::string& upsertSql() {
   return sql;
 }
 
-Profile readRow(SQLite::Statement& q) {
+namespace {
+
+// The columns of a row, read through SQLiteCpp or through SQLite itself:
+// one readRow for both.
+struct WrappedColumns {
+  SQLite::Statement& q;
+  std::string_view text(int i) const {
+    const SQLite::Column c = q.getColumn(i);
+    const char* data = c.getText();  // before the size: SQLite's order
+    return {data, static_cast<std::size_t>(c.getBytes())};
+  }
+  std::int64_t integer(int i) const { return q.getColumn(i).getInt64(); }
+  double real(int i) const { return q.getColumn(i).getDouble(); }
+  bool isNull(int i) const { return q.getColumn(i).isNull(); }
+};
+
+struct RawColumns {
+  sqlite3_stmt* q;
+  std::string_view text(int i) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(q, i));
+    return data ? std::string_view(data, static_cast<std::size_t>(sqlite3_column_bytes(q, i))) : std::string_view();
+  }
+  std::int64_t integer(int i) const { return sqlite3_column_int64(q, i); }
+  double real(int i) const { return sqlite3_column_double(q, i); }
+  bool isNull(int i) const { return sqlite3_column_type(q, i) == SQLITE_NULL; }
+};
+
+template <typename Columns>
+Profile readRowFrom(const Columns& columns) {
   Profile p;
-  p.id = q.getColumn(0).getString();
-  p.revision = q.getColumn(1).getInt64();
-  p.created_at = q.getColumn(2).getString();
-  p.updated_at = q.getColumn(3).getString();
+  p.id = columns.text(0);
+  p.revision = columns.integer(1);
+  p.created_at = columns.text(2);
+  p.updated_at = columns.text(3);
   int column = kBookkeepingColumns;
   for (const auto& f : profileFields()) {
-    const auto value = q.getColumn(column++);
+    const int at = column++;
     switch (f.kind) {
       case FieldKind::Text:
       case FieldKind::Choice:
-        if (auto problem = setFieldText(p, f, value.getString()))
+        if (auto problem = setFieldText(p, f, columns.text(at)))
           throw StoreError(fmt::format("stored profile {} has a bad {}: {}", p.id, f.key, *problem));
         break;
-      case FieldKind::Integer: setFieldNumber(p, f, static_cast<double>(value.getInt64())); break;
+      case FieldKind::Integer: setFieldNumber(p, f, static_cast<double>(columns.integer(at))); break;
       case FieldKind::Number:
-        if (value.isNull()) setFieldText(p, f, "");
-        else setFieldNumber(p, f, value.getDouble());
+        if (columns.isNull(at)) setFieldText(p, f, "");
+        else setFieldNumber(p, f, columns.real(at));
         break;
     }
   }
   return p;
 }
+
+}  // namespace
+
+Profile readRow(SQLite::Statement& q) { return readRowFrom(WrappedColumns{q}); }
+Profile readRow(sqlite3_stmt* q) { return readRowFrom(RawColumns{q}); }
 
 // Binds without copying: `p` outlives the statement's execution, and choice
 // names are static literals.

@@ -12,6 +12,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 
 #include "rolefit/model/profile_json.hpp"
@@ -28,7 +29,10 @@ std::string describe(const SQLite::Exception& e);
 const std::string& selectSql();  // every column of a profile, FROM profiles
 const std::string& insertSql();
 const std::string& upsertSql();
+// The profile in the current row of a statement selecting selectSql()'s
+// columns; the second for a statement of SQLite's own, as the bulk read uses.
 Profile readRow(SQLite::Statement& q);
+Profile readRow(sqlite3_stmt* q);
 void bindRow(SQLite::Statement& q, const Profile& p);
 void throwIfInvalid(const Profile& p);  // ValidationError naming each field
 std::string lower(std::string_view text);
