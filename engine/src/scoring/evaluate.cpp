@@ -81,7 +81,7 @@ const std::array<DimensionValues, kMaxFields>& linearSlopes() {
         const auto rawAt = [&](double value) {
           Profile p = probes[probe];
           setFieldNumber(p, f, value);
-          NeedsBuilder needs(nullptr);
+          FastNeedsBuilder needs;
           addNeeds(p, needs);
           return needs.raw();
         };

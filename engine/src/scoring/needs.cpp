@@ -64,7 +64,8 @@ double sizeScore(const Profile& p) {
 // holds its wording and its sources. Each need is the sum of its rules'
 // points, added in this order; a need is recomputed alone, in the same order
 // (so to the same bits), when one of its inputs changes.
-void addNeed(D d, const Profile& p, NeedsBuilder& n) {
+template <typename Builder>
+void addNeed(D d, const Profile& p, Builder& n) {
   const double techPct = p.tech_revenue_pct;
   const double lines = static_cast<double>(std::min<std::int64_t>(p.product_lines, 5));
   const double complexity = static_cast<double>(p.it_complexity - 1);
@@ -130,9 +131,15 @@ void addNeed(D d, const Profile& p, NeedsBuilder& n) {
   }
 }
 
-void addNeeds(const Profile& p, NeedsBuilder& n) {
+template <typename Builder>
+void addNeeds(const Profile& p, Builder& n) {
   for (std::size_t d = 0; d < kDimensionCount; ++d) addNeed(static_cast<D>(d), p, n);
 }
+
+template void addNeed(D, const Profile&, NeedsBuilder&);
+template void addNeed(D, const Profile&, FastNeedsBuilder&);
+template void addNeeds(const Profile&, NeedsBuilder&);
+template void addNeeds(const Profile&, FastNeedsBuilder&);
 
 DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contributions) {
   NeedsBuilder n(contributions);

@@ -23,19 +23,27 @@ constexpr std::size_t idx(Structure s) { return static_cast<std::size_t>(s); }
 
 // Accumulates the needs and, when asked, the contributions behind them (or,
 // for the probe that maps inputs to needs, every rule that could act).
-// Inlined: the what-if search runs this hundreds of times per profile.
-class NeedsBuilder {
+// Inlined: the what-if search runs this hundreds of times per profile, with
+// a builder that records nothing (`kRecords` false: no checks per rule).
+template <bool kRecords>
+class BasicNeedsBuilder {
  public:
   struct Touch {
     std::string_view field;
     D dimension;
   };
-  explicit NeedsBuilder(std::vector<Contribution>* out, std::vector<Touch>* touched = nullptr)
+  explicit BasicNeedsBuilder(std::vector<Contribution>* out, std::vector<Touch>* touched = nullptr)
+    requires kRecords
       : out_(out), touched_(touched) {}
+  BasicNeedsBuilder()
+    requires(!kRecords)
+  = default;
   [[gnu::always_inline]] void add(std::string_view field, std::string_view rule, D d, double points) {
     needs_[idx(d)] += points;
-    if (out_ && points != 0) [[unlikely]] out_->push_back({field, rule, d, points});
-    if (touched_) [[unlikely]] touched_->push_back({field, d});
+    if constexpr (kRecords) {
+      if (out_ && points != 0) [[unlikely]] out_->push_back({field, rule, d, points});
+      if (touched_) [[unlikely]] touched_->push_back({field, d});
+    }
   }
   void restart(D d) { needs_[idx(d)] = 0; }
   const DimensionValues& raw() const { return needs_; }
@@ -48,13 +56,18 @@ class NeedsBuilder {
 
  private:
   DimensionValues needs_{};
-  std::vector<Contribution>* out_;
-  std::vector<Touch>* touched_;
+  std::vector<Contribution>* out_ = nullptr;
+  std::vector<Touch>* touched_ = nullptr;
 };
+using NeedsBuilder = BasicNeedsBuilder<true>;
+using FastNeedsBuilder = BasicNeedsBuilder<false>;
 
-// The needs of one dimension, rule by rule (needs.cpp).
-void addNeed(D d, const Profile& p, NeedsBuilder& n);
-void addNeeds(const Profile& p, NeedsBuilder& n);
+// The needs of one dimension, rule by rule (needs.cpp; made for both kinds
+// of builder, adding in the same order: the same bits).
+template <typename Builder>
+void addNeed(D d, const Profile& p, Builder& n);
+template <typename Builder>
+void addNeeds(const Profile& p, Builder& n);
 DimensionValues computeNeeds(const Profile& p, std::vector<Contribution>* contributions);
 // The fits and structure scores from the needs; `effects` records the
 // structure-level rules that acted, for explanations.
@@ -99,7 +112,7 @@ std::optional<WhatIf> whatIfOf(const Profile& profile, const RoleModelSet& set, 
 // same to the bit as score() of the changed profile.
 class OneChangeScorer {
  public:
-  OneChangeScorer(const Profile& profile, const RoleModelSet& set) : profile_(profile), set_(set), needs_(nullptr) {
+  OneChangeScorer(const Profile& profile, const RoleModelSet& set) : profile_(profile), set_(set) {
     addNeeds(profile_, needs_);
     base_ = needs_.raw();
   }
@@ -115,7 +128,7 @@ class OneChangeScorer {
 
   // The profile's own (clamped) needs.
   DimensionValues needs() const {
-    NeedsBuilder base(nullptr);
+    FastNeedsBuilder base;
     base.setRaw(base_);
     return base.finish();
   }
@@ -150,7 +163,7 @@ class OneChangeScorer {
 
   Profile profile_;
   const RoleModelSet& set_;
-  NeedsBuilder needs_;
+  FastNeedsBuilder needs_;
   DimensionValues base_{};
 };
 
