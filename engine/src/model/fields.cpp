@@ -324,7 +324,8 @@ void setFieldNumber(Profile& p, const FieldInfo& f, double value) {
     case K::Integer: {
       // Whole numbers (nearly every call: scoring, the store) skip the
       // rounding call; llround gives the same for them.
-      const bool whole = std::fabs(value) < 0x1p62 && value == std::trunc(value);
+      // (A cast and back, not std::trunc: that is a library call on this target.)
+      const bool whole = std::fabs(value) < 0x1p62 && static_cast<double>(static_cast<std::int64_t>(value)) == value;
       *integerSlot(p, slotOf(f)) =
           whole ? static_cast<std::int64_t>(value) : static_cast<std::int64_t>(std::llround(value));
       break;
