@@ -3,12 +3,15 @@
 // articles' reasoning advises for it (tests/validation/real_companies.json).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 #include <rapidjson/document.h>
 
+#include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/model/fields.hpp"
 #include "rolefit/scoring/evaluate.hpp"
 #include "support/support.hpp"
@@ -118,6 +121,36 @@ TEST_CASE("every result lists a real company among the nearest three") {
     REQUIRE(e.nearest.size() == 3);
     CHECK(std::any_of(e.nearest.begin(), e.nearest.end(),
                       [](const ReferenceMatch& m) { return m.company->kind == ReferenceKind::real; }));
+  }
+}
+
+TEST_CASE("the nearest three are found in one pass as sorting every reference would find them") {
+  const RoleModelSet& set = builtinRoleModels();
+  std::vector<Profile> profiles = readProfilesCsv(test::generatedCsv(2000, 77)).profiles;
+  for (const auto& ref : set.references) profiles.push_back(ref.profile);
+  for (const Profile& p : profiles) {
+    const Evaluation e = evaluate(p, set);
+    // All ranked, most similar first and ties in the role models' order;
+    // the first real company moved to third when none of the three is real.
+    std::vector<std::pair<double, const ReferenceCompany*>> ranked;
+    for (const auto& ref : set.references) {
+      double squares = 0;
+      for (std::size_t d = 0; d < kDimensionCount; ++d) {
+        const double gap = e.scores.needs[d] - ref.needs[d];
+        squares += gap * gap;
+      }
+      ranked.emplace_back(std::max(0.0, 100.0 - std::sqrt(squares / kDimensionCount)), &ref);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    const auto real = std::find_if(ranked.begin(), ranked.end(),
+                                   [](const auto& r) { return r.second->kind == ReferenceKind::real; });
+    if (real != ranked.end() && real - ranked.begin() >= 3) std::rotate(ranked.begin() + 2, real, real + 1);
+    CAPTURE(p.name);
+    REQUIRE(e.nearest.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CHECK(e.nearest[i].company == ranked[i].second);
+      CHECK(e.nearest[i].similarity == ranked[i].first);
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -625,26 +626,34 @@ Evaluation evaluate(const Profile& profile, const RoleModelSet& set) {
 
   e.responsibilities = assignResponsibilities(set, rec, profile.leaders);
 
-  // Ranked first, kept after: the three nearest, the nearest real company
-  // among them even when three archetypes are nearer.
-  thread_local std::vector<std::pair<double, const ReferenceCompany*>> ranked;
-  ranked.clear();
+  // The three nearest (ties keep the role models' order), with the nearest
+  // real company in third place when none of the three is real: one pass,
+  // keeping the best three and the best real company as it goes.
+  constexpr std::size_t kNearest = 3;
+  using Ranked = std::pair<double, const ReferenceCompany*>;
+  std::array<Ranked, kNearest> best{};
+  std::size_t kept = 0;
+  std::optional<Ranked> bestReal;
   for (const auto& ref : set.references) {
     double squares = 0;
     for (std::size_t d = 0; d < kDimensionCount; ++d) {
       const double gap = e.scores.needs[d] - ref.needs[d];
       squares += gap * gap;
     }
-    ranked.emplace_back(std::max(0.0, 100.0 - std::sqrt(squares / kDimensionCount)), &ref);
+    const Ranked r{std::max(0.0, 100.0 - std::sqrt(squares / kDimensionCount)), &ref};
+    if (ref.kind == ReferenceKind::real && (!bestReal || r.first > bestReal->first)) bestReal = r;
+    std::size_t at = kept;  // after every one at least as near: the earlier stays first
+    while (at > 0 && r.first > best[at - 1].first) --at;
+    if (at == kNearest) continue;
+    for (std::size_t i = std::min(kept, kNearest - 1); i > at; --i) best[i] = best[i - 1];
+    best[at] = r;
+    kept = std::min(kept + 1, kNearest);
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  constexpr std::size_t kNearest = 3;
-  const auto isReal = [](const auto& r) { return r.second->kind == ReferenceKind::real; };
-  const auto firstReal = std::find_if(ranked.begin(), ranked.end(), isReal);
-  if (firstReal != ranked.end() && firstReal - ranked.begin() >= static_cast<std::ptrdiff_t>(kNearest))
-    std::rotate(ranked.begin() + (kNearest - 1), firstReal, firstReal + 1);
-  e.nearest.reserve(kNearest);
-  for (std::size_t i = 0; i < ranked.size() && i < kNearest; ++i) e.nearest.push_back({ranked[i].second, ranked[i].first});
+  const bool anyReal = std::any_of(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(kept),
+                                   [](const Ranked& r) { return r.second->kind == ReferenceKind::real; });
+  if (!anyReal && bestReal && kept == kNearest) best[kNearest - 1] = *bestReal;
+  e.nearest.reserve(kept);
+  for (std::size_t i = 0; i < kept; ++i) e.nearest.push_back({best[i].second, best[i].first});
 
   e.gap = leadershipGap(rec, profile.leaders);
   if (rec == Structure::cio_and_cto || rec == Structure::cio_and_product_ctos) e.tension = tensionNote();
