@@ -309,7 +309,9 @@ int evaluateAllJson(const fs::path& db) {
     EvaluationPipeline(set).finish();
     return kExitOk;
   }
-  Store store(db, StoreOptions{.checkIntegrity = false});
+  // One pass over the rows: a cache the size of the file would only be
+  // fresh memory to fill (a fault per page), never read again.
+  Store store(db, StoreOptions{.checkIntegrity = false, .cacheKib = 1024});
   const std::shared_future<void> checked = std::async(std::launch::async, [db] {
     Store(db, StoreOptions{.readOnly = true, .checkIntegrity = false, .cacheKib = 512}).checkIntegrity();
   }).share();
