@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/verbs.hpp"
+#include "rolefit/platform/console.hpp"
 #include "rolefit/platform/paths.hpp"
 #include "rolefit/store/store.hpp"
 #include "rolefit/util/files.hpp"
@@ -214,7 +215,10 @@ int runCommandLine(int argc, char** argv, const WindowLauncher* window) {
   const std::filesystem::path database = a.db.empty() ? platform::defaultDatabasePath() : pathFromUtf8(a.db);
   const bool windowOptions = !a.screenshot.empty() || cli.count("--size") > 0 || !a.view.empty() || a.afterLoading;
   try {
-    if (cli.get_subcommands().size() == 1) return runVerb(a, database, windowOptions);
+    if (cli.get_subcommands().size() == 1) {
+      platform::keepFreedMemoryForReuse();  // not for the window, which runs for hours
+      return runVerb(a, database, windowOptions);
+    }
     return openWindow(cli, a, database, window);
   } catch (const ValidationError& e) {
     for (const auto& problem : e.problems()) std::fprintf(stderr, "rolefit: %s: %s\n", problem.field.c_str(), problem.message.c_str());

@@ -41,4 +41,6 @@ void releaseConsoleForWindow() {
   if (GetConsoleProcessList(processes, 2) == 1) FreeConsole();
 }
 
+void keepFreedMemoryForReuse() {}
+
 }  // namespace rolefit::platform
