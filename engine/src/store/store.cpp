@@ -151,26 +151,81 @@ Profile readRowFrom(const Columns& columns) {
 Profile readRow(SQLite::Statement& q) { return readRowFrom(WrappedColumns{q}); }
 Profile readRow(sqlite3_stmt* q) { return readRowFrom(RawColumns{q}); }
 
-// Binds without copying: `p` outlives the statement's execution, and choice
-// names are static literals.
-void bindRow(SQLite::Statement& q, const Profile& p) {
-  q.bindNoCopy(1, p.id);
-  q.bind(2, static_cast<int64_t>(p.revision));
-  q.bindNoCopy(3, p.created_at);
-  q.bindNoCopy(4, p.updated_at);
+namespace {
+
+// A row's values bound through SQLiteCpp or through SQLite itself: one
+// bindRow for both. Without copying: the profile outlives the statement's
+// run, and choice names are static literals.
+struct WrappedBinder {
+  SQLite::Statement& q;
+  void text(int i, const std::string& value) const { q.bindNoCopy(i, value); }
+  void literal(int i, std::string_view value) const { q.bindNoCopy(i, value.data()); }
+  void integer(int i, std::int64_t value) const { q.bind(i, value); }
+  void real(int i, double value) const { q.bind(i, value); }
+  void null(int i) const { q.bind(i); }
+};
+
+struct RawBinder {
+  sqlite3_stmt* q;
+  void check(int rc) const {
+    if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_db_handle(q), rc);
+  }
+  void text(int i, const std::string& value) const {
+    check(sqlite3_bind_text(q, i, value.data(), static_cast<int>(value.size()), SQLITE_STATIC));
+  }
+  void literal(int i, std::string_view value) const {
+    check(sqlite3_bind_text(q, i, value.data(), static_cast<int>(value.size()), SQLITE_STATIC));
+  }
+  void integer(int i, std::int64_t value) const { check(sqlite3_bind_int64(q, i, value)); }
+  void real(int i, double value) const { check(sqlite3_bind_double(q, i, value)); }
+  void null(int i) const { check(sqlite3_bind_null(q, i)); }
+};
+
+template <typename Binder>
+void bindRowWith(const Binder& b, const Profile& p) {
+  b.text(1, p.id);
+  b.integer(2, p.revision);
+  b.text(3, p.created_at);
+  b.text(4, p.updated_at);
   int index = kBookkeepingColumns + 1;
   for (const auto& f : profileFields()) {
     switch (f.kind) {
-      case FieldKind::Text: q.bindNoCopy(index, f.key == "name" ? p.name : p.notes); break;
-      case FieldKind::Choice: q.bindNoCopy(index, f.choices[static_cast<std::size_t>(fieldNumber(p, f))].data()); break;
-      case FieldKind::Integer: q.bind(index, static_cast<int64_t>(fieldNumber(p, f))); break;
+      case FieldKind::Text: b.text(index, f.key == "name" ? p.name : p.notes); break;
+      case FieldKind::Choice: b.literal(index, f.choices[static_cast<std::size_t>(fieldNumber(p, f))]); break;
+      case FieldKind::Integer: b.integer(index, static_cast<std::int64_t>(fieldNumber(p, f))); break;
       case FieldKind::Number:
-        if (f.key == "revenue_musd" && !p.revenue_musd) q.bind(index);
-        else q.bind(index, fieldNumber(p, f));
+        if (f.key == "revenue_musd" && !p.revenue_musd) b.null(index);
+        else b.real(index, fieldNumber(p, f));
         break;
     }
     ++index;
   }
+}
+
+}  // namespace
+
+void bindRow(SQLite::Statement& q, const Profile& p) { bindRowWith(WrappedBinder{q}, p); }
+void bindRow(sqlite3_stmt* q, const Profile& p) { bindRowWith(RawBinder{q}, p); }
+
+RawStatement::RawStatement(SQLite::Database& db, const std::string& sql) {
+  if (const int rc = sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &statement_, nullptr); rc != SQLITE_OK)
+    throw SQLite::Exception(db.getHandle(), rc);
+}
+
+RawStatement::~RawStatement() { sqlite3_finalize(statement_); }
+
+bool RawStatement::step() {
+  const int rc = sqlite3_step(statement_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  throw SQLite::Exception(sqlite3_db_handle(statement_), rc);
+}
+
+void RawStatement::run() {
+  // An error is also the reset's answer: the statement is ready again either way.
+  const int rc = sqlite3_step(statement_);
+  sqlite3_reset(statement_);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW) throw SQLite::Exception(sqlite3_db_handle(statement_), rc);
 }
 
 void throwIfInvalid(const Profile& p) {

@@ -30,15 +30,8 @@ std::vector<Profile> Store::profiles() const {
 // statement (an atomic count up and down per column), a tenth of reading a
 // 10,000-profile database.
 void Store::forEachProfile(const std::function<void(Profile&&)>& take) const {
-  sqlite3* db = db_->getHandle();
-  const std::string sql = selectSql() + " WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id";
-  sqlite3_stmt* prepared = nullptr;
-  if (const int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &prepared, nullptr); rc != SQLITE_OK)
-    throw SQLite::Exception(db, rc);
-  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> q(prepared, sqlite3_finalize);
-  int rc;
-  while ((rc = sqlite3_step(q.get())) == SQLITE_ROW) take(readRow(q.get()));
-  if (rc != SQLITE_DONE) throw SQLite::Exception(db, rc);
+  RawStatement q(*db_, selectSql() + " WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id");
+  while (q.step()) take(readRow(q.get()));
 }
 
 Store::Cursor::Cursor(std::unique_ptr<SQLite::Statement> statement) : statement_(std::move(statement)) {}
