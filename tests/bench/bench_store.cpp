@@ -77,8 +77,7 @@ int main() {
       Paired{
           .what = "evaluate --json of 10,000 profiles",
           .floorWhat = jsonFloor,
-          .limit = 2.5,
-          .target = 2.0,
+          .limit = 2.0,
           .subject =
               [&](int) {
                 ok &= require(runRolefit({"evaluate", "--json", "--db", db.string()}, toFile).exitCode == 0,
