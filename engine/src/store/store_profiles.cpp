@@ -180,6 +180,14 @@ struct Store::Batch::Impl {
     db.exec(fmt::format("PRAGMA cache_size = -{}", kib));
   }
 
+  // A profile that passed the checks.
+  void store(Profile& profile) {
+    translating([&] {
+      writer.save(profile, now);
+      if (++saved % 1024 == 0) sizeCache();
+    });
+  }
+
   // SQLite's errors in the words Store::write uses, naming the file.
   template <typename F>
   void translating(F&& body) {
@@ -205,18 +213,10 @@ Store::Batch::~Batch() = default;  // an uncommitted SQLite::Transaction rolls b
 
 void Store::Batch::save(Profile& profile) {
   throwIfInvalid(profile);
-  impl_->translating([&] {
-    impl_->writer.save(profile, impl_->now);
-    if (++impl_->saved % 1024 == 0) impl_->sizeCache();
-  });
+  impl_->store(profile);
 }
 
-void Store::Batch::save(CheckedProfile& checked) {
-  impl_->translating([&] {
-    impl_->writer.save(checked.profile_, impl_->now);
-    if (++impl_->saved % 1024 == 0) impl_->sizeCache();
-  });
-}
+void Store::Batch::save(CheckedProfile& checked) { impl_->store(checked.profile_); }
 
 CheckedProfile::CheckedProfile(Profile profile) : profile_(std::move(profile)) { throwIfInvalid(profile_); }
 
