@@ -26,14 +26,16 @@ std::string pointsText(double margin) {
   return fmt::format("{:.1f} point{}", rounded, rounded == 1.0 ? "" : "s");
 }
 
-std::string factorText(std::string_view key, const Profile& p) {
-  const FieldInfo* f = findField(key);
-  if (!f) return std::string(key);
-  std::string value = fieldText(p, *f);
-  if (f->group == FieldGroup::Goals) value += " of 5";
-  else if (f->group == FieldGroup::Capabilities) value += " of 5 maturity";
-  else if (key == "tech_revenue_pct") value += "%";
-  return fmt::format("{}: {}", f->label, value);
+// "Product innovation: 3 of 5". Put together by appending: five per profile,
+// and formatting was a tenth of the reasons' cost.
+std::string factorText(const FieldInfo& f, const Profile& p) {
+  std::string text(f.label);
+  text += ": ";
+  text += fieldText(p, f);
+  if (f.group == FieldGroup::Goals) text += " of 5";
+  else if (f.group == FieldGroup::Capabilities) text += " of 5 maturity";
+  else if (f.key == "tech_revenue_pct") text += "%";
+  return text;
 }
 
 std::string_view holderName(Structure s, Owner owner) {
@@ -434,8 +436,9 @@ std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current, boo
       Profile changed = profile;
       setFieldNumber(changed, *c.field, c.value);
       WhatIf w{std::string(c.field->key), fieldText(profile, *c.field), fieldText(changed, *c.field), result, ""};
-      w.text = fmt::format("If {} were {} instead of {}, the advice would be: {}.", c.field->label, w.to, w.from,
-                           describe(result));
+      // Appended, not formatted: one per profile, and formatting cost more than the words.
+      w.text.append("If ").append(c.field->label).append(" were ").append(w.to).append(" instead of ");
+      w.text.append(w.from).append(", the advice would be: ").append(describe(result)).append(".");
       return w;
     }
   }
@@ -497,6 +500,11 @@ std::string_view ruleFor(std::string_view field, Structure rec, Structure runner
   return best;
 }
 
+const FieldInfo* budgetField() {
+  static const FieldInfo* const field = findField("leadership_budget");
+  return field;
+}
+
 // Reasons: the inputs that moved the result most. Each input is set in turn
 // to the value at which it contributes nothing; how much the recommendation's
 // lead over the runner-up shrinks is how much that input moved it.
@@ -510,7 +518,7 @@ std::vector<Reason> findReasons(OneChangeScorer& scorer, const RoleModelSet& set
   // Weighed first, then the rule behind each found and worded, strongest
   // first: only the five strongest with a rule become reasons.
   struct Found {
-    std::string_view field;
+    const FieldInfo* field;
     const Rule* rule;  // found after sorting (null until then), but for the budget's
     double moved;
   };
@@ -520,14 +528,14 @@ std::vector<Reason> findReasons(OneChangeScorer& scorer, const RoleModelSet& set
     const FieldInfo& f = *n.field;
     if (fieldNumber(profile, f) == n.value) continue;
     const double moved = actualLead - lead(scorer.with(f, n.value));
-    if (moved >= 0.5) found.push_back({f.key, nullptr, moved});
+    if (moved >= 0.5) found.push_back({&f, nullptr, moved});
   }
   // A budget for one executive rules out two, however strong the case for both.
   if (profile.leadership_budget == LeadershipBudget::one) {
     const double bestTwo = std::max(scores.structure[idx(Structure::cio_and_cto)],
                                     scores.structure[idx(Structure::cio_and_product_ctos)]);
     if (bestTwo > scores.structure[idx(rec)])
-      found.push_back({"leadership_budget", &set.rule("budget_one"), bestTwo - scores.structure[idx(rec)]});
+      found.push_back({budgetField(), &set.rule("budget_one"), bestTwo - scores.structure[idx(rec)]});
   }
   std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.moved > b.moved; });
   std::vector<Reason> reasons;
@@ -536,12 +544,12 @@ std::vector<Reason> findReasons(OneChangeScorer& scorer, const RoleModelSet& set
     const Found& r = found[i];
     const Rule* rule = r.rule;
     if (!rule) {
-      const std::string_view ruleId = ruleFor(r.field, rec, runner, contributions, effects);
+      const std::string_view ruleId = ruleFor(r.field->key, rec, runner, contributions, effects);
       if (ruleId.empty()) continue;  // moved the lead through no rule of its own: not a reason
       rule = &set.rule(ruleId);
     }
-    reasons.push_back({std::string(r.field), factorText(r.field, profile), rule->text, rule->id, rule->sourceText,
-                       r.moved});
+    reasons.push_back({std::string(r.field->key), factorText(*r.field, profile), rule->text, rule->id,
+                       rule->sourceText, r.moved});
   }
   return reasons;
 }
