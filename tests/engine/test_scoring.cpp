@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 
+#include <fmt/format.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -448,6 +449,32 @@ TEST_CASE("the compact writer writes every string and key as RapidJSON's own wri
         CAPTURE(length, at, byte);
         REQUIRE(std::string(plain.GetString(), plain.GetSize()) == std::string(fast.GetString(), fast.GetSize()));
       }
+}
+
+TEST_CASE("a score is written to one decimal, halves away from zero, as std::llround rounds them") {
+  const auto written = [](double v) {
+    rapidjson::StringBuffer out;
+    CompactJsonWriter<rapidjson::StringBuffer> w(out);
+    writeScore(w, v);
+    return std::string(out.GetString(), out.GetSize());
+  };
+  // What llround makes of it, in the same words.
+  const auto expected = [](double v) {
+    const long long tenths = std::llround(v * 10.0);
+    const long long whole = tenths / 10, digit = tenths % 10;
+    return fmt::format("{}{}.{}", tenths < 0 && whole == 0 ? "-" : "", whole, digit < 0 ? -digit : digit);
+  };
+  std::vector<double> values{0.0, -0.0, 0.05, -0.05, 0.04999999999999999, 0.15, -0.15, 2.25, -2.25, 12.75,
+                             99.95, 100.0, -100.0, 1e15, -1e15, 4.5e15, 1e17, std::nextafter(0.05, 1.0),
+                             std::nextafter(0.05, 0.0), 4.4e14, 4.4e14 + 0.05, -4.4e14 - 0.05, 4.5035996e14};
+  std::mt19937 random(5);
+  std::uniform_real_distribution<double> any(-150.0, 150.0);
+  for (int i = 0; i < 20000; ++i) values.push_back(any(random));
+  for (int tenth = -2000; tenth <= 2000; ++tenth) values.push_back(tenth / 20.0);  // every half-tenth
+  for (const double v : values) {
+    CAPTURE(v);
+    CHECK(written(v) == expected(v));
+  }
 }
 
 TEST_CASE("the compact writer nests, separates and writes literals as RapidJSON's own writer does") {

@@ -126,11 +126,12 @@ struct Candidate {
 std::uint64_t candidateKey(double distance, std::size_t fieldIndex, std::size_t valueIndex) {
   // Distances lie in [0, 84] (1,000 product lines over a span of 12):
   // 2^33 steps per unit tell apart any two that differ, within 41 bits.
-  // Rounded half away from zero, as llround does, without the library call:
-  // scaled < 2^41, so the fraction below is exact.
+  // Rounded half away from zero, as llround does, without the library calls:
+  // scaled is not negative (its truncation is its floor) and below 2^41, so
+  // the fraction below is exact.
   const double scaled = std::clamp(distance, 0.0, 255.0) * 8589934592.0;
-  const double whole = std::floor(scaled);
-  const auto steps = static_cast<std::uint64_t>(whole) + (scaled - whole >= 0.5 ? 1 : 0);
+  const auto whole = static_cast<std::uint64_t>(scaled);
+  const auto steps = whole + (scaled - static_cast<double>(whole) >= 0.5 ? 1 : 0);
   return steps << 15 | static_cast<std::uint64_t>(fieldIndex) << 8 | static_cast<std::uint64_t>(valueIndex);
 }
 

@@ -185,7 +185,17 @@ inline double roundedScore(double v) { return std::round(v * 10.0) / 10.0; }
 // which dominated writing thousands of evaluations.
 template <typename Writer>
 void writeScore(Writer& w, double v) {
-  const long long tenths = std::llround(v * 10.0);
+  // Half away from zero, as std::llround, without its library call: below
+  // 2^52 a number less its truncation is exact.
+  const double scaled = v * 10.0, size = std::fabs(scaled);
+  long long tenths;
+  if (size < 0x1p52) {
+    const auto whole = static_cast<long long>(size);
+    tenths = whole + (size - static_cast<double>(whole) >= 0.5 ? 1 : 0);
+    if (scaled < 0) tenths = -tenths;
+  } else {
+    tenths = std::llround(scaled);
+  }
   const long long whole = tenths / 10, digit = tenths % 10;
   char text[32];
   char* end = text;
