@@ -451,19 +451,20 @@ TEST_CASE("the compact writer writes every string and key as RapidJSON's own wri
       }
 }
 
-TEST_CASE("a score is written to one decimal, halves away from zero, as std::llround rounds them") {
-  const auto written = [](double v) {
+TEST_CASE("a score is written to one decimal: the nearest tenth, halves away from zero") {
+  // The tenths written, read back from the text ("-12.3" is -123).
+  const auto writtenTenths = [](double v) {
     rapidjson::StringBuffer out;
     CompactJsonWriter<rapidjson::StringBuffer> w(out);
     writeScore(w, v);
-    return std::string(out.GetString(), out.GetSize());
+    std::string text(out.GetString(), out.GetSize());
+    REQUIRE(text.size() >= 3);
+    REQUIRE(text[text.size() - 2] == '.');
+    text.erase(text.size() - 2, 1);
+    return static_cast<double>(std::stoll(text));
   };
-  // What llround makes of it, in the same words.
-  const auto expected = [](double v) {
-    const long long tenths = std::llround(v * 10.0);
-    const long long whole = tenths / 10, digit = tenths % 10;
-    return fmt::format("{}{}.{}", tenths < 0 && whole == 0 ? "-" : "", whole, digit < 0 ? -digit : digit);
-  };
+  // Checked by what rounding means, not against a library's llround: the
+  // C runtime under Windows rounds 0.49999999999999994 up.
   std::vector<double> values{0.0, -0.0, 0.05, -0.05, 0.04999999999999999, 0.15, -0.15, 2.25, -2.25, 12.75,
                              99.95, 100.0, -100.0, 1e15, -1e15, 4.5e15, 1e17, std::nextafter(0.05, 1.0),
                              std::nextafter(0.05, 0.0), 4.4e14, 4.4e14 + 0.05, -4.4e14 - 0.05, 4.5035996e14};
@@ -472,8 +473,11 @@ TEST_CASE("a score is written to one decimal, halves away from zero, as std::llr
   for (int i = 0; i < 20000; ++i) values.push_back(any(random));
   for (int tenth = -2000; tenth <= 2000; ++tenth) values.push_back(tenth / 20.0);  // every half-tenth
   for (const double v : values) {
-    CAPTURE(v);
-    CHECK(written(v) == expected(v));
+    const double scaled = v * 10.0, tenths = writtenTenths(v);
+    CAPTURE(v, scaled, tenths);
+    const double off = std::fabs(scaled - tenths);  // exact: both are near each other
+    CHECK(off <= 0.5);
+    if (off == 0.5) CHECK(std::fabs(tenths) > std::fabs(scaled));  // a half goes away from zero
   }
 }
 
