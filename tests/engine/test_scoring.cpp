@@ -525,6 +525,16 @@ TEST_CASE("the compact writer nests, separates and writes literals as RapidJSON'
   CHECK(fast.find("[null,true,false,0,7,-1,42,-2147483648,2147483647,[{\"deep\":[\"x\",\"\"]},{}],\"last\"]") !=
         std::string::npos);
 
+  // An empty view may point nowhere: written as "" all the same.
+  const auto [plainEmpty, fastEmpty] = both([](auto& w) {
+    w.StartArray();
+    const std::string_view nothing;
+    w.String(nothing.data(), 0);
+    w.EndArray();
+  });
+  CHECK(plainEmpty == fastEmpty);
+  CHECK(fastEmpty == "[\"\"]");
+
   // A reset starts a new top-level value with no separator, as the pipeline
   // joins evaluations with its own commas.
   rapidjson::StringBuffer out;

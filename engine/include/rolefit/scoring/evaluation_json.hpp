@@ -41,7 +41,7 @@ inline bool isPlainJsonText(const char* text, std::size_t length) {
   std::uint64_t w;
   if (length < 8) {  // padded with a plain byte
     w = ones * 'a';
-    std::memcpy(&w, text, length);
+    if (length > 0) std::memcpy(&w, text, length);  // an empty view may have no data at all
     return plainWord(w);
   }
   for (std::size_t i = 0; i + 8 <= length; i += 8) {
@@ -140,14 +140,14 @@ class CompactJsonWriter {
   }
   bool literal(std::string_view json) {
     beforeValue();
-    std::memcpy(os_->Push(json.size()), json.data(), json.size());
+    if (!json.empty()) std::memcpy(os_->Push(json.size()), json.data(), json.size());
     return true;
   }
   void string(const char* text, std::size_t length) {
     if (detail::isPlainJsonText(text, length)) {
       char* out = os_->Push(length + 2);
       out[0] = '"';
-      std::memcpy(out + 1, text, length);
+      if (length > 0) std::memcpy(out + 1, text, length);
       out[length + 1] = '"';
       return;
     }
