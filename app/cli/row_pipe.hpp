@@ -5,9 +5,14 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <exception>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <thread>
 #include <vector>
+
+#include "rolefit/util/files.hpp"
 
 namespace rolefit::app {
 
@@ -57,26 +62,62 @@ class RowPipe {
   bool closed_ = false, stopped_ = false;
 };
 
-// Runs `read` on a thread of its own, feeding `pipe`; stops and joins it
-// however the storing side ends (the reader is always waited for).
+// Runs `read` on a thread of its own; `read(hand)` reads the file and calls
+// `hand(row)` for each row, which goes to the storing side in batches. The
+// reader is stopped and waited for however the storing side ends. A file that
+// cannot be read is kept as a message (the verb refuses it, naming the file);
+// anything else the reader throws is thrown again on the storing side.
 template <typename Row>
 class PipeReader {
  public:
   template <typename Read>
-  PipeReader(RowPipe<Row>& pipe, Read&& read) : pipe_(pipe), thread_(std::forward<Read>(read)) {}
+  explicit PipeReader(Read read) : thread_([this, read = std::move(read)]() mutable { run(read); }) {}
   PipeReader(const PipeReader&) = delete;
   PipeReader& operator=(const PipeReader&) = delete;
   ~PipeReader() {
     pipe_.stop();
     join();
   }
+
+  // Empty once the reader is done and everything was taken.
+  std::vector<Row> take() { return pipe_.take(); }
+  // After the last take: the reader has ended, and how.
   void join() {
     if (thread_.joinable()) thread_.join();
   }
+  const std::optional<std::string>& fileError() const { return fileError_; }
+  bool failed() const { return failed_ != nullptr; }
+  void rethrowIfFailed() const {
+    if (failed_) std::rethrow_exception(failed_);
+  }
 
  private:
-  RowPipe<Row>& pipe_;
-  std::thread thread_;
+  using Pipe = RowPipe<Row>;
+
+  template <typename Read>
+  void run(Read& read) {
+    try {
+      std::vector<Row> rows;
+      rows.reserve(Pipe::kBatch);
+      read([&](Row&& row) {
+        rows.push_back(std::move(row));
+        if (rows.size() == Pipe::kBatch) pipe_.put(rows);
+      });
+      if (!rows.empty()) pipe_.put(rows);
+    } catch (const FileReadError& e) {
+      fileError_ = e.what();
+    } catch (const typename Pipe::Stopped&) {
+      // the storing side gave up and says why
+    } catch (...) {
+      failed_ = std::current_exception();
+    }
+    pipe_.close();
+  }
+
+  Pipe pipe_;
+  std::optional<std::string> fileError_;
+  std::exception_ptr failed_;
+  std::thread thread_;  // last: it starts once the rest exists
 };
 
 }  // namespace rolefit::app

@@ -168,28 +168,11 @@ int importRatings(const fs::path& db, const fs::path& file) {
   };
   if (!fs::exists(db)) return refuseAll({{0, "", fmt::format("{}: no such database to rate profiles in", db.string())}});
 
-  RowPipe<RatingRow> pipe;
   RatingsCsvResult read;
-  std::optional<std::string> fileError;
-  std::exception_ptr readerFailed;
-  PipeReader<RatingRow> reader(pipe, [&] {
-    try {
-      std::vector<RatingRow> rows;
-      rows.reserve(RowPipe<RatingRow>::kBatch);
-      CsvRatingReader csv([&](RatingRow& row) {
-        rows.push_back(std::move(row));
-        if (rows.size() == RowPipe<RatingRow>::kBatch) pipe.put(rows);
-      });
-      readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t) { csv.feed(block); });
-      read = csv.finish();
-      if (!rows.empty()) pipe.put(rows);
-    } catch (const FileReadError& e) {
-      fileError = e.what();
-    } catch (const RowPipe<RatingRow>::Stopped&) {
-    } catch (...) {
-      readerFailed = std::current_exception();
-    }
-    pipe.close();
+  PipeReader<RatingRow> reader([&](auto hand) {
+    CsvRatingReader csv([&](RatingRow& row) { hand(std::move(row)); });
+    readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t) { csv.feed(block); });
+    read = csv.finish();
   });
 
   Store store(db);  // opened (and checked) while the first rows are read
@@ -201,7 +184,7 @@ int importRatings(const fs::path& db, const fs::path& file) {
   std::size_t unnamed = 0, imported = 0;
   std::set<std::string, std::less<>> raters;
   auto last = profiles.end();  // a survey's rows come by profile: the last one's serves the next
-  for (auto rows = pipe.take(); !rows.empty(); rows = pipe.take()) {
+  for (auto rows = reader.take(); !rows.empty(); rows = reader.take()) {
     for (RatingRow& row : rows) {
       auto it = last != profiles.end() && last->first == row.profile ? last : profiles.find(row.profile);
       if (it == profiles.end())
@@ -229,10 +212,10 @@ int importRatings(const fs::path& db, const fs::path& file) {
     }
   }
   reader.join();
-  if (readerFailed) std::rethrow_exception(readerFailed);
-  if (fileError) {
+  reader.rethrowIfFailed();
+  if (reader.fileError()) {
     batch.reset();
-    refuse(fmt::format("{}: {}", name, *fileError));
+    refuse(fmt::format("{}: {}", name, *reader.fileError()));
     return kExitRefused;
   }
   problems.insert(problems.end(), read.problems.begin(), read.problems.end());

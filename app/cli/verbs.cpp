@@ -388,33 +388,18 @@ int importCsv(const fs::path& db, const fs::path& file) {
   // row is good: memory stays a few batches deep. The store opens at the
   // first good row, so a file refused at its header never creates a
   // database; one refused later removes the database it created.
-  RowPipe<CheckedProfile> pipe;
   CsvReadResult result;
-  std::optional<std::string> fileError;
-  std::exception_ptr readerFailed;
   std::atomic<std::size_t> bytesRead = 0, fileSize = 0;
-  PipeReader<CheckedProfile> reader(pipe, [&] {
-    try {
-      std::vector<CheckedProfile> rows;
-      rows.reserve(RowPipe<CheckedProfile>::kBatch);
-      CsvProfileReader csv([&](Profile& profile) {
-        rows.emplace_back(std::move(profile));  // checked here, off the storing thread
-        if (rows.size() == RowPipe<CheckedProfile>::kBatch) pipe.put(rows);
-      });
-      readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t size) {
-        fileSize = size;
-        bytesRead += block.size();
-        csv.feed(block);
-      });
-      result = csv.finish();
-      if (!rows.empty()) pipe.put(rows);
-    } catch (const FileReadError& e) {
-      fileError = e.what();
-    } catch (const RowPipe<CheckedProfile>::Stopped&) {
-    } catch (...) {
-      readerFailed = std::current_exception();
-    }
-    pipe.close();
+  PipeReader<CheckedProfile> reader([&](auto hand) {
+    CsvProfileReader csv([&](Profile& profile) {
+      hand(CheckedProfile(std::move(profile)));  // checked here, off the storing thread
+    });
+    readFileInBlocks(file, kMaxCsvBytes, "CSV files", [&](std::string_view block, std::size_t size) {
+      fileSize = size;
+      bytesRead += block.size();
+      csv.feed(block);
+    });
+    result = csv.finish();
   });
 
   const bool dbIsNew = !fs::exists(db);
@@ -429,7 +414,7 @@ int importCsv(const fs::path& db, const fs::path& file) {
   // By bytes of the file read: how many rows it holds is known only at its end.
   ProgressBar bar(256 * 1024);
   try {
-    for (auto rows = pipe.take(); !rows.empty(); rows = pipe.take()) {
+    for (auto rows = reader.take(); !rows.empty(); rows = reader.take()) {
       if (!batch) batch.emplace(store.emplace(db).beginBatch());
       for (CheckedProfile& profile : rows) batch->save(profile);
       bar.update(bytesRead, fileSize, countOf(batch->saved(), "profile"));
@@ -439,13 +424,13 @@ int importCsv(const fs::path& db, const fs::path& file) {
     throw;  // the reader is stopped and waited for on the way out
   }
   reader.join();
-  if (readerFailed) {
+  if (reader.failed()) {
     abandon();
-    std::rethrow_exception(readerFailed);
+    reader.rethrowIfFailed();
   }
-  if (fileError) {
+  if (reader.fileError()) {
     abandon();
-    refuse(fmt::format("{}: {}", name, *fileError));
+    refuse(fmt::format("{}: {}", name, *reader.fileError()));
     return kExitRefused;
   }
   if (!result.problems.empty()) {
