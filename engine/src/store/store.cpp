@@ -95,20 +95,7 @@ const std::string& upsertSql() {
 
 namespace {
 
-// The columns of a row, read through SQLiteCpp or through SQLite itself:
-// one readRow for both.
-struct WrappedColumns {
-  SQLite::Statement& q;
-  std::string_view text(int i) const {
-    const SQLite::Column c = q.getColumn(i);
-    const char* data = c.getText();  // before the size: SQLite's order
-    return {data, static_cast<std::size_t>(c.getBytes())};
-  }
-  std::int64_t integer(int i) const { return q.getColumn(i).getInt64(); }
-  double real(int i) const { return q.getColumn(i).getDouble(); }
-  bool isNull(int i) const { return q.getColumn(i).isNull(); }
-};
-
+// The columns of a row as SQLite hands them out.
 struct RawColumns {
   sqlite3_stmt* q;
   std::string_view text(int i) const {
@@ -120,8 +107,10 @@ struct RawColumns {
   bool isNull(int i) const { return sqlite3_column_type(q, i) == SQLITE_NULL; }
 };
 
-template <typename Columns>
-Profile readRowFrom(const Columns& columns) {
+}  // namespace
+
+Profile readRow(const RawStatement& q) {
+  const RawColumns columns{q.get()};
   Profile p;
   p.id = columns.text(0);
   p.revision = columns.integer(1);
@@ -146,34 +135,16 @@ Profile readRowFrom(const Columns& columns) {
   return p;
 }
 
-}  // namespace
-
-Profile readRow(SQLite::Statement& q) { return readRowFrom(WrappedColumns{q}); }
-Profile readRow(sqlite3_stmt* q) { return readRowFrom(RawColumns{q}); }
-
 namespace {
 
-// A row's values bound through SQLiteCpp or through SQLite itself: one
-// bindRow for both. Without copying: the profile outlives the statement's
-// run, and choice names are static literals.
-struct WrappedBinder {
-  SQLite::Statement& q;
-  void text(int i, const std::string& value) const { q.bindNoCopy(i, value); }
-  void literal(int i, std::string_view value) const { q.bindNoCopy(i, value.data()); }
-  void integer(int i, std::int64_t value) const { q.bind(i, value); }
-  void real(int i, double value) const { q.bind(i, value); }
-  void null(int i) const { q.bind(i); }
-};
-
+// Without copying: the profile outlives the statement's run, and choice
+// names are static literals.
 struct RawBinder {
   sqlite3_stmt* q;
   void check(int rc) const {
     if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_db_handle(q), rc);
   }
-  void text(int i, const std::string& value) const {
-    check(sqlite3_bind_text(q, i, value.data(), static_cast<int>(value.size()), SQLITE_STATIC));
-  }
-  void literal(int i, std::string_view value) const {
+  void text(int i, std::string_view value) const {
     check(sqlite3_bind_text(q, i, value.data(), static_cast<int>(value.size()), SQLITE_STATIC));
   }
   void integer(int i, std::int64_t value) const { check(sqlite3_bind_int64(q, i, value)); }
@@ -181,8 +152,10 @@ struct RawBinder {
   void null(int i) const { check(sqlite3_bind_null(q, i)); }
 };
 
-template <typename Binder>
-void bindRowWith(const Binder& b, const Profile& p) {
+}  // namespace
+
+void bindRow(RawStatement& q, const Profile& p) {
+  const RawBinder b{q.get()};
   b.text(1, p.id);
   b.integer(2, p.revision);
   b.text(3, p.created_at);
@@ -191,7 +164,7 @@ void bindRowWith(const Binder& b, const Profile& p) {
   for (const auto& f : profileFields()) {
     switch (f.kind) {
       case FieldKind::Text: b.text(index, f.key == "name" ? p.name : p.notes); break;
-      case FieldKind::Choice: b.literal(index, f.choices[static_cast<std::size_t>(fieldNumber(p, f))]); break;
+      case FieldKind::Choice: b.text(index, f.choices[static_cast<std::size_t>(fieldNumber(p, f))]); break;
       case FieldKind::Integer: b.integer(index, static_cast<std::int64_t>(fieldNumber(p, f))); break;
       case FieldKind::Number:
         if (f.key == "revenue_musd" && !p.revenue_musd) b.null(index);
@@ -201,11 +174,6 @@ void bindRowWith(const Binder& b, const Profile& p) {
     ++index;
   }
 }
-
-}  // namespace
-
-void bindRow(SQLite::Statement& q, const Profile& p) { bindRowWith(WrappedBinder{q}, p); }
-void bindRow(sqlite3_stmt* q, const Profile& p) { bindRowWith(RawBinder{q}, p); }
 
 RawStatement::RawStatement(SQLite::Database& db, const std::string& sql) {
   if (const int rc = sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &statement_, nullptr); rc != SQLITE_OK)
@@ -219,6 +187,14 @@ bool RawStatement::step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   throw SQLite::Exception(sqlite3_db_handle(statement_), rc);
+}
+
+void RawStatement::reset() { sqlite3_reset(statement_); }  // its answer is the last step's error, already thrown
+
+void RawStatement::bind(int index, std::string_view text) {
+  if (const int rc = sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+      rc != SQLITE_OK)
+    throw SQLite::Exception(sqlite3_db_handle(statement_), rc);
 }
 
 void RawStatement::run() {

@@ -29,16 +29,9 @@ std::string describe(const SQLite::Exception& e);
 const std::string& selectSql();  // every column of a profile, FROM profiles
 const std::string& insertSql();
 const std::string& upsertSql();
-// The profile in the current row of a statement selecting selectSql()'s
-// columns; the second for a statement of SQLite's own, as the bulk read uses.
-Profile readRow(SQLite::Statement& q);
-Profile readRow(sqlite3_stmt* q);
-void bindRow(SQLite::Statement& q, const Profile& p);
-void bindRow(sqlite3_stmt* q, const Profile& p);
-
-// A statement of SQLite's own, for what runs thousands of times in a row
-// (a bulk import's insert, the bulk read): SQLiteCpp's per-call checks and
-// per-column objects were a tenth of that work.
+// A statement of SQLite's own, as every statement reading or writing a whole
+// profile row is: SQLiteCpp's per-call checks and per-column objects (each an
+// atomic count up and down) were a tenth of a bulk import or read.
 class RawStatement {
  public:
   RawStatement(SQLite::Database& db, const std::string& sql);  // throws SQLite::Exception
@@ -46,12 +39,19 @@ class RawStatement {
   RawStatement(const RawStatement&) = delete;
   RawStatement& operator=(const RawStatement&) = delete;
   sqlite3_stmt* get() const { return statement_; }
-  bool step();  // true at a row, false at the end; throws SQLite::Exception
-  void run();   // to the end, then reset for the next run; throws SQLite::Exception
+  void bind(int index, std::string_view text);  // a copy; throws SQLite::Exception
+  bool step();   // true at a row, false at the end; throws SQLite::Exception
+  void run();    // to the end, then reset for the next run; throws SQLite::Exception
+  void reset();  // ready to run again from the start
 
  private:
   sqlite3_stmt* statement_ = nullptr;
 };
+
+// The profile in the current row of a statement selecting selectSql()'s
+// columns; a profile's values bound for insertSql() or upsertSql().
+Profile readRow(const RawStatement& q);
+void bindRow(RawStatement& q, const Profile& p);
 void throwIfInvalid(const Profile& p);  // ValidationError naming each field
 std::string lower(std::string_view text);
 
@@ -110,7 +110,7 @@ struct ProfileWriter {
       p.id = lower(p.id);
       existing.reset();
       existing.bind(1, p.id);
-      if (existing.executeStep()) previous = readRow(existing);
+      if (existing.step()) previous = readRow(existing);
     }
     if (previous) {
       if (previous->sameContent(p)) {  // nothing changed: no new revision
@@ -132,19 +132,12 @@ struct ProfileWriter {
     p.updated_at = now;
     // A new id takes the plain INSERT: the upsert's conflict handling costs
     // a fifth of a bulk import's time in SQLite.
-    if (previous) {
-      upsert.reset();
-      bindRow(upsert, p);
-      upsert.exec();
-    } else {
-      bindRow(insert.get(), p);
-      insert.run();
-    }
+    RawStatement& store = previous ? upsert : insert;
+    bindRow(store, p);
+    store.run();
   }
 
-  SQLite::Statement existing;
-  RawStatement insert;
-  SQLite::Statement upsert;
+  RawStatement existing, insert, upsert;
   SQLite::Statement keepRevision;
 };
 

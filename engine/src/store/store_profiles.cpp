@@ -26,21 +26,18 @@ std::vector<Profile> Store::profiles() const {
   return out;
 }
 
-// Through SQLite's own statement: SQLiteCpp's column objects each share the
-// statement (an atomic count up and down per column), a tenth of reading a
-// 10,000-profile database.
 void Store::forEachProfile(const std::function<void(Profile&&)>& take) const {
   RawStatement q(*db_, selectSql() + " WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE, id");
-  while (q.step()) take(readRow(q.get()));
+  while (q.step()) take(readRow(q));
 }
 
-Store::Cursor::Cursor(std::unique_ptr<SQLite::Statement> statement) : statement_(std::move(statement)) {}
+Store::Cursor::Cursor(std::unique_ptr<RawStatement> statement) : statement_(std::move(statement)) {}
 Store::Cursor::Cursor(Cursor&&) noexcept = default;
 Store::Cursor::~Cursor() = default;
 
 std::optional<Profile> Store::Cursor::next() {
   try {
-    if (!statement_->executeStep()) return std::nullopt;
+    if (!statement_->step()) return std::nullopt;
     return readRow(*statement_);
   } catch (const SQLite::Exception& e) {
     throw StoreError(describe(e));
@@ -49,14 +46,14 @@ std::optional<Profile> Store::Cursor::next() {
 
 bool Store::Cursor::skip() {
   try {
-    return statement_->executeStep();
+    return statement_->step();
   } catch (const SQLite::Exception& e) {
     throw StoreError(describe(e));
   }
 }
 
 Store::Cursor Store::profilesInStorageOrder() const {
-  return Cursor(std::make_unique<SQLite::Statement>(*db_, selectSql() + " WHERE deleted_at IS NULL ORDER BY rowid"));
+  return Cursor(std::make_unique<RawStatement>(*db_, selectSql() + " WHERE deleted_at IS NULL ORDER BY rowid"));
 }
 
 void Store::checkIntegrity() const {
@@ -85,9 +82,9 @@ std::size_t Store::profileCount() const {
 }
 
 std::optional<Profile> Store::profile(std::string_view id) const {
-  SQLite::Statement q(*db_, selectSql() + " WHERE id = ?");
-  q.bind(1, std::string(id));
-  if (!q.executeStep()) return std::nullopt;
+  RawStatement q(*db_, selectSql() + " WHERE id = ?");
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
   return readRow(q);
 }
 
@@ -97,7 +94,7 @@ struct Store::Finder::Impl {
   explicit Impl(SQLite::Database& db)
       : byId(db, selectSql() + " WHERE id = ?"),
         byName(db, selectSql() + " WHERE deleted_at IS NULL AND name = ? COLLATE NOCASE ORDER BY id") {}
-  SQLite::Statement byId, byName;
+  RawStatement byId, byName;
 };
 
 Store::Finder::Finder(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -110,15 +107,15 @@ std::vector<Profile> Store::Finder::find(std::string_view key) {
     auto& q = impl_->byId;
     q.reset();
     q.bind(1, lower(key));
-    if (q.executeStep()) {
+    if (q.step()) {
       out.push_back(readRow(q));
       return out;
     }
   }
   auto& q = impl_->byName;
   q.reset();
-  q.bind(1, std::string(key));
-  while (q.executeStep()) out.push_back(readRow(q));
+  q.bind(1, key);
+  while (q.step()) out.push_back(readRow(q));
   return out;
 }
 
@@ -295,9 +292,9 @@ void Store::restoreFromBin(std::string_view id) {
 }
 
 std::vector<Profile> Store::bin() const {
-  SQLite::Statement q(*db_, selectSql() + " WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id");
+  RawStatement q(*db_, selectSql() + " WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id");
   std::vector<Profile> out;
-  while (q.executeStep()) out.push_back(readRow(q));
+  while (q.step()) out.push_back(readRow(q));
   return out;
 }
 

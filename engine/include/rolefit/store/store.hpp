@@ -23,10 +23,12 @@
 
 namespace SQLite {
 class Database;
-class Statement;
 }
 
 namespace rolefit {
+namespace store_detail {
+class RawStatement;
+}
 
 class StoreError : public std::runtime_error {
  public:
@@ -147,8 +149,8 @@ class Store {
 
    private:
     friend class Store;
-    explicit Cursor(std::unique_ptr<SQLite::Statement> statement);
-    std::unique_ptr<SQLite::Statement> statement_;
+    explicit Cursor(std::unique_ptr<store_detail::RawStatement> statement);
+    std::unique_ptr<store_detail::RawStatement> statement_;
   };
   Cursor profilesInStorageOrder() const;
   // Makes the statement running on another thread stop with an error.
