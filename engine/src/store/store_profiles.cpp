@@ -131,24 +131,6 @@ Profile Store::save(const Profile& profile) {
   });
 }
 
-std::vector<std::string> Store::saveAll(std::span<const Profile> profiles, const Progress& progress) {
-  for (const auto& p : profiles) throwIfInvalid(p);
-  auto batch = beginBatch();
-  std::vector<std::string> ids;
-  ids.reserve(profiles.size());
-  // One profile's worth of memory, reused: a bulk import would otherwise
-  // hold a second copy of everything it stores.
-  Profile saved;
-  for (std::size_t i = 0; i < profiles.size(); ++i) {
-    saved = profiles[i];
-    batch.save(saved);
-    ids.push_back(std::move(saved.id));
-    if (progress && (i % 256 == 0 || i + 1 == profiles.size())) progress(i + 1, profiles.size());
-  }
-  batch.commit();
-  return ids;
-}
-
 struct Store::Batch::Impl {
   Impl(SQLite::Database& database, const std::filesystem::path& file, int usualKib)
       : db(database),
@@ -208,6 +190,25 @@ struct Store::Batch::Impl {
 Store::Batch::Batch(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::Batch::Batch(Batch&&) noexcept = default;
 Store::Batch::~Batch() = default;  // an uncommitted SQLite::Transaction rolls back
+
+std::vector<std::string> Store::saveAll(std::span<const Profile> profiles, const Progress& progress) {
+  // All checked before the write lock is taken; each is then stored unchecked.
+  for (const auto& p : profiles) throwIfInvalid(p);
+  auto batch = beginBatch();
+  std::vector<std::string> ids;
+  ids.reserve(profiles.size());
+  // One profile's worth of memory, reused: a bulk import would otherwise
+  // hold a second copy of everything it stores.
+  Profile saved;
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    saved = profiles[i];
+    batch.impl_->store(saved);
+    ids.push_back(std::move(saved.id));
+    if (progress && (i % 256 == 0 || i + 1 == profiles.size())) progress(i + 1, profiles.size());
+  }
+  batch.commit();
+  return ids;
+}
 
 void Store::Batch::save(Profile& profile) {
   throwIfInvalid(profile);
