@@ -28,10 +28,6 @@ namespace fs = std::filesystem;
 namespace rolefit::app {
 namespace {
 
-void refuse(const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); }
-
-constexpr std::size_t kMaxNamedProblems = 200;
-
 // The one profile a key names (an id, or a name matching one profile), or
 // the reason it names none.
 std::variant<Profile, std::string> oneProfile(std::string_view key, std::vector<Profile> found) {
@@ -192,7 +188,7 @@ int importRatings(const fs::path& db, const fs::path& file) {
       last = it;
       if (const auto* reason = std::get_if<std::string>(&it->second)) {
         // As many as the CSV reader names, at most: enough to fix a file by.
-        if (problems.size() < kMaxNamedProblems) problems.push_back({row.row, "profile", *reason});
+        if (problems.size() < kMaxCsvProblems) problems.push_back({row.row, "profile", *reason});
         else ++unnamed;
         continue;
       }

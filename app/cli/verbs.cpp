@@ -37,9 +37,10 @@
 namespace fs = std::filesystem;
 
 namespace rolefit::app {
-namespace {
 
 void refuse(const std::string& line) { std::fprintf(stderr, "%s\n", line.c_str()); }
+
+namespace {
 
 // Read-only verbs on a database that does not exist see an empty one; they
 // never create a file.

@@ -9,6 +9,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitRefused = 1;
 inline constexpr int kExitUsage = 2;
 
+// One line of a refusal, on standard error.
+void refuse(const std::string& line);
+
 int listProfiles(const std::filesystem::path& db, bool json);
 int evaluateProfiles(const std::filesystem::path& db, const std::vector<std::string>& keys, bool json);
 int reportProfile(const std::filesystem::path& db, const std::string& key, const std::string& format,

@@ -13,15 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 const std::string kHeader = "name,industry,business_model,stage,employees,leadership_budget\n";
 
-struct Db {
-  TempDir dir;
-  fs::path path = dir / "r.db";
-  std::vector<std::string> with(std::vector<std::string> args) const {
-    args.push_back("--db");
-    args.push_back(path.string());
-    return args;
-  }
-};
+using Db = CliDatabase;
 
 // A refused import: exit 1, every line of stderr names the file, the database
 // byte-for-byte as it was.

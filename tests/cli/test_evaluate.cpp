@@ -13,16 +13,11 @@ using namespace rolefit::test;
 namespace fs = std::filesystem;
 
 namespace {
-struct Db {
-  TempDir dir;
-  fs::path path = dir / "r.db";
-  Db() {
+// Twelve generated profiles.
+struct EvaluateDb : CliDatabase {
+  EvaluateDb() {
     writeFile(dir / "in.csv", generatedCsv(12, 5));
-    REQUIRE(runRolefit({"import-csv", (dir / "in.csv").string(), "--db", path.string()}).exitCode == 0);
-  }
-  ProcessResult run(std::vector<std::string> args) const {
-    args.insert(args.end(), {"--db", path.string()});
-    return runRolefit(args);
+    REQUIRE(run({"import-csv", (dir / "in.csv").string()}).exitCode == 0);
   }
   // `list --json`, parsed.
   rapidjson::Document listed() const {
@@ -42,7 +37,7 @@ bool isOneOf(const rapidjson::Value& v, std::initializer_list<const char*> value
 }  // namespace
 
 TEST_CASE("evaluate --json follows the contract field by field") {
-  Db db;
+  EvaluateDb db;
   const auto result = db.run({"evaluate", "--json"});
   REQUIRE(result.exitCode == 0);
   rapidjson::Document doc;
@@ -133,7 +128,7 @@ TEST_CASE("evaluate --json of a damaged database prints nothing and names the ch
 }
 
 TEST_CASE("evaluate names profiles by id or name and refuses unknown ones") {
-  Db db;
+  EvaluateDb db;
   const auto doc = db.listed();
   const std::string id = doc[0]["id"].GetString();
   const std::string name = doc[1]["name"].GetString();
@@ -156,7 +151,7 @@ TEST_CASE("evaluate names profiles by id or name and refuses unknown ones") {
 }
 
 TEST_CASE("report writes md, html and csv, to stdout or a file") {
-  Db db;
+  EvaluateDb db;
   const std::string id = db.listed()[0]["id"].GetString();
 
   auto md = db.run({"report", id, "--format", "md"});
@@ -196,7 +191,7 @@ TEST_CASE("the HTML report renders in a real browser") {
     WARN("chromium is not installed; skipping the browser check");
     return;
   }
-  Db db;
+  EvaluateDb db;
   const auto html = db.dir / "r.html";
   REQUIRE(db.run({"report", db.listed()[0]["id"].GetString(), "--format", "html", "-o", html.string()}).exitCode == 0);
   const auto png = db.dir / "r.png";

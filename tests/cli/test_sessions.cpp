@@ -17,29 +17,24 @@ namespace {
 
 const fs::path kSource = ROLEFIT_SOURCE_DIR;
 
-struct Db {
-  TempDir dir;
-  fs::path path;
-  explicit Db(std::size_t profiles = 12, const std::string& name = "r.db") : path(dir / name) {
-    if (profiles == 0) return;  // created by the first write
+// `profiles` generated profiles; with none, created by the first write.
+struct SessionDb : CliDatabase {
+  explicit SessionDb(std::size_t profiles = 12, const std::string& name = "r.db") : CliDatabase(name) {
+    if (profiles == 0) return;
     writeFile(dir / "in.csv", generatedCsv(profiles, 5));
-    REQUIRE(runRolefit({"import-csv", (dir / "in.csv").string(), "--db", path.string()}).exitCode == 0);
-  }
-  ProcessResult run(std::vector<std::string> args) const {
-    args.insert(args.end(), {"--db", path.string()});
-    return runRolefit(args);
+    REQUIRE(run({"import-csv", (dir / "in.csv").string()}).exitCode == 0);
   }
 };
 
 // The database as a reader sees it, plus its file: both must stay the same.
-std::string snapshot(const Db& db) {
+std::string snapshot(const SessionDb& db) {
   return db.run({"list", "--json"}).out + db.run({"evaluate", "--json"}).out + readFile(db.path);
 }
 
 }  // namespace
 
 TEST_CASE("export then import into an empty database gives identical evaluations", "[session][cli]") {
-  Db sender;
+  SessionDb sender;
   for (const std::string format : {"json", "binary"}) {
     CAPTURE(format);
     const fs::path file = sender.dir / ("share." + format);
@@ -63,7 +58,7 @@ TEST_CASE("export then import into an empty database gives identical evaluations
 }
 
 TEST_CASE("export chooses profiles and refuses bad options", "[session][cli]") {
-  Db db;
+  SessionDb db;
   rapidjson::Document listed;
   listed.Parse(db.run({"list", "--json"}).out.c_str());
   REQUIRE(listed.IsArray());
@@ -83,10 +78,10 @@ TEST_CASE("export chooses profiles and refuses bad options", "[session][cli]") {
 }
 
 TEST_CASE("conflicts need a choice, each choice does what it says", "[session][cli]") {
-  Db sender(6, "sender.db");
+  SessionDb sender(6, "sender.db");
   const fs::path file = sender.dir / "share.json";
   REQUIRE(sender.run({"export", file.string()}).exitCode == 0);
-  Db receiver(0, "receiver.db");
+  SessionDb receiver(0, "receiver.db");
   REQUIRE(receiver.run({"import", file.string()}).exitCode == 0);
   // The sender edits one profile and sends the session again.
   SQLite::Database(sender.path.string(), SQLite::OPEN_READWRITE)
@@ -117,7 +112,7 @@ TEST_CASE("conflicts need a choice, each choice does what it says", "[session][c
 }
 
 TEST_CASE("every hostile file is refused by the binary with the database unchanged", "[session][cli][hostile]") {
-  Db db(5);
+  SessionDb db(5);
   const std::string before = snapshot(db);
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(kSource / "tests" / "hostile"))
@@ -137,8 +132,8 @@ TEST_CASE("every hostile file is refused by the binary with the database unchang
 }
 
 TEST_CASE("several files import in one go, all or nothing", "[session][cli]") {
-  Db a(4, "a.db");
-  Db b(0, "b.db");
+  SessionDb a(4, "a.db");
+  SessionDb b(0, "b.db");
   writeFile(b.dir / "more.csv", generatedCsv(3, 77));
   REQUIRE(b.run({"import-csv", (b.dir / "more.csv").string()}).exitCode == 0);
   REQUIRE(a.run({"export", (a.dir / "a.json").string()}).exitCode == 0);
@@ -158,7 +153,7 @@ TEST_CASE("several files import in one go, all or nothing", "[session][cli]") {
 
 #ifndef _WIN32  // a full disk made by RLIMIT_FSIZE: Windows has no such limit
 TEST_CASE("a failed export (disk full) says so and leaves the earlier file intact", "[session][cli]") {
-  Db db(40);
+  SessionDb db(40);
   const fs::path file = db.dir / "share.json";
   writeFile(file, "an earlier export\n");
   // The file-size limit lets the database open (its 32 KiB shared-memory

@@ -18,18 +18,13 @@ namespace {
 
 const fs::path kSampleCsv = fs::path(ROLEFIT_SOURCE_DIR) / "assets/samples/companies.csv";
 
-struct Db {
-  TempDir dir;
-  fs::path path = dir / "r.db";
-  explicit Db(const fs::path& csv = kSampleCsv) {
-    REQUIRE(runRolefit({"import-csv", csv.string(), "--db", path.string()}).exitCode == 0);
+// The sample companies, or those of `csv`.
+struct TeamDb : CliDatabase {
+  explicit TeamDb(const fs::path& csv = kSampleCsv) {
+    REQUIRE(run({"import-csv", csv.string()}).exitCode == 0);
   }
   struct Empty {};
-  explicit Db(Empty) {}
-  ProcessResult run(std::vector<std::string> args) const {
-    args.insert(args.end(), {"--db", path.string()});
-    return runRolefit(args);
-  }
+  explicit TeamDb(Empty) {}
   rapidjson::Document json(std::vector<std::string> args) const {
     const auto result = run(std::move(args));
     REQUIRE(result.exitCode == 0);
@@ -67,7 +62,7 @@ constexpr const char* kFiveRaters =
 }  // namespace
 
 TEST_CASE("five raters through import-ratings: the consensus as worked out by hand, and its decisive field") {
-  Db db;
+  TeamDb db;
   writeFile(db.dir / "ratings.csv", kFiveRaters);
   const auto imported = db.run({"import-ratings", (db.dir / "ratings.csv").string()});
   REQUIRE(imported.exitCode == 0);
@@ -115,7 +110,7 @@ TEST_CASE("five raters through import-ratings: the consensus as worked out by ha
       }
       csv += fmt::format("{}\n", fmt::join(cells, ","));
     }
-    Db other;
+    TeamDb other;
     writeFile(other.dir / "consensus.csv", csv);
     REQUIRE(other.run({"import-csv", (other.dir / "consensus.csv").string()}).exitCode == 0);
     const auto evaluated = other.json({"evaluate", "Consensus", "--json"});
@@ -148,7 +143,7 @@ TEST_CASE("five raters through import-ratings: the consensus as worked out by ha
 }
 
 TEST_CASE("rate saves one rating, and rating again keeps the earlier one as history") {
-  Db db;
+  TeamDb db;
   CHECK(db.run({"evaluate", "Lumen Analytics", "--team"}).exitCode == 1);  // no ratings yet
   REQUIRE(db.run({"rate", "Lumen Analytics", "--rater", "Zoë", "goal_innovation=1", "cap_security=5"}).exitCode == 0);
   auto team = db.json({"evaluate", "Lumen Analytics", "--team", "--json"});
@@ -177,7 +172,7 @@ TEST_CASE("rate saves one rating, and rating again keeps the earlier one as hist
 }
 
 TEST_CASE("hostile rating files are refused with row and field named, the database unchanged") {
-  Db db;
+  TeamDb db;
   const std::string before = readFile(db.path);
   auto refused = [&](const std::string& csv, std::string_view row, std::string_view field) {
     writeFile(db.dir / "bad.csv", csv);
@@ -200,7 +195,7 @@ TEST_CASE("hostile rating files are refused with row and field named, the databa
 }
 
 TEST_CASE("a report gains the team's view once a profile has ratings") {
-  Db db;
+  TeamDb db;
   const auto without = db.run({"report", "Lumen Analytics", "--format", "md"});
   REQUIRE(without.exitCode == 0);
   CHECK(without.out.find("The team's view") == std::string::npos);
@@ -234,7 +229,7 @@ const rapidjson::Value& profileNamed(const rapidjson::Document& list, std::strin
 }  // namespace
 
 TEST_CASE("a session file carries the ratings: a fresh database imports the same team result") {
-  Db sender;
+  TeamDb sender;
   writeFile(sender.dir / "ratings.csv", kFiveRaters);
   REQUIRE(sender.run({"import-ratings", (sender.dir / "ratings.csv").string()}).exitCode == 0);
   const auto expected = sender.run({"evaluate", "Lumen Analytics", "--team", "--json"});
@@ -245,7 +240,7 @@ TEST_CASE("a session file carries the ratings: a fresh database imports the same
     const auto exported = sender.run({"export", file.string(), "--format", format});
     REQUIRE(exported.exitCode == 0);
     CHECK_THAT(exported.out, Catch::Contains("and 5 ratings"));
-    Db receiver{Db::Empty{}};
+    TeamDb receiver{TeamDb::Empty{}};
     const auto imported = receiver.run({"import", file.string()});
     REQUIRE(imported.exitCode == 0);
     CHECK_THAT(imported.out, Catch::Contains("5 ratings added or updated"));
@@ -263,7 +258,7 @@ TEST_CASE("export --withhold leaves values out of the file, and the receiver's o
   const auto csv = csvDir / "companies.csv";
   writeFile(csv, replaced(replaced(readFile(kSampleCsv), "scaleup,240,38,", "scaleup,240,4321.987,"),
                           "B2B analytics SaaS growing fast in Europe.", "Board only: talks with Nimbus."));
-  Db sender(csv);
+  TeamDb sender(csv);
   writeFile(sender.dir / "ratings.csv", kFiveRaters);
   REQUIRE(sender.run({"import-ratings", (sender.dir / "ratings.csv").string()}).exitCode == 0);
 
@@ -275,7 +270,7 @@ TEST_CASE("export --withhold leaves values out of the file, and the receiver's o
   writeFile(mine, replaced(replaced(replaced(readFile(full), "\"revenue_musd\": 4321.987", "\"revenue_musd\": 55.5"),
                                     "Board only: talks with Nimbus.", "Our own notes."),
                            "\"employees\": 240,", "\"employees\": 260,"));
-  Db receiver{Db::Empty{}};
+  TeamDb receiver{TeamDb::Empty{}};
   REQUIRE(receiver.run({"import", mine.string()}).exitCode == 0);
 
   const auto withheld = sender.dir / "withheld.json";

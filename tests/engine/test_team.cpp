@@ -18,7 +18,7 @@ using rolefit::test::TempDir;
 
 namespace {
 
-const RoleModelSet& set() { return builtinRoleModels(); }
+const RoleModelSet& roleModels() { return builtinRoleModels(); }
 
 std::size_t indexOf(std::string_view key) {
   const auto fields = judgementFields();
@@ -88,14 +88,14 @@ TEST_CASE("a team's result: each rater's advice, the agreement, and the decisive
                              static_cast<std::int64_t>(random() % static_cast<unsigned>(fields[i]->max - fields[i]->min + 1));
       ratings.push_back(rating);
     }
-    const TeamEvaluation team = evaluateTeam(p, ratings, set());
+    const TeamEvaluation team = evaluateTeam(p, ratings, roleModels());
     CAPTURE(n);
     REQUIRE(team.raters.size() == ratings.size());
     std::size_t counted = 0;
     for (const auto c : team.agreement) counted += c;
     CHECK(counted == ratings.size());
     const Structure agreed = team.consensus.scores.recommendation;
-    CHECK(agreed == score(withJudgements(p, consensusValues(ratings)), set()).recommendation);
+    CHECK(agreed == score(withJudgements(p, consensusValues(ratings)), roleModels()).recommendation);
     bool decisiveBlockOver = false;
     for (const auto& d : team.disagreements) {
       CHECK(d.spread > 0);
@@ -107,7 +107,7 @@ TEST_CASE("a team's result: each rater's advice, the agreement, and the decisive
       for (const auto v : d.values) {
         auto values = team.consensusValues;
         values[d.field->position == fields[0]->position ? 0 : indexOf(d.field->key)] = v;
-        flips |= score(withJudgements(p, values), set()).recommendation != agreed;
+        flips |= score(withJudgements(p, values), roleModels()).recommendation != agreed;
       }
       CHECK(d.decisive == flips);
       decisiveSeen += d.decisive ? 1 : 0;

@@ -36,6 +36,17 @@ ProcessResult wait(pid_t pid);
 // Ends a started process at once, as a crash or a power cut would (SIGKILL).
 void terminate(pid_t pid);
 
+// A database in a temporary folder of its own, driven through the real
+// binary: none there until a verb creates it.
+struct CliDatabase {
+  TempDir dir;
+  std::filesystem::path path;
+  explicit CliDatabase(const std::string& name = "r.db") : path(dir / name) {}
+  // `args` and --db with this database's path.
+  std::vector<std::string> with(std::vector<std::string> args) const;
+  ProcessResult run(const std::vector<std::string>& args) const { return runRolefit(with(args)); }
+};
+
 // An Xvfb display of its own for the lifetime of the object (POSIX).
 class VirtualDisplay {
  public:

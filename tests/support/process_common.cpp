@@ -17,6 +17,11 @@ ProcessResult runRolefit(const std::vector<std::string>& args, const ProcessOpti
   return run(withBinary(args), options);
 }
 
+std::vector<std::string> CliDatabase::with(std::vector<std::string> args) const {
+  args.insert(args.end(), {"--db", path.string()});
+  return args;
+}
+
 pid_t startRolefit(const std::vector<std::string>& args, const ProcessOptions& options) {
   return start(withBinary(args), options);
 }

@@ -17,14 +17,18 @@ namespace {
 
 constexpr std::array<std::string_view, 6> kRequired{"name",     "industry",          "business_model",
                                                     "stage",    "employees",         "leadership_budget"};
-constexpr std::size_t kMaxProblems = 200;
+
+}  // namespace
+
+// Named, not anonymous: CsvProfileReader::State holds one.
+namespace csv_detail {
 
 // Checks each row as the CSV layer hands it over: the header names the
 // columns, every later row becomes a profile or problems named by row and
 // field.
-class Reader {
+class ProfilesReader {
  public:
-  Reader(CsvReadResult& result, const ProfileSink& take) : result_(result), take_(take) {}
+  ProfilesReader(CsvReadResult& result, const ProfileSink& take) : result_(result), take_(take) {}
 
   // False once no later row is worth reading.
   bool onRow(std::size_t rowNumber, std::span<const std::string> row) {
@@ -38,7 +42,7 @@ class Reader {
       return result_.problems.empty();
     }
     readRow(row);
-    return result_.problems.size() < kMaxProblems;
+    return result_.problems.size() < kMaxCsvProblems;
   }
 
   std::size_t profilesRead() const { return profilesRead_; }
@@ -115,6 +119,10 @@ class Reader {
   std::set<std::string, std::less<>> ids_;
 };
 
+}  // namespace csv_detail
+
+namespace {
+
 std::string csvQuote(std::string_view cell) {
   if (cell.find_first_of(",\"\r\n") == std::string_view::npos && cell == trimmed(cell)) return std::string(cell);
   std::string out = "\"";
@@ -128,6 +136,8 @@ std::string csvQuote(std::string_view cell) {
 
 }  // namespace
 
+using csv_detail::ProfilesReader;
+
 std::span<const std::string_view> requiredCsvColumns() { return kRequired; }
 
 struct CsvProfileReader::State {
@@ -137,7 +147,7 @@ struct CsvProfileReader::State {
 
   ProfileSink take;
   CsvReadResult result;
-  Reader reader;
+  ProfilesReader reader;
   csv_detail::RowReader rows;
 };
 

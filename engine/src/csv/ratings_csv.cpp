@@ -9,9 +9,8 @@
 #include "rolefit/util/text.hpp"
 
 namespace rolefit {
-namespace {
-
-constexpr std::size_t kMaxProblems = 200;
+// Named, not anonymous: CsvRatingReader::State holds a RatingsReader.
+namespace csv_detail {
 
 class RatingsReader {
  public:
@@ -28,7 +27,7 @@ class RatingsReader {
       return result_.problems.empty();
     }
     readRow(row);
-    return result_.problems.size() < kMaxProblems;
+    return result_.problems.size() < kMaxCsvProblems;
   }
 
  private:
@@ -124,7 +123,9 @@ class RatingsReader {
   std::vector<int> columns_;
 };
 
-}  // namespace
+}  // namespace csv_detail
+
+using csv_detail::RatingsReader;
 
 struct CsvRatingReader::State {
   explicit State(RatingSink sink)

@@ -14,6 +14,8 @@ namespace rolefit {
 
 inline constexpr std::size_t kMaxCsvBytes = 64u << 20;
 inline constexpr std::size_t kMaxCsvRows = 200'000;
+// A reader names at most this many problems: enough to mend a file by.
+inline constexpr std::size_t kMaxCsvProblems = 200;
 
 struct CsvProblem {
   std::size_t row = 0;  // 1 is the header; 0 is the file as a whole
