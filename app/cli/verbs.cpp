@@ -388,7 +388,9 @@ int importCsv(const fs::path& db, const fs::path& file) {
   // their own, checked there), in one transaction committed only if every
   // row is good: memory stays a few batches deep. The store opens at the
   // first good row, so a file refused at its header never creates a
-  // database; one refused later removes the database it created.
+  // database. A database that does not exist yet is written privately and
+  // appears whole at the end (Store::publish); a file refused later leaves
+  // nothing.
   CsvReadResult result;
   std::atomic<std::size_t> bytesRead = 0, fileSize = 0;
   PipeReader<CheckedProfile> reader([&](auto hand) {
@@ -404,19 +406,21 @@ int importCsv(const fs::path& db, const fs::path& file) {
   });
 
   const bool dbIsNew = !fs::exists(db);
+  const fs::path writtenTo = dbIsNew ? Store::privateFileFor(db) : db;
+  StoreOptions options;
+  if (dbIsNew) options.privateFor = db;
   std::optional<Store> store;
   std::optional<Store::Batch> batch;
   auto abandon = [&] {
     batch.reset();  // rolled back
-    const bool created = store && dbIsNew;
     store.reset();
-    if (created) Store::removeIfUnused(db);
+    if (dbIsNew) Store::discardPrivateFile(writtenTo);  // nobody else knows its name
   };
   // By bytes of the file read: how many rows it holds is known only at its end.
   ProgressBar bar(256 * 1024);
   try {
     for (auto rows = reader.take(); !rows.empty(); rows = reader.take()) {
-      if (!batch) batch.emplace(store.emplace(db).beginBatch());
+      if (!batch) batch.emplace(store.emplace(writtenTo, options).beginBatch());
       for (CheckedProfile& profile : rows) batch->save(profile);
       bar.update(bytesRead, fileSize, countOf(batch->saved(), "profile"));
     }
@@ -440,7 +444,16 @@ int importCsv(const fs::path& db, const fs::path& file) {
     refuse(fmt::format("{}: nothing imported ({})", name, countOf(result.problems.size(), "problem")));
     return kExitRefused;
   }
-  if (batch) batch->commit();
+  try {
+    if (batch) batch->commit();
+    batch.reset();
+    const bool written = store.has_value();
+    store.reset();  // closed: the private file is complete
+    if (written && dbIsNew) Store::publish(writtenTo, db);
+  } catch (...) {
+    abandon();
+    throw;
+  }
   bar.update(fileSize, fileSize, countOf(result.rows, "profile"));
   std::cout << fmt::format("Imported {} from {} into {}\n", countOf(result.rows, "profile"), name, db.string());
   return kExitOk;

@@ -71,13 +71,18 @@ TEST_CASE("two processes importing into one database at once lose nothing") {
     CHECK(ra.exitCode == 0);
     CHECK(rb.exitCode == 0);
   };
-  // Brand-new files: both copies create, switch to WAL and migrate at once.
+  // Brand-new files: each copy writes a private file; the first to finish
+  // names it, the second adds its profiles to that one.
   for (int fresh = 0; fresh < 6; ++fresh) {
     const auto db = dir / ("fresh-" + std::to_string(fresh) + ".db");
     importBoth(db);
     CHECK(integrity(db) == "ok");
     CHECK(countProfiles(db) == 4000);
   }
+  // Each wrote a file of its own and one published it; the other's profiles
+  // went into that one: no private file is left.
+  for (const auto& entry : fs::directory_iterator(dir.path()))
+    CHECK(entry.path().filename().string().find(".importing-") == std::string::npos);
   // An existing database, several rounds: the second writer waits its turn.
   const auto db = dir / "fresh-0.db";
   for (int round = 0; round < 3; ++round) importBoth(db);

@@ -204,22 +204,66 @@ TEST_CASE("a database file deleted or replaced while open is not written into") 
   CHECK_THROWS_AS(store.beginBatch(), StoreError);
 }
 
-TEST_CASE("only a database that holds nothing and that nobody has open is removed") {
+// The private file a bulk import into a new database `db` writes.
+Store privateStoreFor(const fs::path& privateFile, const fs::path& db) {
+  StoreOptions options;
+  options.privateFor = db;
+  return Store(privateFile, options);
+}
+
+TEST_CASE("a private new file appears whole under a free name, in WAL, and names the database in messages") {
   TempDir dir;
-  const auto path = dir / "r.db";
-  { Store created(path); }
+  const auto db = dir / "r.db";
+  const auto privateFile = Store::privateFileFor(db);
+  CHECK(privateFile.parent_path() == db.parent_path());
+  CHECK(privateFile != Store::privateFileFor(db));  // two importers never share one
   {
-    Store open(path);
-    CHECK_FALSE(Store::removeIfUnused(path));  // another connection has it
-    CHECK(fs::exists(path));
-    open.createSession("Kept");
+    Store store = privateStoreFor(privateFile, db);
+    CHECK(store.path() == db);
+    CHECK(store.database().execAndGet("PRAGMA journal_mode").getString() == "delete");
+    store.saveAll(readProfilesCsv(test::generatedCsv(20)).profiles);
   }
-  CHECK_FALSE(Store::removeIfUnused(path));  // it holds a session
-  CHECK(fs::exists(path));
-  { Store(path).deleteSession(Store(path).sessions().front().id); }
-  CHECK(Store::removeIfUnused(path));
-  CHECK_FALSE(fs::exists(path));
-  CHECK_FALSE(Store::removeIfUnused(dir / "never-there.db"));
+  CHECK_FALSE(fs::exists(db));  // nobody sees it before it is complete
+  Store::publish(privateFile, db);
+  CHECK_FALSE(fs::exists(privateFile));
+  Store store(db);
+  CHECK(store.profileCount() == 20);
+  CHECK(store.database().execAndGet("PRAGMA journal_mode").getString() == "wal");
+}
+
+TEST_CASE("a name taken while a private file was written gets its profiles added, nothing replaced") {
+  TempDir dir;
+  const auto db = dir / "r.db";
+  const auto privateFile = Store::privateFileFor(db);
+  privateStoreFor(privateFile, db).saveAll(readProfilesCsv(test::generatedCsv(5, 2)).profiles);
+  std::vector<std::string> before;
+  {
+    Store other(db);  // another RoleFit made the database meanwhile
+    before = other.saveAll(readProfilesCsv(test::generatedCsv(3, 3)).profiles);
+    other.createSession("Theirs");
+  }
+  Store::publish(privateFile, db);
+  CHECK_FALSE(fs::exists(privateFile));
+  Store store(db);
+  CHECK(store.profileCount() == 8);
+  CHECK(store.sessions().size() == 1);
+  for (const auto& id : before) CHECK(store.profile(id).has_value());
+  store.checkIntegrity();
+}
+
+TEST_CASE("a discarded private file leaves nothing behind") {
+  TempDir dir;
+  const auto db = dir / "r.db";
+  const auto privateFile = Store::privateFileFor(db);
+  {
+    Store store = privateStoreFor(privateFile, db);
+    auto batch = store.beginBatch();
+    CheckedProfile profile(everyFieldSet());
+    batch.save(profile);
+    // not committed: rolled back, then discarded, as a refused import is
+  }
+  Store::discardPrivateFile(privateFile);
+  CHECK(fs::is_empty(dir.path()));
 }
 
 TEST_CASE("every save keeps the previous version as a revision, and restoring is a new save") {

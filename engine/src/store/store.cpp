@@ -243,8 +243,9 @@ void backupBeforeMigration(SQLite::Database& db, const fs::path& path, int fromV
 
 }  // namespace
 
-Store::Store(const fs::path& path, StoreOptions options) : path_(path), options_(options) {
-  const std::string where = path.string();
+Store::Store(const fs::path& path, StoreOptions options)
+    : path_(options.privateFor.empty() ? path : options.privateFor), options_(options) {
+  const std::string where = path_.string();  // what messages name
   try {
     if (options.readOnly && !fs::exists(path)) throw StoreError(fmt::format("{}: no such database", where));
     if (!options.readOnly && path.has_parent_path()) {
@@ -256,7 +257,7 @@ Store::Store(const fs::path& path, StoreOptions options) : path_(path), options_
     // One thread uses a Store: SQLite's per-call connection mutex is pure cost.
     const int flags = SQLite::OPEN_NOMUTEX |
                       (options.readOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
-    db_ = std::make_unique<SQLite::Database>(where, flags, options.busyTimeoutMs);
+    db_ = std::make_unique<SQLite::Database>(path.string(), flags, options.busyTimeoutMs);
 
     // Setting up a new file (WAL switch, first migration) can meet a second
     // copy doing the same; SQLite then may answer "busy" without waiting. The
@@ -304,7 +305,7 @@ void Store::initialise() {
     // Set before the first write: larger pages mean a quarter of the write
     // calls for a bulk import (a new database only; it is fixed after).
     if (tables == 0) db_->exec("PRAGMA page_size = 16384");
-    db_->exec("PRAGMA journal_mode = WAL");
+    db_->exec(options_.privateFor.empty() ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE");
     db_->exec("PRAGMA synchronous = FULL");
   }
   db_->exec("PRAGMA foreign_keys = ON");
@@ -360,35 +361,47 @@ fs::path Store::restoreBackup(const fs::path& path, const fs::path& backup) {
   return damaged;
 }
 
-bool Store::removeIfUnused(const fs::path& path) {
+fs::path Store::privateFileFor(const fs::path& database) {
+  // Hidden, in the same folder (a rename across file systems is a copy), and
+  // named after the database: a crash leaves a file whose name says what it was.
+  const auto folder = database.has_parent_path() ? database.parent_path() : fs::path(".");
+  return folder / pathFromUtf8(fmt::format(".{}.importing-{}", database.filename().string(), newUuid().substr(0, 8)));
+}
+
+void Store::discardPrivateFile(const fs::path& privateFile) {
+  std::error_code ec;
+  fs::remove(privateFile, ec);
+  fs::path journal = privateFile;
+  journal += "-journal";
+  fs::remove(journal, ec);
+}
+
+void Store::publish(const fs::path& privateFile, const fs::path& database) {
+  const std::string where = database.string();
   try {
-#ifdef _WIN32
-    {
-#endif
-    SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
-    // Leaving WAL needs the file to itself: with another connection open it
-    // fails at once (no busy wait), and the file is left alone. Exclusive
-    // locking keeps that hold until the file is gone, so nobody can start
-    // writing into it in between.
-    db.exec("PRAGMA locking_mode = EXCLUSIVE");
-    db.exec("PRAGMA journal_mode = DELETE");
-    db.exec("BEGIN EXCLUSIVE");
-    const auto held = db.execAndGet(
-                            "SELECT (SELECT count(*) FROM profiles) + (SELECT count(*) FROM sessions) + "
-                            "(SELECT count(*) FROM role_model_copies)")
-                          .getInt64();
-    if (held != 0) return false;
-#ifdef _WIN32
-    }
-    // Windows deletes no file that is open, this connection's included: it
-    // is closed first. A file someone opened in between stays (deleting it
-    // fails while they have it).
-#endif
-    std::error_code ec;
-    return fs::remove(path, ec);
-  } catch (const SQLite::Exception&) {
-    return false;  // busy, or not RoleFit's: not ours to delete
+    // WAL from here on, as every RoleFit database is (the switch writes a
+    // header; nobody else has the file open).
+    { SQLite::Database(privateFile.string(), SQLite::OPEN_READWRITE).exec("PRAGMA journal_mode = WAL"); }
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: {}", where, describe(e)));
   }
+  if (renameIfFree(privateFile, database)) return;
+  // Taken meanwhile (or a folder that cannot link): the profiles go into
+  // the database there, under its own write lock.
+  Store store(database);
+  try {
+    SQLite::Database& db = *store.db_;
+    SQLite::Statement attach(db, "ATTACH DATABASE ? AS incoming");
+    attach.bind(1, privateFile.string());
+    attach.exec();
+    store.write([&] {
+      db.exec(fmt::format("INSERT INTO main.profiles ({0}) SELECT {0} FROM incoming.profiles", columnList()));
+    });
+    db.exec("DETACH DATABASE incoming");
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: {}", where, describe(e)));
+  }
+  discardPrivateFile(privateFile);
 }
 
 std::vector<fs::path> Store::backupsOf(const fs::path& path) {

@@ -150,7 +150,7 @@ struct Store::Batch::Impl {
 
   // A bulk insert comes back only to the indexes' leaves (ids are random,
   // names come in no order) and the trees' inner pages; the table's leaves
-  // fill once, in order, and can go to the WAL as soon as they are full. A
+  // fill once, in order, and can go to the file (or WAL) as soon as they are full. A
   // cache that grows with the indexes (64 bytes a profile: 10,000 profiles
   // wrote no page twice, and 128 only cost fresh memory, measured) spares
   // the fresh memory of holding every page until the commit (a tenth of a

@@ -60,6 +60,20 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
   }
 }
 
+bool renameIfFree(const std::filesystem::path& from, const std::filesystem::path& to) {
+  // A hard link is made only under a free name, in one step; rename() would
+  // replace a file someone else made there.
+  if (::link(from.c_str(), to.c_str()) != 0) return false;
+  ::unlink(from.c_str());
+  const auto folder = to.has_parent_path() ? to.parent_path() : std::filesystem::path(".");
+  const int dir = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    fsync(dir);
+    close(dir);
+  }
+  return true;
+}
+
 namespace os {
 
 ReadableFile::ReadableFile(const std::filesystem::path& file) {

@@ -62,6 +62,11 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
   }
 }
 
+bool renameIfFree(const std::filesystem::path& from, const std::filesystem::path& to) {
+  // Without MOVEFILE_REPLACE_EXISTING the move fails when `to` exists.
+  return MoveFileExW(from.c_str(), to.c_str(), MOVEFILE_WRITE_THROUGH) != 0;
+}
+
 namespace os {
 
 ReadableFile::ReadableFile(const std::filesystem::path& file) {

@@ -66,6 +66,13 @@ struct StoreOptions {
   // that needs an upgrade is checked before it all the same.
   bool checkIntegrity = true;
   int cacheKib = 32 * 1024;
+  // Set when the file is a new one that this connection alone writes, to
+  // become the database `privateFor` once complete (Store::publish): a
+  // bulk import into a database that does not exist yet. It keeps a rollback
+  // journal instead of WAL meanwhile (for a new file the journal holds next to
+  // nothing, and every page is written once, not to the WAL and then again at
+  // the checkpoint); messages name `privateFor`.
+  std::filesystem::path privateFor{};
 };
 
 struct RevisionInfo {
@@ -285,10 +292,17 @@ class Store {
   // Replaces a damaged database with a backup. The damaged file (and its WAL)
   // is kept beside it as <name>.damaged-<time>, never deleted. Returns that path.
   static std::filesystem::path restoreBackup(const std::filesystem::path& path, const std::filesystem::path& backup);
-  // Deletes a database that holds nothing (no profile, session or role-model
-  // copy) and that no other connection has open: what a failed first import
-  // created, so that it leaves no file behind. Returns whether it did.
-  static bool removeIfUnused(const std::filesystem::path& path);
+  // A database that does not exist yet, written whole before anyone sees it:
+  // a private file beside it (StoreOptions::privateFor), then publish().
+  static std::filesystem::path privateFileFor(const std::filesystem::path& database);
+  // Makes the complete private file the database, with no moment in which
+  // another process sees a part of it. When a database appeared under that
+  // name meanwhile (another RoleFit made one), the private file's profiles
+  // are added to it instead, in one transaction, and the private file goes.
+  // Throws StoreError; the private file is then left for the caller to remove.
+  static void publish(const std::filesystem::path& privateFile, const std::filesystem::path& database);
+  // Deletes a private file that will not be published (and its journal).
+  static void discardPrivateFile(const std::filesystem::path& privateFile);
 
  private:
   void initialise();  // identity check, pragmas, migrations: idempotent

@@ -21,6 +21,13 @@ std::filesystem::path pathFromUtf8(std::string_view text);
 // file; on failure an earlier file at the target is left as it was.
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content);
 
+// Gives the file `from` the name `to` only if no file has that name: a file
+// another process creates there meanwhile is never replaced, and nobody sees
+// `to` before `from` is complete. Flushes the folder. False when `to` exists
+// or the system cannot name a file without replacing (a folder without hard
+// links); `from` is then left as it was.
+bool renameIfFree(const std::filesystem::path& from, const std::filesystem::path& to);
+
 // Thrown by readWholeFile and readFileInBlocks. what() is a phrase to follow the file's name:
 // "no such file", "is not a regular file", "is 200000000 bytes; CSV files of at
 // most 64 MiB are read", "cannot be read (Permission denied)", ...
