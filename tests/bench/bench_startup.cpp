@@ -84,7 +84,7 @@ int main() {
       kRounds);
   const bool memoryOk =
       rolefit::bench::report("peak memory of that start-up with 100,000 profiles", static_cast<double>(peakLarge) / 1024,
-                             static_cast<double>(peakEmpty) / 1024, 1.4, 0, "MiB",
+                             static_cast<double>(peakEmpty) / 1024, 1.4, "MiB",
                              "the same screenshot on a RoleFit database with no profiles (lowest of the rounds)");
   const auto loaded = rolefit::bench::measure(
       Paired{
@@ -98,7 +98,7 @@ int main() {
       3);
   const bool loadedMemoryOk = rolefit::bench::report(
       "peak memory with all 100,000 profiles read and scored", static_cast<double>(peakLoaded) / 1024,
-      static_cast<double>(peakEmpty) / 1024, 1.4, 0, "MiB",
+      static_cast<double>(peakEmpty) / 1024, 1.4, "MiB",
       "the same screenshot on a RoleFit database with no profiles (lowest of the rounds)");
   if (!ok) std::fprintf(stderr, "bench: a run failed\n");
   return ok && first.withinLimit && many.withinLimit && memoryOk && loaded.withinLimit && loadedMemoryOk ? 0 : 1;

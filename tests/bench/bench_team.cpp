@@ -77,7 +77,6 @@ int main() {
               },
           .beforeSubject = [&](int) { copyOfBase(subjectDb); },
           .beforeFloor = [&](int) { copyOfBase(floorDb); },
-          .goalOf = "issue 17",
       },
       kRounds);
 
@@ -101,7 +100,6 @@ int main() {
                     runRolefit({"evaluate", company, "--json", "--db", subjectDb.string()}, toFile).exitCode == 0,
                     "rolefit evaluate");
               },
-          .goalOf = "issue 17",
       },
       kRounds);
   return ok && import.withinLimit && team.withinLimit ? 0 : 1;

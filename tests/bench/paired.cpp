@@ -5,16 +5,6 @@
 #include <cstdio>
 
 namespace rolefit::bench {
-namespace {
-
-std::string targetNote(double target, double ratio, const std::string& goalOf = "issue 12") {
-  if (target <= 0) return "";
-  char text[128];
-  std::snprintf(text, sizeof text, "; %s's goal %.2f %s", goalOf.c_str(), target, ratio <= target ? "met" : "NOT MET YET");
-  return text;
-}
-
-}  // namespace
 
 bool require(bool ok, const char* what) {
   if (!ok) std::fprintf(stderr, "bench: %s failed\n", what);
@@ -50,20 +40,18 @@ PairedResult measure(const Paired& paired, int rounds) {
   }
   r.ratio = r.subject / r.floor;
   r.withinLimit = r.ratio <= paired.limit;
-  std::printf("%s: %.3f s; floor %.3f s; ratio %.2f (limit %.2f%s)%s\n  floor: %s\n", paired.what.c_str(), r.subject,
-              r.floor, r.ratio, paired.limit, targetNote(paired.target, r.ratio, paired.goalOf).c_str(),
-              r.withinLimit ? "" : "  OVER THE LIMIT", paired.floorWhat.c_str());
+  std::printf("%s: %.3f s; floor %.3f s; ratio %.2f (limit %.2f)%s\n  floor: %s\n", paired.what.c_str(), r.subject,
+              r.floor, r.ratio, paired.limit, r.withinLimit ? "" : "  OVER THE LIMIT", paired.floorWhat.c_str());
   std::fflush(stdout);
   return r;
 }
 
-bool report(const std::string& what, double subject, double floor, double limit, double target,
-            const std::string& unit, const std::string& floorWhat) {
+bool report(const std::string& what, double subject, double floor, double limit, const std::string& unit,
+            const std::string& floorWhat) {
   const double ratio = subject / floor;
   const bool ok = ratio <= limit;
-  std::printf("%s: %.1f %s; floor %.1f %s; ratio %.2f (limit %.2f%s)%s\n  floor: %s\n", what.c_str(), subject,
-              unit.c_str(), floor, unit.c_str(), ratio, limit, targetNote(target, ratio).c_str(),
-              ok ? "" : "  OVER THE LIMIT", floorWhat.c_str());
+  std::printf("%s: %.1f %s; floor %.1f %s; ratio %.2f (limit %.2f)%s\n  floor: %s\n", what.c_str(), subject,
+              unit.c_str(), floor, unit.c_str(), ratio, limit, ok ? "" : "  OVER THE LIMIT", floorWhat.c_str());
   std::fflush(stdout);
   return ok;
 }

@@ -13,15 +13,11 @@ struct Paired {
   std::string what;        // "import-csv of 10,000 profiles"
   std::string floorWhat;   // one line: what the floor does
   double limit = 1.0;      // asserted: the subject may take at most limit x the floor
-  // Issue 12's goal where it is not met yet (0: the limit is the goal). The
-  // limit then holds today's figure with headroom, so a regression still fails.
-  double target = 0;
   std::function<void(int round)> subject;
   std::function<void(int round)> floor;
   // Untimed, before each round of its side (a fresh copy of a database).
   std::function<void(int round)> beforeSubject;
   std::function<void(int round)> beforeFloor;
-  std::string goalOf = "issue 12";  // whose goal `target` is
 };
 
 struct PairedResult {
@@ -37,8 +33,8 @@ struct PairedResult {
 PairedResult measure(const Paired& paired, int rounds);
 
 // Prints the line of a measure that is not a ratio of times (peak memory).
-bool report(const std::string& what, double subject, double floor, double limit, double target,
-            const std::string& unit, const std::string& floorWhat);
+bool report(const std::string& what, double subject, double floor, double limit, const std::string& unit,
+            const std::string& floorWhat);
 
 double secondsOf(const std::function<void()>& body);
 
