@@ -207,8 +207,9 @@ int main() {
 
   // Rounds alternate between the sides, so a change in the machine's speed
   // during the run touches both; each round's figure is the median frame, and
-  // the fastest round of each side is kept (the least disturbed estimate, as
-  // in every benchmark here).
+  // the fastest round of each side is kept: CPU time within one process,
+  // steady from round to round (0.97-0.99x), unlike the whole processes
+  // other benchmarks pair by round.
   const PlainTable plain(state, frame.profiles());
   constexpr int kRounds = 7;
   std::vector<double> demos, plains, profilesTimes, profilesDefaultStyleTimes;

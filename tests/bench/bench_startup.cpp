@@ -59,7 +59,7 @@ int main() {
   // The first run creates the sample database, as a new user's first start does.
   shoot(samples, nullptr);
 
-  constexpr int kRounds = 7;
+  constexpr int kRounds = 15;
   const auto first = rolefit::bench::measure(
       Paired{
           .what = "window start-up to the first PNG (--screenshot, 1280x800, the seven sample companies)",
@@ -95,7 +95,7 @@ int main() {
           .subject = [&](int) { shoot(large, &peakLoaded, true); },
           .floor = [&](int) { shoot(empty, nullptr, true); },
       },
-      3);
+      5);
   const bool loadedMemoryOk = rolefit::bench::report(
       "peak memory with all 100,000 profiles read and scored", static_cast<double>(peakLoaded) / 1024,
       static_cast<double>(peakEmpty) / 1024, 1.4, "MiB",

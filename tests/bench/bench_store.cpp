@@ -24,8 +24,8 @@ namespace fs = std::filesystem;
 int main() {
   TempDir dir;
   constexpr int kRows = 10'000;
-  // Fastest of many short rounds: on a machine shared with others, a few
-  // rounds can all meet a busy moment.
+  // Many short rounds: on a machine shared with others, a few rounds can
+  // all meet a busy moment.
   constexpr int kRounds = 15;
   const auto csv = dir / "companies.csv";
   writeFile(csv, generatedCsv(kRows, 42));

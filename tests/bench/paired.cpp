@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <vector>
 
 namespace rolefit::bench {
 
@@ -17,15 +18,25 @@ double secondsOf(const std::function<void()>& body) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+namespace {
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t mid = values.size() / 2;
+  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+}  // namespace
+
 PairedResult measure(const Paired& paired, int rounds) {
-  PairedResult r{1e30, 1e30, 0, false};
+  std::vector<double> subjectTimes, floorTimes, roundRatios;
   const auto floorRound = [&](int round) {
     if (paired.beforeFloor) paired.beforeFloor(round);
-    r.floor = std::min(r.floor, secondsOf([&] { paired.floor(round); }));
+    floorTimes.push_back(secondsOf([&] { paired.floor(round); }));
   };
   const auto subjectRound = [&](int round) {
     if (paired.beforeSubject) paired.beforeSubject(round);
-    r.subject = std::min(r.subject, secondsOf([&] { paired.subject(round); }));
+    subjectTimes.push_back(secondsOf([&] { paired.subject(round); }));
   };
   for (int round = 0; round < rounds; ++round) {
     // Which side goes first alternates too: the second of a pair meets the
@@ -37,11 +48,21 @@ PairedResult measure(const Paired& paired, int rounds) {
       subjectRound(round);
       floorRound(round);
     }
+    roundRatios.push_back(subjectTimes.back() / floorTimes.back());
   }
-  r.ratio = r.subject / r.floor;
+  PairedResult r;
+  r.subject = median(subjectTimes);
+  r.floor = median(floorTimes);
+  r.ratio = median(roundRatios);
   r.withinLimit = r.ratio <= paired.limit;
-  std::printf("%s: %.3f s; floor %.3f s; ratio %.2f (limit %.2f)%s\n  floor: %s\n", paired.what.c_str(), r.subject,
-              r.floor, r.ratio, paired.limit, r.withinLimit ? "" : "  OVER THE LIMIT", paired.floorWhat.c_str());
+  const auto [lowest, highest] = std::minmax_element(roundRatios.begin(), roundRatios.end());
+  std::printf(
+      "%s: %.3f s; floor %.3f s; ratio %.2f (limit %.2f)%s\n"
+      "  the median of %d rounds' ratios (%.2f-%.2f); times are each side's median, fastest %.3f s and %.3f s\n"
+      "  floor: %s\n",
+      paired.what.c_str(), r.subject, r.floor, r.ratio, paired.limit, r.withinLimit ? "" : "  OVER THE LIMIT", rounds,
+      *lowest, *highest, *std::min_element(subjectTimes.begin(), subjectTimes.end()),
+      *std::min_element(floorTimes.begin(), floorTimes.end()), paired.floorWhat.c_str());
   std::fflush(stdout);
   return r;
 }
