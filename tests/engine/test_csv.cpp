@@ -212,6 +212,35 @@ TEST_CASE("whole files are read exactly, missing, too large, folders and pipes a
 #endif
 }
 
+TEST_CASE("temporary names sit hidden beside their target, say what they are for, and never repeat") {
+  const std::filesystem::path target = std::filesystem::path("reports") / "Zürich.db";
+  const auto a = temporaryNameBeside(target, "importing"), b = temporaryNameBeside(target, "importing");
+  CHECK(a != b);
+  CHECK(a.parent_path() == target.parent_path());
+  const std::string name = a.filename().string();
+  CHECK(name.rfind(".Zürich.db.importing-", 0) == 0);
+  CHECK(name.size() == std::string(".Zürich.db.importing-").size() + 8);
+  CHECK(temporaryNameBeside("alone.csv", "writing").parent_path() == ".");
+}
+
+TEST_CASE("an atomic write replaces the target and leaves nothing else in its folder") {
+  test::TempDir dir;
+  const auto file = dir / "report.md";
+  writeFileAtomically(file, "first");
+  writeFileAtomically(file, "second");
+  CHECK(readWholeFile(file, 1 << 20, "reports").view() == "second");
+  int entries = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++entries;
+  CHECK(entries == 1);
+#ifndef _WIN32
+  struct stat info {};
+  REQUIRE(stat(file.c_str(), &info) == 0);
+  CHECK((info.st_mode & 0777) == 0644);  // readable by others, as a file the user saved
+#endif
+  CHECK_THROWS_WITH(writeFileAtomically(dir / "missing" / "report.md", "x"),
+                    Catch::Contains("report.md: cannot write (creating a temporary file"));
+}
+
 TEST_CASE("files read in blocks arrive whole and in order, refused as whole reads are") {
   test::TempDir dir;
   const auto file = dir / "companies.csv";

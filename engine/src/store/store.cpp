@@ -18,7 +18,6 @@
 #include "rolefit/model/profile_json.hpp"
 #include "rolefit/store/migrations.hpp"
 #include "rolefit/util/files.hpp"
-#include "rolefit/util/ids.hpp"
 #include "rolefit/util/text.hpp"
 #include "store/store_detail.hpp"
 
@@ -361,12 +360,7 @@ fs::path Store::restoreBackup(const fs::path& path, const fs::path& backup) {
   return damaged;
 }
 
-fs::path Store::privateFileFor(const fs::path& database) {
-  // Hidden, in the same folder (a rename across file systems is a copy), and
-  // named after the database: a crash leaves a file whose name says what it was.
-  const auto folder = database.has_parent_path() ? database.parent_path() : fs::path(".");
-  return folder / pathFromUtf8(fmt::format(".{}.importing-{}", database.filename().string(), newUuid().substr(0, 8)));
-}
+fs::path Store::privateFileFor(const fs::path& database) { return temporaryNameBeside(database, "importing"); }
 
 void Store::discardPrivateFile(const fs::path& privateFile) {
   std::error_code ec;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "files_os.hpp"
+#include "rolefit/util/ids.hpp"
 
 namespace rolefit {
 namespace {
@@ -27,6 +28,11 @@ std::unique_ptr<char[]> uninitialisedBytes(std::size_t count) { return std::uniq
 
 std::filesystem::path pathFromUtf8(std::string_view text) {
   return std::filesystem::path(std::u8string(reinterpret_cast<const char8_t*>(text.data()), text.size()));
+}
+
+std::filesystem::path temporaryNameBeside(const std::filesystem::path& target, std::string_view purpose) {
+  const auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  return folder / pathFromUtf8(fmt::format(".{}.{}-{}", target.filename().string(), purpose, newUuid().substr(0, 8)));
 }
 
 FileBytes readWholeFile(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind) {

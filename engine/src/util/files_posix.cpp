@@ -24,8 +24,8 @@ namespace {
 
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content) {
   const auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  std::string temp = (folder / fmt::format(".{}.XXXXXX", target.filename().string())).string();
-  const int fd = mkstemp(temp.data());
+  const std::string temp = temporaryNameBeside(target, "writing").string();
+  const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) fail(target, "creating a temporary file", errno);
   auto abandon = [&](const char* what) {
     const int error = errno;

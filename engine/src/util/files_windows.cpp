@@ -4,7 +4,6 @@
 #include <windows.h>
 
 #include <algorithm>
-#include <atomic>
 #include <stdexcept>
 #include <string>
 #include <system_error>
@@ -23,18 +22,10 @@ std::string systemMessage(DWORD error) { return std::system_category().message(s
   throw std::runtime_error(fmt::format("{}: cannot write ({}: {})", target.string(), what, systemMessage(error)));
 }
 
-// A temporary name beside the target that no other writer uses.
-std::filesystem::path temporaryBeside(const std::filesystem::path& target) {
-  static std::atomic<unsigned> counter{0};
-  const auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  return folder / pathFromUtf8(fmt::format(".{}.{}-{}-{}", target.filename().string(), GetCurrentProcessId(), GetTickCount64(),
-                              counter.fetch_add(1)));
-}
-
 }  // namespace
 
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content) {
-  const auto temp = temporaryBeside(target);
+  const auto temp = temporaryNameBeside(target, "writing");
   HANDLE file = CreateFileW(temp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
   if (file == INVALID_HANDLE_VALUE) fail(target, "creating a temporary file", GetLastError());
   auto abandon = [&](const char* what) {

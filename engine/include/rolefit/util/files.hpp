@@ -15,6 +15,11 @@ namespace rolefit {
 // (The other way, GCC's path::string() gives UTF-8 on every system.)
 std::filesystem::path pathFromUtf8(std::string_view text);
 
+// A hidden name in the target's folder (a rename across file systems is a
+// copy) that no other writer picks: ".NAME.PURPOSE-" and eight random hex
+// digits, so that a file a crash leaves behind says what it was.
+std::filesystem::path temporaryNameBeside(const std::filesystem::path& target, std::string_view purpose);
+
 // Writes to a temporary file in the target's folder, flushes it to disk,
 // renames it over the target and flushes the folder: a crash leaves the old
 // file or the new one, never a part. Throws std::runtime_error naming the
