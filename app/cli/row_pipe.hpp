@@ -86,7 +86,6 @@ class PipeReader {
     if (thread_.joinable()) thread_.join();
   }
   const std::optional<std::string>& fileError() const { return fileError_; }
-  bool failed() const { return failed_ != nullptr; }
   void rethrowIfFailed() const {
     if (failed_) std::rethrow_exception(failed_);
   }

@@ -424,14 +424,11 @@ int importCsv(const fs::path& db, const fs::path& file) {
       for (CheckedProfile& profile : rows) batch->save(profile);
       bar.update(bytesRead, fileSize, countOf(batch->saved(), "profile"));
     }
+    reader.join();
+    reader.rethrowIfFailed();
   } catch (...) {
     abandon();
     throw;  // the reader is stopped and waited for on the way out
-  }
-  reader.join();
-  if (reader.failed()) {
-    abandon();
-    reader.rethrowIfFailed();
   }
   if (reader.fileError()) {
     abandon();
