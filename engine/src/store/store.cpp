@@ -371,30 +371,26 @@ void Store::discardPrivateFile(const fs::path& privateFile) {
 }
 
 void Store::publish(const fs::path& privateFile, const fs::path& database) {
-  const std::string where = database.string();
-  try {
-    // WAL from here on, as every RoleFit database is (the switch writes a
-    // header; nobody else has the file open).
-    { SQLite::Database(privateFile.string(), SQLite::OPEN_READWRITE).exec("PRAGMA journal_mode = WAL"); }
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("{}: {}", where, describe(e)));
-  }
+  // WAL from here on, as every RoleFit database is (the switch writes a
+  // header; nobody else has the file open).
+  translatingErrors(database, [&] {
+    SQLite::Database(privateFile.string(), SQLite::OPEN_READWRITE).exec("PRAGMA journal_mode = WAL");
+  });
   if (renameIfFree(privateFile, database)) return;
   // Taken meanwhile (or a folder that cannot link): the profiles go into
-  // the database there, under its own write lock.
+  // the database there, under its own write lock. (ATTACH and DETACH cannot
+  // run inside the write's transaction.)
   Store store(database);
-  try {
-    SQLite::Database& db = *store.db_;
+  SQLite::Database& db = *store.db_;
+  translatingErrors(database, [&] {
     SQLite::Statement attach(db, "ATTACH DATABASE ? AS incoming");
     attach.bind(1, privateFile.string());
     attach.exec();
-    store.write([&] {
-      db.exec(fmt::format("INSERT INTO main.profiles ({0}) SELECT {0} FROM incoming.profiles", columnList()));
-    });
-    db.exec("DETACH DATABASE incoming");
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("{}: {}", where, describe(e)));
-  }
+  });
+  store.write([&] {
+    db.exec(fmt::format("INSERT INTO main.profiles ({0}) SELECT {0} FROM incoming.profiles", columnList()));
+  });
+  translatingErrors(database, [&] { db.exec("DETACH DATABASE incoming"); });
   discardPrivateFile(privateFile);
 }
 

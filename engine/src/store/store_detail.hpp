@@ -26,6 +26,18 @@ inline constexpr int kBookkeepingColumns = 4;  // id, revision, created_at, upda
 
 // SQLite's error in words a person can act on.
 std::string describe(const SQLite::Exception& e);
+
+// What `body` returns; SQLite's errors thrown as StoreError in those words,
+// naming the file.
+template <typename F>
+decltype(auto) translatingErrors(const std::filesystem::path& file, F&& body) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(fmt::format("{}: {}", file.string(), describe(e)));
+  }
+}
+
 const std::string& selectSql();  // every column of a profile, FROM profiles
 const std::string& insertSql();
 const std::string& upsertSql();
@@ -148,7 +160,7 @@ namespace rolefit {
 template <typename F>
 auto Store::write(F&& body) {
   if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
-  try {
+  return store_detail::translatingErrors(path_, [&] {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     throwIfMoved();
     if constexpr (std::is_void_v<decltype(body())>) {
@@ -159,9 +171,7 @@ auto Store::write(F&& body) {
       tx.commit();
       return result;
     }
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("{}: {}", path_.string(), store_detail::describe(e)));
-  }
+  });
 }
 
 }  // namespace rolefit

@@ -162,20 +162,10 @@ struct Store::Batch::Impl {
 
   // A profile that passed the checks.
   void store(Profile& profile) {
-    translating([&] {
+    translatingErrors(path, [&] {
       writer.save(profile, now);
       if (++saved % 1024 == 0) sizeCache();
     });
-  }
-
-  // SQLite's errors in the words Store::write uses, naming the file.
-  template <typename F>
-  void translating(F&& body) {
-    try {
-      body();
-    } catch (const SQLite::Exception& e) {
-      throw StoreError(fmt::format("{}: {}", path.string(), describe(e)));
-    }
   }
 
   SQLite::Database& db;
@@ -220,20 +210,18 @@ void Store::Batch::save(CheckedProfile& checked) { impl_->store(checked.profile_
 CheckedProfile::CheckedProfile(Profile profile) : profile_(std::move(profile)) { throwIfInvalid(profile_); }
 
 void Store::Batch::commit() {
-  impl_->translating([&] { impl_->transaction.commit(); });
+  translatingErrors(impl_->path, [&] { impl_->transaction.commit(); });
 }
 
 std::size_t Store::Batch::saved() const { return impl_->saved; }
 
 Store::Batch Store::beginBatch() {
   if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
-  try {
+  return translatingErrors(path_, [&] {
     auto impl = std::make_unique<Batch::Impl>(*db_, path_, options_.cacheKib);
     throwIfMoved();
     return Batch(std::move(impl));
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("{}: {}", path_.string(), describe(e)));
-  }
+  });
 }
 
 std::vector<RevisionInfo> Store::revisions(std::string_view id) const {

@@ -193,32 +193,22 @@ Store::RatingBatch::RatingBatch(RatingBatch&&) noexcept = default;
 Store::RatingBatch::~RatingBatch() = default;  // an uncommitted SQLite::Transaction rolls back
 
 std::optional<FieldProblem> Store::RatingBatch::save(const Rating& rating) {
-  try {
-    return impl_->writer.write(rating, false);
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("{}: {}", impl_->path.string(), describe(e)));
-  }
+  return translatingErrors(impl_->path, [&] { return impl_->writer.write(rating, false); });
 }
 
 void Store::RatingBatch::commit() {
-  try {
-    impl_->transaction.commit();
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("{}: {}", impl_->path.string(), describe(e)));
-  }
+  translatingErrors(impl_->path, [&] { impl_->transaction.commit(); });
 }
 
 std::size_t Store::RatingBatch::saved() const { return impl_->writer.counts().written; }
 
 Store::RatingBatch Store::beginRatings() {
   if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
-  try {
+  return translatingErrors(path_, [&] {
     auto impl = std::make_unique<RatingBatch::Impl>(*db_, path_);
     throwIfMoved();
     return RatingBatch(std::move(impl));
-  } catch (const SQLite::Exception& e) {
-    throw StoreError(fmt::format("{}: {}", path_.string(), describe(e)));
-  }
+  });
 }
 
 }  // namespace rolefit
