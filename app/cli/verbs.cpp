@@ -405,6 +405,11 @@ int importCsv(const fs::path& db, const fs::path& file) {
     result = csv.finish();
   });
 
+  // An import stopped before its end (killed, the machine off) left its
+  // private file; one unchanged for an hour and locked by nobody is not
+  // coming back.
+  for (const auto& left : Store::discardAbandonedPrivateFiles(db, std::chrono::hours(1)))
+    std::cerr << fmt::format("rolefit: removed {}, left by an import that did not finish\n", left.string());
   const bool dbIsNew = !fs::exists(db);
   const fs::path writtenTo = dbIsNew ? Store::privateFileFor(db) : db;
   StoreOptions options;

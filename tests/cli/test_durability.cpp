@@ -90,6 +90,49 @@ TEST_CASE("two processes importing into one database at once lose nothing") {
   CHECK(countProfiles(db) == 4 * 4000);
 }
 
+TEST_CASE("an import that never finished leaves a private file the next import removes once nobody can want it") {
+  TempDir dir;
+  writeFile(dir / "in.csv", generatedCsv(20));
+  const auto db = dir / "new.db";
+  const auto makeDatabase = [](const fs::path& file) {
+    SQLite::Database(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE).exec("CREATE TABLE profiles (id TEXT)");
+  };
+  const auto twoHoursAgo = [](const fs::path& file) {
+    fs::last_write_time(file, fs::file_time_type::clock::now() - std::chrono::hours(2));
+  };
+  // Killed mid-write: the file and its hot journal, both two hours old.
+  const auto abandoned = dir / ".new.db.importing-0badc0de";
+  makeDatabase(abandoned);
+  writeFile(dir / ".new.db.importing-0badc0de-journal", "");
+  twoHoursAgo(abandoned);
+  twoHoursAgo(dir / ".new.db.importing-0badc0de-journal");
+  // Written a moment ago: an import still under way.
+  const auto recent = dir / ".new.db.importing-1234abcd";
+  makeDatabase(recent);
+  // Old, but someone holds it open in a transaction.
+  const auto held = dir / ".new.db.importing-5678ef01";
+  makeDatabase(held);
+  twoHoursAgo(held);
+  SQLite::Database holder(held.string(), SQLite::OPEN_READONLY);
+  holder.exec("BEGIN");
+  REQUIRE(holder.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 1);
+  // Not one of RoleFit's names, though it starts like them.
+  writeFile(dir / ".new.db.importing-notes.txt", "mine");
+  twoHoursAgo(dir / ".new.db.importing-notes.txt");
+
+  const auto result = runRolefit({"import-csv", (dir / "in.csv").string(), "--db", db.string()});
+  CAPTURE(result.err);
+  REQUIRE(result.exitCode == 0);
+  CHECK(result.err.find("removed " + abandoned.string() + ", left by an import that did not finish") != std::string::npos);
+  CHECK_FALSE(fs::exists(abandoned));
+  CHECK_FALSE(fs::exists(dir / ".new.db.importing-0badc0de-journal"));
+  CHECK(fs::exists(recent));
+  CHECK(fs::exists(held));
+  CHECK(fs::exists(dir / ".new.db.importing-notes.txt"));
+  CHECK(countProfiles(db) == 20);
+  holder.exec("ROLLBACK");
+}
+
 #ifndef _WIN32  // a full disk made by RLIMIT_FSIZE: Windows has no such limit
 TEST_CASE("a full disk during import is reported and nothing is half-written") {
   TempDir dir;

@@ -365,9 +365,55 @@ fs::path Store::privateFileFor(const fs::path& database) { return temporaryNameB
 void Store::discardPrivateFile(const fs::path& privateFile) {
   std::error_code ec;
   fs::remove(privateFile, ec);
-  fs::path journal = privateFile;
-  journal += "-journal";
-  fs::remove(journal, ec);
+  // Its journal; and the WAL's files, should it have been stopped while
+  // being switched to WAL.
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+    fs::path companion = privateFile;
+    companion += suffix;
+    fs::remove(companion, ec);
+  }
+}
+
+namespace {
+
+// True when no connection holds a lock on the file: taking SQLite's
+// exclusive lock, without waiting, is the one test that covers every other
+// process. A file that is not a database at all is not one in use either.
+bool unusedByAnyone(const fs::path& file) {
+  try {
+    SQLite::Database db(file.string(), SQLite::OPEN_READWRITE, /*busyTimeoutMs=*/0);
+    db.exec("BEGIN EXCLUSIVE");
+    db.exec("ROLLBACK");
+    return true;
+  } catch (const SQLite::Exception& e) {
+    return (e.getErrorCode() & 0xFF) == SQLITE_NOTADB;
+  }
+}
+
+}  // namespace
+
+std::vector<fs::path> Store::discardAbandonedPrivateFiles(const fs::path& database, std::chrono::seconds minimumAge) {
+  const auto prefix = temporaryNameBeside(database, "importing").filename().string();
+  const auto stem = prefix.substr(0, prefix.size() - 8);  // without the random digits
+  const auto folder = database.has_parent_path() ? database.parent_path() : fs::path(".");
+  const auto changedBefore = fs::file_time_type::clock::now() - minimumAge;
+  auto oldEnough = [&](const fs::path& file) {
+    std::error_code ec;
+    const auto changed = fs::last_write_time(file, ec);
+    return ec ? ec == std::errc::no_such_file_or_directory : changed < changedBefore;
+  };
+  std::vector<fs::path> discarded;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const auto name = entry.path().filename().string();
+    if (!name.starts_with(stem) || name.size() != prefix.size()) continue;  // a journal goes with its file
+    fs::path journal = entry.path();
+    journal += "-journal";
+    if (!oldEnough(entry.path()) || !oldEnough(journal) || !unusedByAnyone(entry.path())) continue;
+    discardPrivateFile(entry.path());
+    discarded.push_back(entry.path());
+  }
+  return discarded;
 }
 
 void Store::publish(const fs::path& privateFile, const fs::path& database) {

@@ -5,6 +5,7 @@
 // whole change or none of it (WAL, synchronous=FULL). Every save of an existing
 // profile first keeps the previous version as a revision.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -301,8 +302,14 @@ class Store {
   // are added to it instead, in one transaction, and the private file goes.
   // Throws StoreError; the private file is then left for the caller to remove.
   static void publish(const std::filesystem::path& privateFile, const std::filesystem::path& database);
-  // Deletes a private file that will not be published (and its journal).
+  // Deletes a private file that will not be published (and its journal or WAL).
   static void discardPrivateFile(const std::filesystem::path& privateFile);
+  // The private files beside `database` that an import stopped before its
+  // end left behind (killed, the machine off): unchanged for `minimumAge`
+  // and locked by nobody (a live import holds its write lock from its first
+  // row to its commit). Deletes them and returns their names.
+  static std::vector<std::filesystem::path> discardAbandonedPrivateFiles(const std::filesystem::path& database,
+                                                                          std::chrono::seconds minimumAge);
 
  private:
   void initialise();  // identity check, pragmas, migrations: idempotent
