@@ -117,8 +117,8 @@ TEST_CASE("an import that never finished leaves a private file the next import r
   holder.exec("BEGIN");
   REQUIRE(holder.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 1);
   // Not one of RoleFit's names, though it starts like them.
-  writeFile(dir / ".new.db.importing-notes.txt", "mine");
-  twoHoursAgo(dir / ".new.db.importing-notes.txt");
+  writeFile(dir / ".new.db.importing-notes.tx", "mine");
+  twoHoursAgo(dir / ".new.db.importing-notes.tx");
 
   const auto result = runRolefit({"import-csv", (dir / "in.csv").string(), "--db", db.string()});
   CAPTURE(result.err);
@@ -128,7 +128,7 @@ TEST_CASE("an import that never finished leaves a private file the next import r
   CHECK_FALSE(fs::exists(dir / ".new.db.importing-0badc0de-journal"));
   CHECK(fs::exists(recent));
   CHECK(fs::exists(held));
-  CHECK(fs::exists(dir / ".new.db.importing-notes.txt"));
+  CHECK(fs::exists(dir / ".new.db.importing-notes.tx"));
   CHECK(countProfiles(db) == 20);
   holder.exec("ROLLBACK");
 }

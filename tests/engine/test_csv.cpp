@@ -221,6 +221,11 @@ TEST_CASE("temporary names sit hidden beside their target, say what they are for
   CHECK(name.rfind(".Zürich.db.importing-", 0) == 0);
   CHECK(name.size() == std::string(".Zürich.db.importing-").size() + 8);
   CHECK(temporaryNameBeside("alone.csv", "writing").parent_path() == ".");
+  CHECK(isTemporaryNameOf(name, target, "importing"));
+  CHECK_FALSE(isTemporaryNameOf(name, target, "writing"));
+  CHECK_FALSE(isTemporaryNameOf(name, "Bern.db", "importing"));
+  CHECK_FALSE(isTemporaryNameOf(name + "-journal", target, "importing"));
+  CHECK_FALSE(isTemporaryNameOf(".Zürich.db.importing-notes.tx", target, "importing"));  // same length, not hex
 }
 
 TEST_CASE("an atomic write replaces the target and leaves nothing else in its folder") {

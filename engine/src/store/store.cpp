@@ -224,6 +224,9 @@ using namespace store_detail;
 namespace {
 std::string backupPrefix(const fs::path& db) { return db.filename().string() + ".backup-v"; }
 
+// What a private file's name says it was for (.NAME.importing-xxxxxxxx).
+constexpr std::string_view kPrivateFilePurpose = "importing";
+
 void backupBeforeMigration(SQLite::Database& db, const fs::path& path, int fromVersion, int keep) {
   std::string stamp = utcNowIso8601();
   std::replace(stamp.begin(), stamp.end(), ':', '-');
@@ -360,7 +363,7 @@ fs::path Store::restoreBackup(const fs::path& path, const fs::path& backup) {
   return damaged;
 }
 
-fs::path Store::privateFileFor(const fs::path& database) { return temporaryNameBeside(database, "importing"); }
+fs::path Store::privateFileFor(const fs::path& database) { return temporaryNameBeside(database, kPrivateFilePurpose); }
 
 void Store::discardPrivateFile(const fs::path& privateFile) {
   std::error_code ec;
@@ -393,8 +396,6 @@ bool unusedByAnyone(const fs::path& file) {
 }  // namespace
 
 std::vector<fs::path> Store::discardAbandonedPrivateFiles(const fs::path& database, std::chrono::seconds minimumAge) {
-  const auto prefix = temporaryNameBeside(database, "importing").filename().string();
-  const auto stem = prefix.substr(0, prefix.size() - 8);  // without the random digits
   const auto folder = database.has_parent_path() ? database.parent_path() : fs::path(".");
   const auto changedBefore = fs::file_time_type::clock::now() - minimumAge;
   auto oldEnough = [&](const fs::path& file) {
@@ -405,8 +406,8 @@ std::vector<fs::path> Store::discardAbandonedPrivateFiles(const fs::path& databa
   std::vector<fs::path> discarded;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(folder, ec)) {
-    const auto name = entry.path().filename().string();
-    if (!name.starts_with(stem) || name.size() != prefix.size()) continue;  // a journal goes with its file
+    // A journal or WAL is not one: it goes with its file.
+    if (!isTemporaryNameOf(entry.path().filename().string(), database, kPrivateFilePurpose)) continue;
     fs::path journal = entry.path();
     journal += "-journal";
     if (!oldEnough(entry.path()) || !oldEnough(journal) || !unusedByAnyone(entry.path())) continue;

@@ -30,9 +30,23 @@ std::filesystem::path pathFromUtf8(std::string_view text) {
   return std::filesystem::path(std::u8string(reinterpret_cast<const char8_t*>(text.data()), text.size()));
 }
 
+namespace {
+constexpr std::size_t kTemporaryDigits = 8;
+
+std::string temporaryStem(const std::filesystem::path& target, std::string_view purpose) {
+  return fmt::format(".{}.{}-", target.filename().string(), purpose);
+}
+}  // namespace
+
 std::filesystem::path temporaryNameBeside(const std::filesystem::path& target, std::string_view purpose) {
   const auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  return folder / pathFromUtf8(fmt::format(".{}.{}-{}", target.filename().string(), purpose, newUuid().substr(0, 8)));
+  return folder / pathFromUtf8(temporaryStem(target, purpose) + newUuid().substr(0, kTemporaryDigits));
+}
+
+bool isTemporaryNameOf(std::string_view name, const std::filesystem::path& target, std::string_view purpose) {
+  const std::string stem = temporaryStem(target, purpose);
+  return name.size() == stem.size() + kTemporaryDigits && name.starts_with(stem) &&
+         name.find_first_not_of("0123456789abcdef", stem.size()) == std::string_view::npos;
 }
 
 FileBytes readWholeFile(const std::filesystem::path& file, std::size_t maxBytes, std::string_view kind) {

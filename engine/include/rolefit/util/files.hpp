@@ -19,6 +19,8 @@ std::filesystem::path pathFromUtf8(std::string_view text);
 // copy) that no other writer picks: ".NAME.PURPOSE-" and eight random hex
 // digits, so that a file a crash leaves behind says what it was.
 std::filesystem::path temporaryNameBeside(const std::filesystem::path& target, std::string_view purpose);
+// Whether `name` (a file name, no folder) is one temporaryNameBeside makes.
+bool isTemporaryNameOf(std::string_view name, const std::filesystem::path& target, std::string_view purpose);
 
 // Writes to a temporary file in the target's folder, flushes it to disk,
 // renames it over the target and flushes the folder: a crash leaves the old
