@@ -404,15 +404,18 @@ std::vector<fs::path> Store::discardAbandonedPrivateFiles(const fs::path& databa
     return ec ? ec == std::errc::no_such_file_or_directory : changed < changedBefore;
   };
   std::vector<fs::path> discarded;
+  // A folder that cannot be listed, wholly or in part, leaves what it holds:
+  // tidying up never stops the import that does it.
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& file = it->path();
     // A journal or WAL is not one: it goes with its file.
-    if (!isTemporaryNameOf(entry.path().filename().string(), database, kPrivateFilePurpose)) continue;
-    fs::path journal = entry.path();
+    if (!isTemporaryNameOf(file.filename().string(), database, kPrivateFilePurpose)) continue;
+    fs::path journal = file;
     journal += "-journal";
-    if (!oldEnough(entry.path()) || !oldEnough(journal) || !unusedByAnyone(entry.path())) continue;
-    discardPrivateFile(entry.path());
-    discarded.push_back(entry.path());
+    if (!oldEnough(file) || !oldEnough(journal) || !unusedByAnyone(file)) continue;
+    discardPrivateFile(file);
+    discarded.push_back(file);
   }
   return discarded;
 }
