@@ -213,7 +213,9 @@ TEST_CASE("whole files are read exactly, missing, too large, folders and pipes a
 }
 
 TEST_CASE("temporary names sit hidden beside their target, say what they are for, and never repeat") {
-  const std::filesystem::path target = std::filesystem::path("reports") / "Zürich.db";
+  // From UTF-8, as RoleFit makes every path a person typed: a narrow string
+  // alone is read in Windows' ANSI code page.
+  const std::filesystem::path target = std::filesystem::path("reports") / pathFromUtf8("Zürich.db");
   const auto a = temporaryNameBeside(target, "importing"), b = temporaryNameBeside(target, "importing");
   CHECK(a != b);
   CHECK(a.parent_path() == target.parent_path());
