@@ -70,12 +70,15 @@ def main():
     # Everything within the middle 80%: the safe zone of a maskable icon.
     radius, c = size * 0.36, size / 2
     shapes = (polygon([1.0] * 8, radius, c, c), polygon(CIO_WEIGHTS, radius, c, c), polygon(CTO_WEIGHTS, radius, c, c))
+    # The colour at every pixel corner, each computed once (four pixels share
+    # a corner): away from every edge a pixel's corners agree and it takes
+    # that colour without sampling.
+    lattice = [[colour_at(x, y, size, *shapes) for x in range(size + 1)] for y in range(size + 1)]
     rows = []
     for py in range(size):
         row = bytearray([0])
         for px in range(size):
-            # Away from every edge the corners agree: one colour, no sampling.
-            corners = {colour_at(px + dx, py + dy, size, *shapes) for dx in (0, 1) for dy in (0, 1)}
+            corners = {lattice[py + dy][px + dx] for dx in (0, 1) for dy in (0, 1)}
             if len(corners) == 1:
                 row += bytes(round(v) for v in corners.pop())
                 continue
