@@ -396,7 +396,7 @@ bool unusedByAnyone(const fs::path& file) {
 }  // namespace
 
 std::vector<fs::path> Store::discardAbandonedPrivateFiles(const fs::path& database, std::chrono::seconds minimumAge) {
-  const auto folder = database.has_parent_path() ? database.parent_path() : fs::path(".");
+  const auto folder = folderOf(database);
   const auto changedBefore = fs::file_time_type::clock::now() - minimumAge;
   auto oldEnough = [&](const fs::path& file) {
     std::error_code ec;
@@ -447,9 +447,8 @@ void Store::publish(const fs::path& privateFile, const fs::path& database) {
 std::vector<fs::path> Store::backupsOf(const fs::path& path) {
   std::vector<fs::path> out;
   std::error_code ec;
-  const auto folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
   const auto prefix = backupPrefix(path);
-  for (const auto& entry : fs::directory_iterator(folder, ec))
+  for (const auto& entry : fs::directory_iterator(folderOf(path), ec))
     if (entry.path().filename().string().starts_with(prefix)) out.push_back(entry.path());
   // Names end in a sortable UTC time stamp of fixed width (2026-11-23T08-52-28Z).
   constexpr std::size_t kStampWidth = 20;

@@ -24,23 +24,24 @@ struct OpenedFile {
 // libc++ 13 lacks.
 std::unique_ptr<char[]> uninitialisedBytes(std::size_t count) { return std::unique_ptr<char[]>(new char[count]); }
 
+constexpr std::size_t kTemporaryDigits = 8;
+
+std::string temporaryStem(const std::filesystem::path& target, std::string_view purpose) {
+  return fmt::format(".{}.{}-", target.filename().string(), purpose);
+}
+
 }  // namespace
 
 std::filesystem::path pathFromUtf8(std::string_view text) {
   return std::filesystem::path(std::u8string(reinterpret_cast<const char8_t*>(text.data()), text.size()));
 }
 
-namespace {
-constexpr std::size_t kTemporaryDigits = 8;
-
-std::string temporaryStem(const std::filesystem::path& target, std::string_view purpose) {
-  return fmt::format(".{}.{}-", target.filename().string(), purpose);
+std::filesystem::path folderOf(const std::filesystem::path& file) {
+  return file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
 }
-}  // namespace
 
 std::filesystem::path temporaryNameBeside(const std::filesystem::path& target, std::string_view purpose) {
-  const auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-  return folder / pathFromUtf8(temporaryStem(target, purpose) + newUuid().substr(0, kTemporaryDigits));
+  return folderOf(target) / pathFromUtf8(temporaryStem(target, purpose) + newUuid().substr(0, kTemporaryDigits));
 }
 
 bool isTemporaryNameOf(std::string_view name, const std::filesystem::path& target, std::string_view purpose) {

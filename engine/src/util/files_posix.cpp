@@ -20,10 +20,18 @@ namespace {
   throw std::runtime_error(fmt::format("{}: cannot write ({}: {})", target.string(), what, std::strerror(error)));
 }
 
+// A rename is durable once the folder holding its new name is on disk.
+void flushFolderOf(const std::filesystem::path& file) {
+  const int dir = open(folderOf(file).c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    fsync(dir);
+    close(dir);
+  }
+}
+
 }  // namespace
 
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content) {
-  const auto folder = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   const std::string temp = temporaryNameBeside(target, "writing").string();
   const int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) fail(target, "creating a temporary file", errno);
@@ -53,11 +61,7 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
     unlink(temp.c_str());
     fail(target, "renaming into place", error);
   }
-  const int dir = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir >= 0) {
-    fsync(dir);
-    close(dir);
-  }
+  flushFolderOf(target);
 }
 
 bool renameIfFree(const std::filesystem::path& from, const std::filesystem::path& to) {
@@ -65,12 +69,7 @@ bool renameIfFree(const std::filesystem::path& from, const std::filesystem::path
   // replace a file someone else made there.
   if (::link(from.c_str(), to.c_str()) != 0) return false;
   ::unlink(from.c_str());
-  const auto folder = to.has_parent_path() ? to.parent_path() : std::filesystem::path(".");
-  const int dir = open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir >= 0) {
-    fsync(dir);
-    close(dir);
-  }
+  flushFolderOf(to);
   return true;
 }
 

@@ -15,6 +15,10 @@ namespace rolefit {
 // (The other way, GCC's path::string() gives UTF-8 on every system.)
 std::filesystem::path pathFromUtf8(std::string_view text);
 
+// The folder holding `file`: its parent, or "." for a bare name (whose
+// parent_path() is empty, which no directory call accepts).
+std::filesystem::path folderOf(const std::filesystem::path& file);
+
 // A hidden name in the target's folder (a rename across file systems is a
 // copy) that no other writer picks: ".NAME.PURPOSE-" and eight random hex
 // digits, so that a file a crash leaves behind says what it was.
