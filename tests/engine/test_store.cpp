@@ -439,6 +439,35 @@ TEST_CASE("a damaged database is reported with the backups that could replace it
   }
 }
 
+TEST_CASE("restoring a backup sets the damaged file aside with its journal and WAL, then opens the backup") {
+  TempDir dir;
+  const auto path = dir / "r.db";
+  const auto backup = dir / "r.db.backup-v1-2026-01-01T00-00-00Z";
+  {
+    Store store(path);
+    store.saveAll(readProfilesCsv(test::generatedCsv(3)).profiles);
+  }
+  std::filesystem::copy_file(path, backup);
+  {
+    Store store(path);
+    store.saveAll(readProfilesCsv(test::generatedCsv(5)).profiles);
+  }
+  // What a crash leaves beside a file: each must go with the damaged one,
+  // or SQLite would apply it to the backup's copy.
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) test::writeFile(dir / (std::string("r.db") + suffix), suffix);
+
+  const auto damaged = Store::restoreBackup(path, backup);
+  for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+    CHECK_FALSE(std::filesystem::exists(dir / (std::string("r.db") + suffix)));
+    auto aside = damaged;
+    aside += suffix;
+    CHECK(test::readFile(aside) == suffix);
+  }
+  CHECK(std::filesystem::exists(damaged));
+  CHECK(Store(path).profileCount() == 3);
+  CHECK(std::filesystem::exists(backup));
+}
+
 TEST_CASE("a failed migration rolls back and leaves the earlier version whole") {
   TempDir dir;
   const auto path = dir / "r.db";

@@ -4,6 +4,7 @@
 #include "rolefit/store/store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <chrono>
 #include <thread>
@@ -227,6 +228,17 @@ std::string backupPrefix(const fs::path& db) { return db.filename().string() + "
 // What a private file's name says it was for (.NAME.importing-xxxxxxxx).
 constexpr std::string_view kPrivateFilePurpose = "importing";
 
+// The files SQLite keeps beside a database after a crash, or while it is
+// open: its rollback journal, or its WAL and the WAL's index. They belong to
+// that file: moved, removed or judged with it.
+constexpr std::array<std::string_view, 3> kCompanionSuffixes{"-journal", "-wal", "-shm"};
+
+fs::path companionOf(const fs::path& file, std::string_view suffix) {
+  fs::path companion = file;
+  companion += suffix;
+  return companion;
+}
+
 void backupBeforeMigration(SQLite::Database& db, const fs::path& path, int fromVersion, int keep) {
   std::string stamp = utcNowIso8601();
   std::replace(stamp.begin(), stamp.end(), ':', '-');
@@ -347,12 +359,10 @@ fs::path Store::restoreBackup(const fs::path& path, const fs::path& backup) {
   if (!fs::is_regular_file(backup, ec)) throw StoreError(fmt::format("{}: no such backup", backup.string()));
   fs::rename(path, damaged, ec);
   if (ec) throw StoreError(fmt::format("{}: cannot set the damaged file aside: {}", path.string(), ec.message()));
-  for (const char* suffix : {"-wal", "-shm"}) {
-    fs::path side = path;
-    side += suffix;
-    fs::path damagedSide = damaged;
-    damagedSide += suffix;
-    if (fs::exists(side, ec)) fs::rename(side, damagedSide, ec);
+  // A hot journal left beside the backup's copy would be rolled back into it.
+  for (const auto suffix : kCompanionSuffixes) {
+    const fs::path companion = companionOf(path, suffix);
+    if (fs::exists(companion, ec)) fs::rename(companion, companionOf(damaged, suffix), ec);
   }
   fs::copy_file(backup, path, fs::copy_options::overwrite_existing, ec);
   if (ec) {
@@ -370,11 +380,7 @@ void Store::discardPrivateFile(const fs::path& privateFile) {
   fs::remove(privateFile, ec);
   // Its journal; and the WAL's files, should it have been stopped while
   // being switched to WAL.
-  for (const char* suffix : {"-journal", "-wal", "-shm"}) {
-    fs::path companion = privateFile;
-    companion += suffix;
-    fs::remove(companion, ec);
-  }
+  for (const auto suffix : kCompanionSuffixes) fs::remove(companionOf(privateFile, suffix), ec);
 }
 
 namespace {
@@ -411,9 +417,10 @@ std::vector<fs::path> Store::discardAbandonedPrivateFiles(const fs::path& databa
     const fs::path& file = it->path();
     // A journal or WAL is not one: it goes with its file.
     if (!isTemporaryNameOf(file.filename().string(), database, kPrivateFilePurpose)) continue;
-    fs::path journal = file;
-    journal += "-journal";
-    if (!oldEnough(file) || !oldEnough(journal) || !unusedByAnyone(file)) continue;
+    auto companionOldEnough = [&](std::string_view suffix) { return oldEnough(companionOf(file, suffix)); };
+    const bool companionsOldEnough =
+        std::all_of(kCompanionSuffixes.begin(), kCompanionSuffixes.end(), companionOldEnough);
+    if (!oldEnough(file) || !companionsOldEnough || !unusedByAnyone(file)) continue;
     discardPrivateFile(file);
     discarded.push_back(file);
   }
