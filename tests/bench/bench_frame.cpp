@@ -26,6 +26,7 @@
 
 #include "rolefit/csv/profiles_csv.hpp"
 #include "rolefit/model/fields.hpp"
+#include "bench/paired.hpp"
 #include "support/headless.hpp"
 #include "support/process.hpp"
 #include "support/support.hpp"
@@ -233,17 +234,9 @@ int main() {
     profilesTimes.push_back(profiles);
     profilesDefaultStyleTimes.push_back(profilesDefaultStyle);
   }
-  auto median = [](std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-  };
-  auto medianRatio = [&](const std::vector<double>& a, const std::vector<double>& b) {
-    std::vector<double> ratios;
-    for (std::size_t i = 0; i < a.size(); ++i) ratios.push_back(a[i] / b[i]);
-    return median(ratios);
-  };
+  using bench::median, bench::medianOfRatios;
   const double profiles = median(profilesTimes), floor = median(plains), demo = median(demos);
-  const double ratio = medianRatio(profilesTimes, plains);
+  const double ratio = medianOfRatios(profilesTimes, plains);
   std::printf("frame of the profiles view with %zu profiles: %.3f ms CPU (limit 2 ms); floor %.3f ms; ratio %.2f "
               "(limit 1.50)\n  the median of %d rounds' ratios; times are each side's median round\n",
               state.profileCount(), profiles * 1e3, floor * 1e3, ratio, kRounds);
@@ -253,7 +246,7 @@ int main() {
               font.empty() ? "none found, Dear ImGui's default" : font.c_str());
   std::printf("  reported: Dear ImGui's demo window (its advanced table open, its default font and style) %.3f ms, "
               "ratio %.2f; the profiles view in that font and style, %.2f demo frames\n",
-              demo * 1e3, medianRatio(profilesTimes, demos), medianRatio(profilesDefaultStyleTimes, demos));
+              demo * 1e3, medianOfRatios(profilesTimes, demos), medianOfRatios(profilesDefaultStyleTimes, demos));
   bool ok = true;
   if (profiles > 0.002) ok = false, std::fprintf(stderr, "bench: a profiles frame takes over 2 ms\n");
   if (ratio > 1.5) ok = false, std::fprintf(stderr, "bench: a profiles frame takes over 1.5 plain-table frames\n");

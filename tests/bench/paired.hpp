@@ -11,6 +11,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace rolefit::bench {
 
@@ -42,6 +43,12 @@ bool report(const std::string& what, double subject, double floor, double limit,
             const std::string& floorWhat);
 
 double secondsOf(const std::function<void()>& body);
+
+// The middle value, or the mean of the two middle ones; `values` holds at
+// least one.
+double median(std::vector<double> values);
+// The median of a[i] / b[i], rounds measured side by side.
+double medianOfRatios(const std::vector<double>& a, const std::vector<double>& b);
 
 // `ok`, saying on stderr that `what` failed when it did not hold.
 bool require(bool ok, const char* what);
