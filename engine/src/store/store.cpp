@@ -271,12 +271,24 @@ Store::Store(const fs::path& path, StoreOptions options)
     // One thread uses a Store: SQLite's per-call connection mutex is pure cost.
     const int flags = SQLite::OPEN_NOMUTEX |
                       (options.readOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
     db_ = std::make_unique<SQLite::Database>(path.string(), flags, options.busyTimeoutMs);
+    // When opening for writing fails for any reason, SQLite opens the file
+    // read-only without saying so. On Windows that happens while another
+    // process holds the file for a moment: a copy renaming its import into
+    // place there (seen under wine: 1 run in 8 of two imports at once), a
+    // virus scanner. A file the system lets us write is opened again, as a
+    // busy one is waited for.
+    while (!options.readOnly && sqlite3_db_readonly(db_->getHandle(), "main") == 1 && mayWriteFile(path) &&
+           std::chrono::steady_clock::now() < deadline) {
+      db_.reset();
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+      db_ = std::make_unique<SQLite::Database>(path.string(), flags, options.busyTimeoutMs);
+    }
 
     // Setting up a new file (WAL switch, first migration) can meet a second
     // copy doing the same; SQLite then may answer "busy" without waiting. The
     // setup is idempotent, so it is retried until the busy timeout runs out.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
     while (true) {
       try {
         initialise();

@@ -73,6 +73,8 @@ bool renameIfFree(const std::filesystem::path& from, const std::filesystem::path
   return true;
 }
 
+bool mayWriteFile(const std::filesystem::path& file) { return ::access(file.c_str(), W_OK) == 0; }
+
 namespace os {
 
 ReadableFile::ReadableFile(const std::filesystem::path& file) {

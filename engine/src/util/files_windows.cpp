@@ -58,6 +58,11 @@ bool renameIfFree(const std::filesystem::path& from, const std::filesystem::path
   return MoveFileExW(from.c_str(), to.c_str(), MOVEFILE_WRITE_THROUGH) != 0;
 }
 
+bool mayWriteFile(const std::filesystem::path& file) {
+  const DWORD attributes = GetFileAttributesW(file.c_str());
+  return attributes != INVALID_FILE_ATTRIBUTES && !(attributes & FILE_ATTRIBUTE_READONLY);
+}
+
 namespace os {
 
 ReadableFile::ReadableFile(const std::filesystem::path& file) {

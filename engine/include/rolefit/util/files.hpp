@@ -39,6 +39,10 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
 // links); `from` is then left as it was.
 bool renameIfFree(const std::filesystem::path& from, const std::filesystem::path& to);
 
+// Whether the system lets this process write `file` (its mode and owner on
+// POSIX, its read-only attribute on Windows): false for a missing file.
+bool mayWriteFile(const std::filesystem::path& file);
+
 // Thrown by readWholeFile and readFileInBlocks. what() is a phrase to follow the file's name:
 // "no such file", "is not a regular file", "is 200000000 bytes; CSV files of at
 // most 64 MiB are read", "cannot be read (Permission denied)", ...
