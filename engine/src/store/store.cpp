@@ -430,9 +430,12 @@ std::vector<fs::path> Store::discardAbandonedPrivateFiles(const fs::path& databa
     // A journal or WAL is not one: it goes with its file.
     if (!isTemporaryNameOf(file.filename().string(), database, kPrivateFilePurpose)) continue;
     auto companionOldEnough = [&](std::string_view suffix) { return oldEnough(companionOf(file, suffix)); };
-    const bool companionsOldEnough =
-        std::all_of(kCompanionSuffixes.begin(), kCompanionSuffixes.end(), companionOldEnough);
-    if (!oldEnough(file) || !companionsOldEnough || !unusedByAnyone(file)) continue;
+    // Cheapest first: a live import's file is young, so its companions and
+    // locks are never looked at.
+    if (!oldEnough(file) ||
+        !std::all_of(kCompanionSuffixes.begin(), kCompanionSuffixes.end(), companionOldEnough) ||
+        !unusedByAnyone(file))
+      continue;
     discardPrivateFile(file);
     discarded.push_back(file);
   }
