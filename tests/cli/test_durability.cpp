@@ -6,6 +6,10 @@
 #include <random>
 #include <thread>
 
+#ifndef _WIN32
+#include <unistd.h>
+#endif
+
 #include <SQLiteCpp/Database.h>
 
 #include "support/process.hpp"
@@ -152,5 +156,55 @@ TEST_CASE("a full disk during import is reported and nothing is half-written") {
   CHECK(result.err.find("nothing was written") != std::string::npos);
   CHECK(integrity(db) == "ok");
   CHECK(countProfiles(db) == 50);
+}
+#endif
+
+#ifndef _WIN32  // file modes; Windows folders have no "read-only" that stops SQLite
+// A database in a folder its reader may not write: a colleague's, a
+// read-only share. SQLite cannot make a WAL index there and so would not even
+// read it. Run as such a reader: as nobody when the tests run as root, whom
+// file modes do not stop.
+TEST_CASE("a database in a folder its reader may not write is read, and refuses changes leaving it as it was") {
+  TempDir dir;
+  const auto folder = dir / "shared";
+  fs::create_directory(folder);
+  const auto db = folder / "r.db";
+  writeFile(dir / "in.csv", generatedCsv(20));
+  REQUIRE(runRolefit({"import-csv", (dir / "in.csv").string(), "--db", db.string()}).exitCode == 0);
+  REQUIRE_FALSE(fs::exists(folder / "r.db-wal"));
+  const std::string before = readFile(db);
+
+  using fs::perms;
+  fs::permissions(dir.path(), perms::owner_all | perms::group_read | perms::group_exec | perms::others_read |
+                                  perms::others_exec);
+  fs::permissions(folder, perms::owner_read | perms::owner_exec | perms::group_read | perms::group_exec |
+                              perms::others_read | perms::others_exec);
+  fs::permissions(db, perms::owner_read | perms::group_read | perms::others_read);
+  auto asReader = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv;
+    if (::geteuid() == 0) argv = {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
+    argv.push_back(rolefitBinary().string());
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.insert(argv.end(), {"--db", db.string()});
+    return run(argv);
+  };
+
+  const auto listed = asReader({"list", "--json"});
+  CHECK(listed.exitCode == 0);
+  CHECK(listed.err.empty());
+  CHECK(listed.out.find("Company 19 \\\"1\\\", Ltd") != std::string::npos);
+  const auto evaluated = asReader({"evaluate", "--json"});
+  CHECK(evaluated.exitCode == 0);
+  CHECK(evaluated.out.find("Company 0 \\\"1\\\", Ltd") != std::string::npos);
+
+  writeFile(dir / "more.csv", generatedCsv(3, 2));
+  const auto imported = asReader({"import-csv", (dir / "more.csv").string()});
+  CHECK(imported.exitCode != 0);
+  CHECK(imported.err.find("r.db: the database cannot be written (read-only file or folder)") != std::string::npos);
+
+  fs::permissions(folder, perms::owner_all, fs::perm_options::add);  // for TempDir to remove it
+  CHECK(readFile(db) == before);
+  CHECK(std::distance(fs::directory_iterator(folder), fs::directory_iterator()) == 1);  // no journal, WAL or index
+  CHECK(countProfiles(db) == 20);
 }
 #endif

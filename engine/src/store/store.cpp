@@ -35,7 +35,7 @@ std::string describe(const SQLite::Exception& e) {
     case SQLITE_FULL:
       return "the disk is full (nothing was written)";
     case SQLITE_READONLY:
-      return "the database cannot be written (read-only file or folder)";
+      return std::string(kCannotBeWritten);
     case SQLITE_CANTOPEN:
       return "the database file cannot be opened (missing folder or no permission)";
     case SQLITE_NOTADB:
@@ -255,10 +255,28 @@ void backupBeforeMigration(SQLite::Database& db, const fs::path& path, int fromV
   }
 }
 
+// What SQLite answers when the system does not let it write a file or the
+// companions beside it.
+bool deniedWriting(const SQLite::Exception& e) {
+  const int code = e.getErrorCode() & 0xFF;
+  return code == SQLITE_READONLY || code == SQLITE_CANTOPEN;
+}
+
+// The file as an SQLite URI that opens it immutable: no locks, no journal,
+// no WAL index.
+std::string immutableUri(const fs::path& file) {
+  std::string uri = file.has_root_name() ? "file:///" : "file:";
+  for (const char c : file.generic_u8string()) {
+    if (c == '%' || c == '?' || c == '#') uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    else uri += c;
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 Store::Store(const fs::path& path, StoreOptions options)
-    : path_(options.privateFor.empty() ? path : options.privateFor), options_(options) {
+    : path_(options.privateFor.empty() ? path : options.privateFor), options_(options), readOnly_(options.readOnly) {
   const std::string where = path_.string();  // what messages name
   try {
     if (options.readOnly && !fs::exists(path)) throw StoreError(fmt::format("{}: no such database", where));
@@ -268,39 +286,64 @@ Store::Store(const fs::path& path, StoreOptions options)
       if (ec) throw StoreError(fmt::format("{}: cannot create its folder: {}", where, ec.message()));
     }
     configureSqliteOnce();
-    // One thread uses a Store: SQLite's per-call connection mutex is pure cost.
-    const int flags = SQLite::OPEN_NOMUTEX |
-                      (options.readOnly ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busyTimeoutMs);
-    db_ = std::make_unique<SQLite::Database>(path.string(), flags, options.busyTimeoutMs);
-    // When opening for writing fails for any reason, SQLite opens the file
-    // read-only without saying so. On Windows that happens while another
-    // process holds the file for a moment: a copy renaming its import into
-    // place there (seen under wine: 1 run in 8 of two imports at once), a
-    // virus scanner. A file the system lets us write is opened again, as a
-    // busy one is waited for.
-    while (!options.readOnly && sqlite3_db_readonly(db_->getHandle(), "main") == 1 && mayWriteFile(path) &&
-           std::chrono::steady_clock::now() < deadline) {
-      db_.reset();
-      std::this_thread::sleep_for(std::chrono::milliseconds(25));
-      db_ = std::make_unique<SQLite::Database>(path.string(), flags, options.busyTimeoutMs);
+    try {
+      open(path);
+    } catch (const SQLite::Exception& e) {
+      // A database the system does not let us write (a read-only folder, a
+      // colleague's file) is still one to read: opened read-only, as SQLite
+      // itself does with a read-only file; readOnly() tells, and a write
+      // fails with SQLite's "read-only".
+      if (readOnly_ || !options_.privateFor.empty() || !deniedWriting(e) || !fs::exists(path)) throw;
+      readOnly_ = true;
+      open(path);
     }
-
-    // Setting up a new file (WAL switch, first migration) can meet a second
-    // copy doing the same; SQLite then may answer "busy" without waiting. The
-    // setup is idempotent, so it is retried until the busy timeout runs out.
-    while (true) {
-      try {
-        initialise();
-        break;
-      } catch (const SQLite::Exception& e) {
-        const int code = e.getErrorCode() & 0xFF;
-        if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= deadline) throw;
-        std::this_thread::sleep_for(std::chrono::milliseconds(25));
-      }
-    }
+    readOnly_ = readOnly_ || sqlite3_db_readonly(db_->getHandle(), "main") == 1;
   } catch (const SQLite::Exception& e) {
     throw StoreError(fmt::format("{}: {}", where, describe(e)));
+  }
+}
+
+void Store::open(const fs::path& file) {
+  // One thread uses a Store: SQLite's per-call connection mutex is pure cost.
+  const int flags = SQLite::OPEN_NOMUTEX |
+                    (readOnly_ ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busyTimeoutMs);
+  db_ = std::make_unique<SQLite::Database>(file.string(), flags, options_.busyTimeoutMs);
+  // When opening for writing fails for any reason, SQLite opens the file
+  // read-only without saying so. On Windows that happens while another
+  // process holds the file for a moment: a copy renaming its import into
+  // place there (seen under wine: 1 run in 8 of two imports at once), a
+  // virus scanner. A file the system lets us write is opened again, as a
+  // busy one is waited for.
+  while (!readOnly_ && sqlite3_db_readonly(db_->getHandle(), "main") == 1 && mayWriteFile(file) &&
+         std::chrono::steady_clock::now() < deadline) {
+    db_.reset();
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    db_ = std::make_unique<SQLite::Database>(file.string(), flags, options_.busyTimeoutMs);
+  }
+
+  bool immutable = false;
+  while (true) {
+    try {
+      initialise();
+      return;
+    } catch (const SQLite::Exception& e) {
+      // A WAL database in a folder we may not write: SQLite cannot make the
+      // WAL index it reads through, so it will not even read. With no WAL
+      // file there, no connection has the database open and all of it is in
+      // the file itself, which is then read as it is, without locks.
+      if (readOnly_ && !immutable && deniedWriting(e) && !fs::exists(companionOf(file, "-wal"))) {
+        db_ = std::make_unique<SQLite::Database>(immutableUri(file), flags | SQLite::OPEN_URI, options_.busyTimeoutMs);
+        immutable = true;
+        continue;
+      }
+      // Setting up a new file (WAL switch, first migration) can meet a second
+      // copy doing the same; SQLite then may answer "busy" without waiting.
+      // The setup is idempotent, so it is retried until the busy timeout runs out.
+      const int code = e.getErrorCode() & 0xFF;
+      if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= deadline) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
   }
 }
 
@@ -327,7 +370,7 @@ void Store::initialise() {
   // An upgrade rewrites the file: never one that has not been checked.
   if (tables > 0 && (options_.checkIntegrity || version < latestSchemaVersion())) checkIntegrity();
 
-  if (!options_.readOnly) {
+  if (!readOnly_) {
     // Set before the first write: larger pages mean a quarter of the write
     // calls for a bulk import (a new database only; it is fixed after).
     if (tables == 0) db_->exec("PRAGMA page_size = 16384");
@@ -342,7 +385,7 @@ void Store::initialise() {
   db_->exec(fmt::format("PRAGMA cache_size = -{}", options_.cacheKib));
 
   if (version < latestSchemaVersion()) {
-    if (options_.readOnly)
+    if (readOnly_)
       throw StoreError(fmt::format("{}: the database needs an upgrade (schema {} to {}); open it writable once",
                                    path_.string(), version, latestSchemaVersion()));
     if (version > 0) backupBeforeMigration(*db_, path_, version, options_.backupsToKeep);
@@ -353,6 +396,12 @@ void Store::initialise() {
 Store::~Store() = default;
 
 int Store::schemaVersion() const { return userVersion(*db_); }
+
+void Store::throwIfReadOnly() const {
+  if (!readOnly_) return;
+  throw StoreError(fmt::format("{}: {}", path_.string(),
+                               options_.readOnly ? "the database is open read-only" : kCannotBeWritten));
+}
 
 void Store::throwIfMoved() const {
   int moved = 0;

@@ -26,6 +26,8 @@ inline constexpr int kBookkeepingColumns = 4;  // id, revision, created_at, upda
 
 // SQLite's error in words a person can act on.
 std::string describe(const SQLite::Exception& e);
+// Why a write to a database the system does not let us write fails.
+inline constexpr std::string_view kCannotBeWritten = "the database cannot be written (read-only file or folder)";
 
 // What `body` returns; SQLite's errors thrown as StoreError in those words,
 // naming the file.
@@ -159,7 +161,7 @@ namespace rolefit {
 
 template <typename F>
 auto Store::write(F&& body) {
-  if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
+  throwIfReadOnly();
   return store_detail::translatingErrors(path_, [&] {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     throwIfMoved();

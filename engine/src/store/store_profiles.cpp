@@ -216,7 +216,7 @@ void Store::Batch::commit() {
 std::size_t Store::Batch::saved() const { return impl_->saved; }
 
 Store::Batch Store::beginBatch() {
-  if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
+  throwIfReadOnly();
   return translatingErrors(path_, [&] {
     auto impl = std::make_unique<Batch::Impl>(*db_, path_, options_.cacheKib);
     throwIfMoved();

@@ -203,7 +203,7 @@ void Store::RatingBatch::commit() {
 std::size_t Store::RatingBatch::saved() const { return impl_->writer.counts().written; }
 
 Store::RatingBatch Store::beginRatings() {
-  if (options_.readOnly) throw StoreError(fmt::format("{}: the database is open read-only", path_.string()));
+  throwIfReadOnly();
   return translatingErrors(path_, [&] {
     auto impl = std::make_unique<RatingBatch::Impl>(*db_, path_);
     throwIfMoved();

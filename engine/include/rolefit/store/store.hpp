@@ -136,7 +136,9 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
-  bool readOnly() const { return options_.readOnly; }
+  // Opened read-only: asked to, or the system does not let us write the file
+  // or its folder (then every write fails with a "read-only" StoreError).
+  bool readOnly() const { return readOnly_; }
   int schemaVersion() const;
 
   std::vector<Profile> profiles() const;  // not in the bin, by name
@@ -312,16 +314,19 @@ class Store {
                                                                           std::chrono::seconds minimumAge);
 
  private:
+  void open(const std::filesystem::path& file);  // as options_ say; then initialise()
   void initialise();  // identity check, pragmas, migrations: idempotent
   template <typename F>
   auto write(F&& body);
   // Inside a write transaction: refuses to write into a file that was
   // deleted or replaced since it was opened (the write would be lost).
   void throwIfMoved() const;
+  void throwIfReadOnly() const;  // before a write, with why
   void insertOrUpdate(const Profile& p, bool exists, const std::optional<Profile>& previous);
 
   std::filesystem::path path_;
-  StoreOptions options_;
+  StoreOptions options_;  // as asked
+  bool readOnly_;  // asked to, or the system does not let us write
   std::unique_ptr<SQLite::Database> db_;
 };
 
