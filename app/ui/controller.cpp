@@ -77,6 +77,9 @@ void Controller::openStore(const std::filesystem::path& path, bool addSamplesIfN
     state_.storeOpen = true;
     state_.readOnly = store_->readOnly();
     reloadProfiles();
+    if (state_.readOnly)
+      toast(fmt::format("{} is read-only here: you can read, compare and export it, not change it",
+                        path.filename().string()));
   } catch (const std::exception& e) {
     store_.reset();
     state_.storeOpen = false;

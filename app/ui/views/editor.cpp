@@ -302,8 +302,11 @@ void EditorView::draw(const AppState& state, const EmitIntent& emit) {
     ImGui::TextDisabled("(unsaved)");
   }
   ImGui::BeginDisabled(!e.dirty());
+  ImGui::BeginDisabled(state.readOnly);
   if (ImGui::Button("Save")) emit(intent::SaveEditor{});
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Save as a new revision (Ctrl+S)");
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", state.readOnly ? "The database is read-only" : "Save as a new revision (Ctrl+S)");
   ImGui::SameLine();
   if (ImGui::Button("Revert")) emit(intent::RevertEditor{});
   ImGui::EndDisabled();

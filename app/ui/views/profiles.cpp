@@ -347,14 +347,25 @@ void ProfilesView::drawRow(const AppState& state, const EmitIntent& emit, std::s
 }
 
 void ProfilesView::drawToolbar(const AppState& state, const EmitIntent& emit, bool narrow) {
+  // A read-only database still opens in the editor, to read.
+  auto readOnlyTooltip = [&] {
+    if (state.readOnly && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("The database is read-only");
+  };
+  ImGui::BeginDisabled(state.readOnly);
   if (ImGui::Button("New")) emit(intent::NewProfile{});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new company profile (Ctrl+N)");
+  ImGui::EndDisabled();
+  if (!state.readOnly && ImGui::IsItemHovered()) ImGui::SetTooltip("A new company profile (Ctrl+N)");
+  readOnlyTooltip();
   ImGui::SameLine();
   const bool one = state.selection.ids().size() == 1;
   ImGui::BeginDisabled(!one);
   if (ImGui::Button("Edit")) emit(intent::OpenEditor{state.selection.ids().front()});
   ImGui::SameLine();
+  ImGui::BeginDisabled(state.readOnly);
   if (ImGui::Button("Duplicate")) emit(intent::DuplicateProfile{state.selection.ids().front()});
+  ImGui::EndDisabled();
+  readOnlyTooltip();
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(state.selection.ids().empty());
@@ -362,7 +373,10 @@ void ProfilesView::drawToolbar(const AppState& state, const EmitIntent& emit, bo
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("One selected: its full comparison. Several: side by side.");
   ImGui::SameLine();
+  ImGui::BeginDisabled(state.readOnly);
   if (ImGui::Button("Delete")) emit(intent::DeleteProfiles{state.selection.ids()});
+  ImGui::EndDisabled();
+  readOnlyTooltip();
   ImGui::EndDisabled();
   if (!narrow) {
     ImGui::SameLine();
