@@ -330,9 +330,11 @@ void Store::open(const fs::path& file) {
     } catch (const SQLite::Exception& e) {
       // A WAL database in a folder we may not write: SQLite cannot make the
       // WAL index it reads through, so it will not even read. With no WAL
-      // file there, no connection has the database open and all of it is in
-      // the file itself, which is then read as it is, without locks.
-      if (readOnly_ && !immutable && deniedWriting(e) && !fs::exists(companionOf(file, "-wal"))) {
+      // file there, no connection has the database open, and with no
+      // journal no write was cut short: all of it is in the file itself,
+      // which is then read as it is, without locks.
+      if (readOnly_ && !immutable && deniedWriting(e) && !fs::exists(companionOf(file, "-wal")) &&
+          !fs::exists(companionOf(file, "-journal"))) {
         db_ = std::make_unique<SQLite::Database>(immutableUri(file), flags | SQLite::OPEN_URI, options_.busyTimeoutMs);
         immutable = true;
         continue;
