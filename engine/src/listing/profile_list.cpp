@@ -29,10 +29,14 @@ constexpr std::size_t kTextBlock = 64 * 1024;
 // through the field table, into a profile kept for the purpose.
 Industry industryOf(std::string_view id, std::string_view stored) {
   static const FieldInfo* field = findField("industry");
-  thread_local Profile scratch;
-  if (auto problem = setFieldText(scratch, *field, stored))
-    throw StoreError(fmt::format("stored profile {} has a bad industry: {}", id, *problem));
-  return scratch.industry;
+  // The field table's choices are in enum order, as setFieldText reads them.
+  // (No thread_local scratch profile: mingw-w64 frees a thread_local's
+  // storage before its destructor runs at thread exit.)
+  const auto choice = std::find(field->choices.begin(), field->choices.end(), stored);
+  if (choice != field->choices.end()) return static_cast<Industry>(choice - field->choices.begin());
+  Profile rejected;
+  const auto problem = setFieldText(rejected, *field, stored);
+  throw StoreError(fmt::format("stored profile {} has a bad industry: {}", id, problem.value_or("unknown")));
 }
 
 ProfileList::Result resultOf(std::uint32_t line, const Scores& scores) {

@@ -336,10 +336,13 @@ std::optional<WhatIf> findWhatIf(OneChangeScorer& scorer, Structure current, boo
     std::uint64_t key;
     NearestFirst* field;
   };
-  thread_local std::vector<NearestFirst> fields;  // reused: no allocation per profile
-  thread_local std::vector<Next> heap;            // the fields with candidates left
-  fields.clear();
-  heap.clear();
+  // Locals, not thread_local: mingw-w64 frees a thread_local's storage
+  // before its destructor runs at thread exit (a crash 1 run in 40 of
+  // evaluate under wine); two allocations are nothing beside the profile's.
+  std::vector<NearestFirst> fields;
+  std::vector<Next> heap;  // the fields with candidates left
+  fields.reserve(candidateFields().size());  // no reallocation: `heap` points into it
+  heap.reserve(candidateFields().size());
   for (const auto& c : candidateFields()) fields.emplace_back(c, fieldNumber(profile, *c.field));
   for (auto& f : fields)
     if (!f.done()) heap.push_back({f.key(), &f});
@@ -523,8 +526,8 @@ std::vector<Reason> findReasons(OneChangeScorer& scorer, const RoleModelSet& set
     const Rule* rule;  // found after sorting (null until then), but for the budget's
     double moved;
   };
-  thread_local std::vector<Found> found;
-  found.clear();
+  std::vector<Found> found;  // not thread_local: see findWhatIf
+  found.reserve(neutralNumbers().size());
   for (const auto& n : neutralNumbers()) {
     const FieldInfo& f = *n.field;
     if (fieldNumber(profile, f) == n.value) continue;
