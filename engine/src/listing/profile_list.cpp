@@ -26,12 +26,11 @@ namespace {
 constexpr std::size_t kTextBlock = 64 * 1024;
 
 // The industry as stored (contract spelling), parsed as the store reads it:
-// through the field table, into a profile kept for the purpose.
+// its place among the field table's choices, which are in enum order. (Not
+// through a thread_local scratch profile: mingw-w64 frees a thread_local's
+// storage before its destructor runs at thread exit.)
 Industry industryOf(std::string_view id, std::string_view stored) {
   static const FieldInfo* field = findField("industry");
-  // The field table's choices are in enum order, as setFieldText reads them.
-  // (No thread_local scratch profile: mingw-w64 frees a thread_local's
-  // storage before its destructor runs at thread exit.)
   const auto choice = std::find(field->choices.begin(), field->choices.end(), stored);
   if (choice != field->choices.end()) return static_cast<Industry>(choice - field->choices.begin());
   Profile rejected;
