@@ -179,8 +179,12 @@ void Frame::drawMainArea(const AppState& state, const EmitIntent& emit) {
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, std::max(1.0f, viewport->WorkSize.y - statusBarHeight())));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  // No background of its own: the frame is cleared to the same colour, and
+  // a window-sized quad blended over it is the largest thing a software
+  // rasteriser (llvmpipe, a phone's browser) fills each frame.
   constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                     ImGuiWindowFlags_NoBackground;
   if (ImGui::Begin("##main", nullptr, flags)) {
     if (!state.storeOpen && state.storeOpening) {
       ImGui::TextDisabled("Opening your profiles...");
