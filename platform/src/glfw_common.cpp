@@ -45,13 +45,16 @@ Image readPixelsTopRowFirst(int width, int height) {
   image.width = width;
   image.height = height;
   const auto rowBytes = static_cast<std::size_t>(width) * 4;
-  std::vector<std::uint8_t> bottomUp(rowBytes * static_cast<std::size_t>(height));
+  image.rgba.resize(rowBytes * static_cast<std::size_t>(height));
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, bottomUp.data());
-  image.rgba.resize(bottomUp.size());
-  for (int y = 0; y < height; ++y)
-    std::copy_n(bottomUp.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(height - 1 - y)),
-                rowBytes, image.rgba.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(y)));
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  // OpenGL gives the bottom row first: turned over in place, not copied into
+  // a second frame-sized buffer.
+  for (int top = 0, bottom = height - 1; top < bottom; ++top, --bottom) {
+    const auto topRow = image.rgba.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(top));
+    const auto bottomRow = image.rgba.begin() + static_cast<std::ptrdiff_t>(rowBytes * static_cast<std::size_t>(bottom));
+    std::swap_ranges(topRow, topRow + static_cast<std::ptrdiff_t>(rowBytes), bottomRow);
+  }
   return image;
 }
 
