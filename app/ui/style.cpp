@@ -6,6 +6,7 @@
 
 #include "rolefit/assets.hpp"
 #include "rolefit/platform/paths.hpp"
+#include "rolefit/util/files.hpp"
 
 namespace rolefit::ui {
 
@@ -63,6 +64,33 @@ void applyTheme(Theme theme, float scale) {
   ImGui::GetStyle() = style;
 }
 
+namespace {
+
+// The body and heading sizes from one font's bytes, which the atlas reads but
+// does not own (they outlive it: compiled in, or kept below).
+bool addFonts(std::string_view font, float size, float scale) {
+  // What Dear ImGui's font reader takes; anything else would trip its asserts.
+  const auto tag = font.substr(0, 4);
+  if (font.size() < 12 || (tag != std::string_view("\0\1\0\0", 4) && tag != "OTTO" && tag != "true")) return false;
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193,
+                                   0x2713, 0x2717, 0};
+  ImFontConfig config;
+  // Sub-pixel placement matters for small pixels only: on a display at 2x
+  // or more, oversampling would double a large atlas for nothing visible.
+  config.OversampleH = scale >= 2.0f ? 1 : 2;
+  config.FontDataOwnedByAtlas = false;
+  void* data = const_cast<char*>(font.data());  // only read
+  const int bytes = static_cast<int>(font.size());
+  ImGuiIO& io = ImGui::GetIO();
+  if (!io.Fonts->AddFontFromMemoryTTF(data, bytes, size, &config, ranges)) return false;
+  gHeadingFont = io.Fonts->AddFontFromMemoryTTF(data, bytes, size * 1.6f, &config, ranges);
+  if (io.Fonts->Build()) return true;
+  io.Fonts->Clear();
+  return false;
+}
+
+}  // namespace
+
 std::string loadFonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
@@ -70,31 +98,21 @@ std::string loadFonts(float scale) {
   // power of two would add up to half of it again, to build and upload.
   io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   const float size = 16.0f * scale;
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193,
-                                   0x2713, 0x2717, 0};
-  if (!assets::ui_font.empty()) {
-    ImFontConfig config;
-    config.OversampleH = scale >= 2.0f ? 1 : 2;
-    config.FontDataOwnedByAtlas = false;  // compiled-in bytes, never freed
-    void* data = const_cast<char*>(assets::ui_font.data());  // only read: the atlas does not own it
-    const int bytes = static_cast<int>(assets::ui_font.size());
-    if (io.Fonts->AddFontFromMemoryTTF(data, bytes, size, &config, ranges)) {
-      gHeadingFont = io.Fonts->AddFontFromMemoryTTF(data, bytes, size * 1.6f, &config, ranges);
-      if (io.Fonts->Build()) return "Inter (compiled in)";
-      io.Fonts->Clear();
-    }
-  }
+  if (!assets::ui_font.empty() && addFonts(assets::ui_font, size, scale)) return "Inter (compiled in)";
+  // A system font file is read once, for both sizes and for every later
+  // scale (a window moved to another display builds the atlas again).
+  static std::filesystem::path fontPath;
+  static FileBytes fontFile;
+  if (fontFile.size > 0 && addFonts(fontFile.view(), size, scale)) return fontPath.string();
   for (const auto& candidate : platform::uiFontCandidates()) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(candidate, ec)) continue;
-    ImFontConfig config;
-    // Sub-pixel placement matters for small pixels only: on a display at 2x
-    // or more, oversampling would double a large atlas for nothing visible.
-    config.OversampleH = scale >= 2.0f ? 1 : 2;
-    if (io.Fonts->AddFontFromFileTTF(candidate.string().c_str(), size, &config, ranges)) {
-      gHeadingFont = io.Fonts->AddFontFromFileTTF(candidate.string().c_str(), size * 1.6f, &config, ranges);
-      if (io.Fonts->Build()) return candidate.string();
-      io.Fonts->Clear();
+    try {
+      FileBytes bytes = readWholeFile(candidate, std::size_t{32} << 20, "font files");
+      if (!addFonts(bytes.view(), size, scale)) continue;
+      fontFile = std::move(bytes);
+      fontPath = candidate;
+      return candidate.string();
+    } catch (const FileReadError&) {
+      // Not on this system: the next candidate.
     }
   }
   gHeadingFont = nullptr;
