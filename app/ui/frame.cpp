@@ -46,8 +46,9 @@ void submenu(const char* label, bool enabled, const std::function<void()>& items
 void Frame::drawMenuBar(const AppState& state, const EmitIntent& emit) {
   if (!ImGui::BeginMainMenuBar()) return;
   const bool open = state.storeOpen;
+  const bool writable = open && !state.readOnly;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("New profile", "Ctrl+N", false, open)) emit(intent::NewProfile{});
+    if (ImGui::MenuItem("New profile", "Ctrl+N", false, writable)) emit(intent::NewProfile{});
     if (ImGui::MenuItem("Save profile", "Ctrl+S", false, state.editor.dirty())) emit(intent::SaveEditor{});
     ImGui::Separator();
     if (ImGui::MenuItem("Import session...", "Ctrl+O", false, open)) emit(intent::ChooseImportFile{});
@@ -84,8 +85,10 @@ void Frame::drawMenuBar(const AppState& state, const EmitIntent& emit) {
       profiles_.focusFilter();
     }
     const auto& selected = state.selection.ids();
-    if (ImGui::MenuItem("Duplicate", nullptr, false, selected.size() == 1)) emit(intent::DuplicateProfile{selected.front()});
-    if (ImGui::MenuItem("Delete selected", "Del", false, !selected.empty())) emit(intent::DeleteProfiles{selected});
+    if (ImGui::MenuItem("Duplicate", nullptr, false, writable && selected.size() == 1))
+      emit(intent::DuplicateProfile{selected.front()});
+    if (ImGui::MenuItem("Delete selected", "Del", false, writable && !selected.empty()))
+      emit(intent::DeleteProfiles{selected});
     ImGui::Separator();
     if (ImGui::MenuItem("Reload from the database", nullptr, false, open)) emit(intent::ReloadProfiles{});
     ImGui::EndMenu();
@@ -352,7 +355,7 @@ void Frame::handleShortcuts(const AppState& state, const EmitIntent& emit) {
   if (shortcutPressed('Z') && !typing) emit(intent::Undo{});
   if ((shortcutPressed('Z', true) || shortcutPressed('Y')) && !typing) emit(intent::Redo{});
   if (shortcutPressed('S')) emit(intent::SaveEditor{});
-  if (shortcutPressed('N')) emit(intent::NewProfile{});
+  if (shortcutPressed('N') && !state.readOnly) emit(intent::NewProfile{});
   if (shortcutPressed('O')) emit(intent::ChooseImportFile{});
   if (shortcutPressed('F')) {
     emit(intent::OpenView{ViewId::Profiles});

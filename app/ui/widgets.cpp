@@ -245,6 +245,13 @@ void radarChart(const char* id, std::span<const std::string_view> axes, std::spa
   ImGui::PopID();
 }
 
+void beginDatabaseWrite(bool readOnly) { ImGui::BeginDisabled(readOnly); }
+
+void endDatabaseWrite(bool readOnly) {
+  ImGui::EndDisabled();
+  if (readOnly && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", kReadOnlyTooltip);
+}
+
 void textView(std::string_view text) { ImGui::TextUnformatted(text.data(), text.data() + text.size()); }
 
 void valueView(std::string_view value) { textView(value.empty() ? std::string_view("(empty)") : value); }

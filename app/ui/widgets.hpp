@@ -40,6 +40,13 @@ void radarChart(const char* id, std::span<const std::string_view> axes, std::spa
 // A series colour that reads on both themes.
 ImU32 seriesColour(std::size_t index, float alpha = 1.0f);
 
+// Around a control that changes the database: greyed out while the database
+// is read-only (a colleague's file, a read-only share), and its tooltip says
+// why. A control greyed for a reason of its own as well nests it inside.
+void beginDatabaseWrite(bool readOnly);
+void endDatabaseWrite(bool readOnly);
+inline constexpr const char* kReadOnlyTooltip = "The database is read-only here: it can be read and exported, not changed";
+
 void textView(std::string_view text);
 void valueView(std::string_view value);  // a field's value as text; "(empty)" when there is none
 

@@ -232,3 +232,65 @@ TEST_CASE("the session view keeps what is typed and ticked, and asks for every c
   CHECK(pick->id == state.sessions[0].id);
   CHECK(state.currentSessionId == current);  // asked for, not done
 }
+
+namespace {
+
+// What clicks along a band of the window ask for: rows `step` apart from
+// `top` to `bottom`, each clicked left to right from `left`.
+std::vector<ui::Intent> clicksOver(HeadlessImGui& imgui, test::RecordedIntents& recorded, const std::function<void()>& draw,
+                                   float left, float top, float bottom) {
+  recorded.intents.clear();
+  for (float y = top; y <= bottom; y += ImGui::GetFontSize() * 0.5f)
+    for (float x = left; x < ImGui::GetIO().DisplaySize.x; x += 7) imgui.click(x, y, draw);
+  return std::exchange(recorded.intents, {});
+}
+
+template <typename Asked>
+bool asked(const std::vector<ui::Intent>& intents) {
+  return std::any_of(intents.begin(), intents.end(), [](const ui::Intent& i) { return std::holds_alternative<Asked>(i); });
+}
+
+}  // namespace
+
+TEST_CASE("on a read-only database the buttons that would change it are greyed and ask for nothing", "[widgets]") {
+  TempDir dir;
+  ui::Controller app;
+  app.openStore(dir / "r.db", /*addSamplesIfNew=*/true);
+  app.emit(ui::intent::Select{std::string((*app.state().profileList)[0].id()), false});
+  app.emit(ui::intent::OpenView{ui::ViewId::Session});
+  REQUIRE(app.state().selection.ids().size() == 1);
+  REQUIRE_FALSE(app.state().currentSessionId.empty());
+  // The same app as a window on a file it may not write sees it: only
+  // readOnly differs (a file its user may not write is checked in the
+  // command line's tests, through the real binary).
+  ui::AppState readOnly = app.state();
+  readOnly.readOnly = true;
+  HeadlessImGui imgui(1280, 800);
+
+  for (const bool isReadOnly : {false, true}) {
+    const ui::AppState& state = isReadOnly ? readOnly : app.state();
+    CAPTURE(isReadOnly);
+    test::RecordedIntents recorded;
+    {
+      ui::ProfilesView view;
+      const auto draw = test::aloneInWindow("profiles", [&] { view.draw(state, recorded.emitter()); });
+      imgui.frames(3, draw);
+      const float toolbar = ImGui::GetStyle().WindowPadding.y + ImGui::GetFrameHeight() * 0.5f;
+      const auto intents = clicksOver(imgui, recorded, draw, 4, toolbar, toolbar);
+      CHECK(asked<ui::intent::SelectAll>(intents));  // the clicks reached the toolbar
+      CHECK(asked<ui::intent::NewProfile>(intents) != isReadOnly);
+      CHECK(asked<ui::intent::DuplicateProfile>(intents) != isReadOnly);
+      CHECK(asked<ui::intent::DeleteProfiles>(intents) != isReadOnly);
+    }
+    {
+      ui::SessionView view;
+      const auto draw = test::aloneInWindow("sessions", [&] { view.draw(state, recorded.emitter()); });
+      imgui.frames(3, draw);
+      // The session's details, right of the list: its name line, its buttons, its first members.
+      const auto intents = clicksOver(imgui, recorded, draw, 1280 * 0.25f, 0, ImGui::GetFrameHeightWithSpacing() * 6);
+      CHECK(asked<ui::intent::ChooseExportFile>(intents));  // the clicks reached the buttons
+      CHECK(asked<ui::intent::DeleteSession>(intents) != isReadOnly);
+      CHECK(asked<ui::intent::AddSelectionToSession>(intents) != isReadOnly);
+    }
+  }
+}

@@ -291,7 +291,9 @@ void EditorView::draw(const AppState& state, const EmitIntent& emit) {
   if (!e.open) {
     ImGui::TextUnformatted("No profile open.");
     ImGui::TextDisabled("Double-click a company in Profiles, or start a new one.");
+    beginDatabaseWrite(state.readOnly);
     if (ImGui::Button("New profile (Ctrl+N)")) emit(intent::NewProfile{});
+    endDatabaseWrite(state.readOnly);
     return;
   }
   const bool narrow = isNarrow();
@@ -306,7 +308,7 @@ void EditorView::draw(const AppState& state, const EmitIntent& emit) {
   if (ImGui::Button("Save")) emit(intent::SaveEditor{});
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-    ImGui::SetTooltip("%s", state.readOnly ? "The database is read-only" : "Save as a new revision (Ctrl+S)");
+    ImGui::SetTooltip("%s", state.readOnly ? kReadOnlyTooltip : "Save as a new revision (Ctrl+S)");
   ImGui::SameLine();
   if (ImGui::Button("Revert")) emit(intent::RevertEditor{});
   ImGui::EndDisabled();

@@ -348,24 +348,18 @@ void ProfilesView::drawRow(const AppState& state, const EmitIntent& emit, std::s
 
 void ProfilesView::drawToolbar(const AppState& state, const EmitIntent& emit, bool narrow) {
   // A read-only database still opens in the editor, to read.
-  auto readOnlyTooltip = [&] {
-    if (state.readOnly && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-      ImGui::SetTooltip("The database is read-only");
-  };
-  ImGui::BeginDisabled(state.readOnly);
+  beginDatabaseWrite(state.readOnly);
   if (ImGui::Button("New")) emit(intent::NewProfile{});
-  ImGui::EndDisabled();
+  endDatabaseWrite(state.readOnly);
   if (!state.readOnly && ImGui::IsItemHovered()) ImGui::SetTooltip("A new company profile (Ctrl+N)");
-  readOnlyTooltip();
   ImGui::SameLine();
   const bool one = state.selection.ids().size() == 1;
   ImGui::BeginDisabled(!one);
   if (ImGui::Button("Edit")) emit(intent::OpenEditor{state.selection.ids().front()});
   ImGui::SameLine();
-  ImGui::BeginDisabled(state.readOnly);
+  beginDatabaseWrite(state.readOnly);
   if (ImGui::Button("Duplicate")) emit(intent::DuplicateProfile{state.selection.ids().front()});
-  ImGui::EndDisabled();
-  readOnlyTooltip();
+  endDatabaseWrite(state.readOnly);
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(state.selection.ids().empty());
@@ -373,10 +367,9 @@ void ProfilesView::drawToolbar(const AppState& state, const EmitIntent& emit, bo
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip("One selected: its full comparison. Several: side by side.");
   ImGui::SameLine();
-  ImGui::BeginDisabled(state.readOnly);
+  beginDatabaseWrite(state.readOnly);
   if (ImGui::Button("Delete")) emit(intent::DeleteProfiles{state.selection.ids()});
-  ImGui::EndDisabled();
-  readOnlyTooltip();
+  endDatabaseWrite(state.readOnly);
   ImGui::EndDisabled();
   if (!narrow) {
     ImGui::SameLine();
@@ -487,7 +480,7 @@ void ProfilesView::draw(const AppState& state, const EmitIntent& emit) {
   ImGui::EndTable();
 
   if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
-      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection.ids().empty())
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Delete)) && !state.selection.ids().empty() && !state.readOnly)
     emit(intent::DeleteProfiles{state.selection.ids()});
   if (progress.reading) loadingLine(progress, sortsByResult(sort_.column));
   else drawFooter(state);

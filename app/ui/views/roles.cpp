@@ -64,8 +64,11 @@ void roleCard(const AppState& state, const EmitIntent& emit, const RoleModel& m,
   ImGui::Spacing();
   const bool usingCopy = std::any_of(state.roleModelCopies.begin(), state.roleModelCopies.end(),
                                      [&](const RoleModelCopy& c) { return c.active && c.model.id == m.id; });
+  beginDatabaseWrite(state.readOnly);
   if (ImGui::Button("Copy and edit")) emit(intent::CopyRoleModel{std::string(m.id)});
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your copy can be edited and used instead; the built-in stays as it is.");
+  endDatabaseWrite(state.readOnly);
+  if (!state.readOnly && ImGui::IsItemHovered())
+    ImGui::SetTooltip("Your copy can be edited and used instead; the built-in stays as it is.");
   if (usingCopy) {
     ImGui::SameLine();
     ImGui::TextDisabled("(your copy, in use)");
@@ -95,7 +98,9 @@ void RolesView::copyEditor(const AppState& state, const EmitIntent& emit) {
   const bool nameOk = !draft.model.name.empty() && isValidUtf8(draft.model.name) &&
                       utf8Length(draft.model.name) <= kMaxNameLength;
   ImGui::BeginDisabled(!nameOk);
+  beginDatabaseWrite(state.readOnly);
   const bool save = ImGui::Button("Save copy");
+  endDatabaseWrite(state.readOnly);
   ImGui::EndDisabled();
   ImGui::SameLine();
   const bool cancel = ImGui::Button("Cancel");
@@ -126,13 +131,17 @@ void RolesView::copiesSection(const AppState& state, const EmitIntent& emit) {
     } else {
       if (ImGui::SmallButton("Edit")) draft_ = copy;
       ImGui::SameLine();
+      beginDatabaseWrite(state.readOnly);
       if (ImGui::SmallButton(copy.active ? "Stop using" : "Use")) {
         RoleModelCopy toggled = copy;
         toggled.active = !copy.active;
         emit(intent::SaveRoleModelCopy{toggled});
       }
+      endDatabaseWrite(state.readOnly);
       ImGui::SameLine();
+      beginDatabaseWrite(state.readOnly);
       if (ImGui::SmallButton("Delete")) emit(intent::DeleteRoleModelCopy{copy.id});
+      endDatabaseWrite(state.readOnly);
     }
     ImGui::PopID();
   }

@@ -178,7 +178,10 @@ void drawPreview(const AppState& state, const EmitIntent& emit) {
   ImGui::TextUnformatted("Import preview: nothing is written until you apply it");
   previewFiles(state, plan);
   previewCounts(plan, emit, narrow);
-  if (ImGui::Button("Apply import")) {
+  beginDatabaseWrite(state.readOnly);
+  const bool apply = ImGui::Button("Apply import");
+  endDatabaseWrite(state.readOnly);
+  if (apply) {
     emit(intent::ApplyImport{});
     return;
   }
@@ -285,15 +288,17 @@ void SessionView::sessionList(const AppState& state, const EmitIntent& emit, flo
   ImGui::BeginDisabled(newName_.empty());
   const auto create = state.selection.ids().empty() ? std::string("Create (empty)")
                                               : fmt::format("Create with the {} selected", state.selection.ids().size());
+  beginDatabaseWrite(state.readOnly);
   if (ImGui::Button(create.c_str())) {
     emit(intent::CreateSessionFromSelection{newName_});
     newName_.clear();
   }
+  endDatabaseWrite(state.readOnly);
   ImGui::EndDisabled();
   ImGui::EndChild();
 }
 
-void SessionView::nameLine(const SessionInfo& s, const EmitIntent& emit) {
+void SessionView::nameLine(const SessionInfo& s, bool readOnly, const EmitIntent& emit) {
   if (renaming_) {
     ImGui::SetNextItemWidth(em(16));
     ImGui::InputText("##rename", &rename_);
@@ -308,12 +313,16 @@ void SessionView::nameLine(const SessionInfo& s, const EmitIntent& emit) {
   }
   ImGui::TextUnformatted(s.name.c_str());
   ImGui::SameLine();
+  beginDatabaseWrite(readOnly);
   if (ImGui::SmallButton("Rename")) {
     rename_ = s.name;
     renaming_ = true;
   }
+  endDatabaseWrite(readOnly);
   ImGui::SameLine();
+  beginDatabaseWrite(readOnly);
   if (ImGui::SmallButton("Delete")) emit(intent::DeleteSession{s.id});
+  endDatabaseWrite(readOnly);
 }
 
 void SessionView::memberRows(const AppState& state, const EmitIntent& emit) {
@@ -358,18 +367,22 @@ void SessionView::sessionDetails(const AppState& state, const EmitIntent& emit) 
     return;
   }
   const SessionInfo& s = *it;
-  nameLine(s, emit);
+  nameLine(s, state.readOnly, emit);
   ImGui::PushTextWrapPos(0);
   if (!s.origin.empty()) ImGui::TextDisabled("%s", s.origin.c_str());
   if (!s.roleModelVersion.empty()) ImGui::TextDisabled("Sender's role models: %s", s.roleModelVersion.c_str());
   ImGui::PopTextWrapPos();
 
   ImGui::BeginDisabled(state.selection.ids().empty());
+  beginDatabaseWrite(state.readOnly);
   if (ImGui::Button("Add selected profiles")) emit(intent::AddSelectionToSession{s.id});
+  endDatabaseWrite(state.readOnly);
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(chosenMembers_.empty());
+  beginDatabaseWrite(state.readOnly);
   if (ImGui::Button("Remove chosen")) emit(intent::RemoveFromSession{s.id, chosenMembers_});
+  endDatabaseWrite(state.readOnly);
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::Button("Export...")) emit(intent::ChooseExportFile{s.id});

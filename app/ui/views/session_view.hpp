@@ -19,7 +19,7 @@ class SessionView {
   void followSession(const AppState& state);
   void sessionList(const AppState& state, const EmitIntent& emit, float width, float height);
   void sessionDetails(const AppState& state, const EmitIntent& emit);
-  void nameLine(const SessionInfo& session, const EmitIntent& emit);
+  void nameLine(const SessionInfo& session, bool readOnly, const EmitIntent& emit);
   void memberRows(const AppState& state, const EmitIntent& emit);
 
   std::string newName_;

@@ -260,9 +260,9 @@ void TeamView::drawPanel(const AppState& state, const EmitIntent& emit) {
   const Profile& profile = *team.profile;
   const bool narrow = isNarrow();
   heading(fmt::format("{}: the team's view", profile.name));
-  ImGui::BeginDisabled(state.readOnly);
+  beginDatabaseWrite(state.readOnly);
   if (bigButton("Rate this company", em(12))) startRating(state);
-  ImGui::EndDisabled();
+  endDatabaseWrite(state.readOnly);
   if (!team.result) {
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0);
@@ -295,10 +295,12 @@ void TeamView::drawPanel(const AppState& state, const EmitIntent& emit) {
                                             : "")
                                 .c_str());
   ImGui::PopTextWrapPos();
-  ImGui::BeginDisabled(!team.consensusDiffers || state.readOnly);
+  ImGui::BeginDisabled(!team.consensusDiffers);
+  beginDatabaseWrite(state.readOnly);
   if (bigButton("Adopt consensus", em(12))) emit(intent::AdoptConsensus{profile.id});
+  endDatabaseWrite(state.readOnly);
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+  if (!state.readOnly && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
     ImGui::SetTooltip(team.consensusDiffers ? "The profile's own answers become the consensus: a new revision, "
                                               "which Edit > Undo takes back"
                                             : "The profile's own answers are the consensus already");
