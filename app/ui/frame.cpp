@@ -49,7 +49,8 @@ void Frame::drawMenuBar(const AppState& state, const EmitIntent& emit) {
   const bool writable = open && !state.readOnly;
   if (ImGui::BeginMenu("File")) {
     if (ImGui::MenuItem("New profile", "Ctrl+N", false, writable)) emit(intent::NewProfile{});
-    if (ImGui::MenuItem("Save profile", "Ctrl+S", false, state.editor.dirty())) emit(intent::SaveEditor{});
+    if (ImGui::MenuItem("Save profile", "Ctrl+S", false, !state.readOnly && state.editor.dirty()))
+      emit(intent::SaveEditor{});
     ImGui::Separator();
     if (ImGui::MenuItem("Import session...", "Ctrl+O", false, open)) emit(intent::ChooseImportFile{});
     if (ImGui::MenuItem("Export selected profiles...", nullptr, false, open)) emit(intent::ChooseExportFile{});
