@@ -235,8 +235,8 @@ TEST_CASE("the session view keeps what is typed and ticked, and asks for every c
 
 namespace {
 
-// What clicks along a band of the window ask for: rows `step` apart from
-// `top` to `bottom`, each clicked left to right from `left`.
+// What clicks along a band of the window ask for: rows half a line apart
+// from `top` to `bottom`, each clicked every 7 pixels from `left` rightwards.
 std::vector<ui::Intent> clicksOver(HeadlessImGui& imgui, test::RecordedIntents& recorded, const std::function<void()>& draw,
                                    float left, float top, float bottom) {
   recorded.intents.clear();
