@@ -416,6 +416,16 @@ TEST_CASE("foreign files are recognised and refused") {
     CHECK_THROWS_WITH(Store(path), Catch::Contains("not a RoleFit database"));
     CHECK(test::readFile(path) == std::string(4096, 'z'));
   }
+  SECTION("a folder") {
+    const auto path = dir / "profiles.db";
+    std::filesystem::create_directory(path);
+    test::writeFile(path / "kept.txt", "x");
+    for (const bool readOnly : {false, true})
+      CHECK_THROWS_WITH(Store(path, StoreOptions{.readOnly = readOnly}),
+                        Catch::Contains("profiles.db: is a folder, not a RoleFit database"));
+    CHECK(std::filesystem::is_directory(path));
+    CHECK(test::readFile(path / "kept.txt") == "x");
+  }
 }
 
 TEST_CASE("a damaged database is reported with the backups that could replace it") {

@@ -279,6 +279,9 @@ Store::Store(const fs::path& path, StoreOptions options)
     : path_(options.privateFor.empty() ? path : options.privateFor), options_(options), readOnly_(options.readOnly) {
   const std::string where = path_.string();  // what messages name
   try {
+    // SQLite would call a folder a disk error, and a write at that.
+    if (std::error_code ec; fs::is_directory(path, ec))
+      throw StoreError(fmt::format("{}: is a folder, not a RoleFit database", where));
     if (options.readOnly && !fs::exists(path)) throw StoreError(fmt::format("{}: no such database", where));
     if (!options.readOnly && path.has_parent_path()) {
       std::error_code ec;
