@@ -128,7 +128,7 @@ class FrameLoop {
       : run_(run), offscreen_(run.screenshot.has_value()), window_(window), app_(app), settings_(settings),
         iniPath_(std::move(iniPath)) {
     scale_ = window_.contentScale();
-    ui::loadFonts(scale_);
+    ui::loadFonts(scale_, /*withHeading=*/false);
     appliedTheme_ = app_.state().theme;
     ui::applyTheme(appliedTheme_, scale_);
   }
@@ -139,7 +139,10 @@ class FrameLoop {
   std::optional<int> step() {
     if (!waitForWork()) return 0;
     if (!drawing_) return std::nullopt;
-    drawOne();
+    if (!drawOne()) {
+      framesToDraw_ = std::max(framesToDraw_, kSettleFrames);
+      return std::nullopt;
+    }
     if (offscreen_) return screenshotStep();
     window_.present();
     if (app_.state().storeOpening) {
@@ -183,10 +186,12 @@ class FrameLoop {
     return true;
   }
 
-  void drawOne() {
+  // False when the frame was not shown: it asked for the headings' font,
+  // which is built now, and the next frame draws it with that font.
+  bool drawOne() {
     if (const float newScale = window_.contentScale(); newScale != scale_) {
       scale_ = newScale;
-      ui::loadFonts(scale_);
+      ui::loadFonts(scale_, withHeading_);
       window_.fontsChanged();
       ui::applyTheme(appliedTheme_, scale_);
     }
@@ -197,12 +202,19 @@ class FrameLoop {
     ImGui::NewFrame();
     frame_.draw(app_);
     ImGui::Render();
+    if (ui::takeHeadingFontRequest()) {
+      withHeading_ = true;
+      ui::loadFonts(scale_, withHeading_);
+      window_.fontsChanged();
+      return false;
+    }
     // A screenshot rasterises only its last frame: the ones before it only
     // let Dear ImGui settle its layout, and nobody sees them.
     if (!offscreen_ || screenshotFrame_ + 1 >= kSettleFrames) {
       const ImVec4 clear = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
       window_.render(clear.x, clear.y, clear.z);
     }
+    return true;
   }
 
   // The exit status once the screenshot is written; nothing before.
@@ -254,6 +266,7 @@ class FrameLoop {
   Settings& settings_;
   const std::filesystem::path iniPath_;  // empty: nothing is saved (a screenshot)
   float scale_ = 1;
+  bool withHeading_ = false;  // once a frame has asked for it, every later atlas has it
   ui::Theme appliedTheme_ = ui::Theme::Dark;
   int framesToDraw_ = kSettleFrames;
   int screenshotFrame_ = 0;

@@ -1,6 +1,7 @@
 #include "ui/style.hpp"
 
 #include <filesystem>
+#include <utility>
 
 #include <imgui.h>
 
@@ -29,11 +30,19 @@ std::string safeLabel(std::string_view userText, std::string_view id) {
 namespace {
 Palette gPalette;
 ImFont* gHeadingFont = nullptr;
+bool gHeadingAsked = false;
+bool gHeadingPossible = false;  // the UI font loaded comes from a file the heading can be made from too
 }  // namespace
 
 const Palette& palette() { return gPalette; }
 
-ImFont* headingFont() { return gHeadingFont ? gHeadingFont : ImGui::GetFont(); }
+ImFont* headingFont() {
+  if (gHeadingFont) return gHeadingFont;
+  gHeadingAsked = true;
+  return ImGui::GetFont();
+}
+
+bool takeHeadingFontRequest() { return std::exchange(gHeadingAsked, false) && gHeadingPossible; }
 
 void applyTheme(Theme theme, float scale) {
   // Lighter on the dark theme, deeper on the light one: the same meaning at
@@ -68,7 +77,7 @@ namespace {
 
 // The body and heading sizes from one font's bytes, which the atlas reads but
 // does not own (they outlive it: compiled in, or kept below).
-bool addFonts(std::string_view font, float size, float scale) {
+bool addFonts(std::string_view font, float size, float scale, bool withHeading) {
   // What Dear ImGui's font reader takes; anything else would trip its asserts.
   const auto tag = font.substr(0, 4);
   if (font.size() < 12 || (tag != std::string_view("\0\1\0\0", 4) && tag != "OTTO" && tag != "true")) return false;
@@ -83,31 +92,34 @@ bool addFonts(std::string_view font, float size, float scale) {
   const int bytes = static_cast<int>(font.size());
   ImGuiIO& io = ImGui::GetIO();
   if (!io.Fonts->AddFontFromMemoryTTF(data, bytes, size, &config, ranges)) return false;
-  gHeadingFont = io.Fonts->AddFontFromMemoryTTF(data, bytes, size * 1.6f, &config, ranges);
+  if (withHeading) gHeadingFont = io.Fonts->AddFontFromMemoryTTF(data, bytes, size * 1.6f, &config, ranges);
   if (io.Fonts->Build()) return true;
   io.Fonts->Clear();
+  gHeadingFont = nullptr;
   return false;
 }
 
 }  // namespace
 
-std::string loadFonts(float scale) {
+std::string loadFonts(float scale, bool withHeading) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // At a phone's pixel ratio the atlas is large: a height rounded up to a
   // power of two would add up to half of it again, to build and upload.
   io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+  gHeadingFont = nullptr;
+  gHeadingPossible = true;
   const float size = 16.0f * scale;
-  if (!assets::ui_font.empty() && addFonts(assets::ui_font, size, scale)) return "Inter (compiled in)";
+  if (!assets::ui_font.empty() && addFonts(assets::ui_font, size, scale, withHeading)) return "Inter (compiled in)";
   // A system font file is read once, for both sizes and for every later
   // scale (a window moved to another display builds the atlas again).
   static std::filesystem::path fontPath;
   static FileBytes fontFile;
-  if (fontFile.size > 0 && addFonts(fontFile.view(), size, scale)) return fontPath.string();
+  if (fontFile.size > 0 && addFonts(fontFile.view(), size, scale, withHeading)) return fontPath.string();
   for (const auto& candidate : platform::uiFontCandidates()) {
     try {
       FileBytes bytes = readWholeFile(candidate, std::size_t{32} << 20, "font files");
-      if (!addFonts(bytes.view(), size, scale)) continue;
+      if (!addFonts(bytes.view(), size, scale, withHeading)) continue;
       fontFile = std::move(bytes);
       fontPath = candidate;
       return candidate.string();
@@ -116,6 +128,7 @@ std::string loadFonts(float scale) {
     }
   }
   gHeadingFont = nullptr;
+  gHeadingPossible = false;  // Dear ImGui's built-in font comes in one size
   ImFontConfig fallback;
   fallback.SizePixels = 13.0f * scale;
   io.Fonts->AddFontDefault(&fallback);

@@ -196,7 +196,7 @@ int main() {
   ui::applyTheme(state.theme, 1.0f);
   const ImGuiStyle roleFitStyle = ImGui::GetStyle();
   const ImGuiStyle imguiStyle;
-  const std::string font = ui::loadFonts(1.0f);
+  const std::string font = ui::loadFonts(1.0f, /*withHeading=*/false);  // the profiles view has none
   ImFont* imguiFont = ImGui::GetIO().Fonts->AddFontDefault();
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;

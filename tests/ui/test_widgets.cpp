@@ -294,3 +294,30 @@ TEST_CASE("on a read-only database the buttons that would change it are greyed a
     }
   }
 }
+
+TEST_CASE("the headings' font is built once a frame asks for it, at 1.6 times the text", "[widgets]") {
+  HeadlessImGui imgui;
+  ImGuiIO& io = ImGui::GetIO();
+  (void)ui::takeHeadingFontRequest();  // whatever an earlier test asked for
+  REQUIRE_FALSE(ui::loadFonts(2.0f, /*withHeading=*/false).empty());  // Inter, as setup.sh installs it
+  REQUIRE(io.Fonts->Fonts.Size == 1);
+  CHECK_FALSE(ui::takeHeadingFontRequest());
+
+  // Asked for before it is built: the text's font meanwhile, and one request.
+  ImFont* asked = nullptr;
+  imgui.frame([&] { asked = ui::headingFont(); });
+  CHECK(asked == io.Fonts->Fonts[0]);
+  CHECK(ui::takeHeadingFontRequest());
+  CHECK_FALSE(ui::takeHeadingFontRequest());
+
+  ui::loadFonts(2.0f, /*withHeading=*/true);
+  REQUIRE(io.Fonts->Fonts.Size == 2);
+  ImFont* heading = nullptr;
+  imgui.frame([&] { heading = ui::headingFont(); });
+  CHECK(heading == io.Fonts->Fonts[1]);
+  CHECK(heading->FontSize == Approx(1.6f * io.Fonts->Fonts[0]->FontSize));
+  CHECK_FALSE(ui::takeHeadingFontRequest());
+  // The heading font is remembered beyond this context: later tests in this
+  // process draw in contexts of their own, with no heading font loaded.
+  ui::loadFonts(1.0f, /*withHeading=*/false);
+}
