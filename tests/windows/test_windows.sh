@@ -32,7 +32,7 @@ trap 'wineserver -k 2>/dev/null || true; rm -rf "$work"' EXIT
 # A crash ends the program with wine's report on stderr, at once: with wine's
 # crash dialog on, a crashed test waited in the dialog (on this display, with
 # nobody to close it) for CTest's timeout. The line that report starts with
-# is what cmake/windows/wine-run.sh and win() below fail on.
+# is what cmake/windows/wine-run.sh (CTest's runner, and win() below) fails on.
 wine reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog /t REG_DWORD /d 0 /f </dev/null >/dev/null 2>&1
 
 ctest --test-dir "$build" --timeout 180 -j "$(nproc 2>/dev/null || echo 2)" --output-on-failure
@@ -40,13 +40,8 @@ ctest --test-dir "$build" --timeout 180 -j "$(nproc 2>/dev/null || echo 2)" --ou
 checks=0
 fail() { echo "windows: FAILED: $*" >&2; exit 1; }
 pass() { checks=$((checks + 1)); echo "windows: ok: $*"; }
-win() {
-  local rc=0
-  wine "$exe" "$@" </dev/null 2>"$work/win.err" || rc=$?
-  cat "$work/win.err" >&2
-  if grep -q '^wine: Unhandled' "$work/win.err"; then fail "rolefit.exe $1 crashed (wine's report above)"; fi
-  return $rc
-}
+# Through CTest's own runner: a crash fails the call, a silent start is retried.
+win() { bash "$source_dir/cmake/windows/wine-run.sh" "$exe" "$@" </dev/null; }
 # A Linux path as the Windows program sees it (wine's drive Z: is /).
 winpath() { local p=${1//\//\\}; echo "Z:$p"; }
 without_cr() { tr -d '\r'; }
