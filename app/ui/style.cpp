@@ -127,7 +127,6 @@ std::string loadFonts(float scale, bool withHeading) {
       // Not on this system: the next candidate.
     }
   }
-  gHeadingFont = nullptr;
   gHeadingPossible = false;  // Dear ImGui's built-in font comes in one size
   ImFontConfig fallback;
   fallback.SizePixels = 13.0f * scale;
